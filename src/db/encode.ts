@@ -1,0 +1,86 @@
+import type { StatementChunk } from '../domain/columns';
+import {
+  FLAG_CONDITIONAL,
+  FLAG_REPORTED,
+  PRECISION_CODE,
+  TEXT_COLUMNS,
+  type StatementRecord,
+  type TextColumn,
+} from '../domain/types';
+
+/** An append-only string dictionary: codes never change once given. */
+export class Dictionary {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  code(value: string): number {
+    let c = this.index.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.index.set(value, c);
+    }
+    return c;
+  }
+}
+
+/**
+ * Encodes statement records into columnar chunks with dictionaries that persist across
+ * chunks of one dataset, so chunk N's codes index the dataset's final dictionaries.
+ *
+ *   const enc = new ChunkEncoder('d1');
+ *   enc.encode([{ actor: 'Sergey Lavrov', ... }]) -> { chunk: 0, count: 1, actor: Uint32Array [0], ... }
+ *   enc.actors.values -> ['Sergey Lavrov']
+ */
+export class ChunkEncoder {
+  readonly actors = new Dictionary();
+  readonly affiliations = new Dictionary();
+  readonly topics = new Dictionary();
+  private next = 0;
+  minDay = Infinity;
+  maxDay = -Infinity;
+
+  constructor(readonly datasetId: string) {}
+
+  get chunkCount(): number {
+    return this.next;
+  }
+
+  encode(records: readonly StatementRecord[]): StatementChunk {
+    const n = records.length;
+    const chunk: StatementChunk = {
+      datasetId: this.datasetId,
+      chunk: this.next++,
+      count: n,
+      day: new Int32Array(n),
+      precision: new Uint8Array(n),
+      stance: new Int8Array(n),
+      flags: new Uint8Array(n),
+      actor: new Uint32Array(n),
+      affiliation: new Uint32Array(n),
+      topic: new Uint32Array(n),
+      confidence: new Float32Array(n),
+      line: new Uint32Array(n),
+      text: Object.fromEntries(TEXT_COLUMNS.map((c) => [c, new Array<string>(n)])) as Record<
+        TextColumn,
+        string[]
+      >,
+    };
+    for (let i = 0; i < n; i++) {
+      const r = records[i];
+      chunk.day[i] = r.day;
+      if (r.day < this.minDay) this.minDay = r.day;
+      if (r.day > this.maxDay) this.maxDay = r.day;
+      chunk.precision[i] = PRECISION_CODE[r.precision];
+      chunk.stance[i] = r.stance;
+      chunk.flags[i] = (r.conditional ? FLAG_CONDITIONAL : 0) | (r.reportedVia ? FLAG_REPORTED : 0);
+      chunk.actor[i] = this.actors.code(r.actor);
+      chunk.affiliation[i] = this.affiliations.code(r.affiliation);
+      chunk.topic[i] = this.topics.code(r.topic);
+      chunk.confidence[i] = r.confidence;
+      chunk.line[i] = r.line;
+      for (const c of TEXT_COLUMNS) chunk.text[c][i] = r[c];
+    }
+    return chunk;
+  }
+}

@@ -1,0 +1,177 @@
+import type { DatasetMeta } from '../domain/columns';
+import type { StatementRecord } from '../domain/types';
+import type { ColumnMapping } from '../ingest/columns';
+import { importRows, type ImportSummary } from '../ingest/pipeline';
+import type { StanceDB } from './db';
+import { ChunkEncoder } from './encode';
+import { deleteDataset, importLockName, knownIds } from './store';
+
+/** What the user chose in the preview. */
+export interface ImportRequest {
+  name: string;
+  sourceFile: string;
+  format: string;
+  /** The mapping rule in words, kept in the dataset's metadata. */
+  rule: string;
+  delimiter: string;
+  newline?: string;
+  mapping: ColumnMapping;
+  bundled?: boolean;
+}
+
+export interface ImportReport {
+  /** Null when nothing new was added (every row a duplicate or rejected): no empty dataset. */
+  datasetId: string | null;
+  summary: ImportSummary;
+}
+
+export interface ImportHooks {
+  signal?: AbortSignal;
+  onProgress?(rowsRead: number): void;
+}
+
+/** A storage failure the user can act on, with the browser's own error kept as the cause. */
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'The browser refused to store more data (storage quota exceeded). Nothing from this file was kept; free space by deleting a dataset or allow this site more storage, then import again.',
+      { cause },
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+function isQuotaError(e: unknown): boolean {
+  const err = e as { name?: string; inner?: { name?: string } } | null;
+  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
+}
+
+/**
+ * Parses, validates and stores one file as one dataset, all or nothing. The dataset row is
+ * written `importing` first, its chunks follow in batches, and only the last transaction flips
+ * it to `ready`; a failure or cancel deletes what was written, and a closed tab leaves an
+ * `importing` row that `cleanupInterrupted` removes on the next start (the Web Lock held here
+ * tells a live import from a dead one).
+ */
+export async function importIntoDb(
+  database: StanceDB,
+  text: AsyncIterable<string>,
+  request: ImportRequest,
+  hooks: ImportHooks = {},
+): Promise<ImportReport> {
+  const datasetId = newId();
+  const run = () => writeDataset(database, datasetId, text, request, hooks);
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks?.request) return locks.request(importLockName(datasetId), run);
+  return run();
+}
+
+async function writeDataset(
+  database: StanceDB,
+  datasetId: string,
+  text: AsyncIterable<string>,
+  request: ImportRequest,
+  hooks: ImportHooks,
+): Promise<ImportReport> {
+  const encoder = new ChunkEncoder(datasetId);
+  const fingerprint = new ContentFingerprint();
+  const meta: DatasetMeta = {
+    id: datasetId,
+    name: request.name,
+    sourceFile: request.sourceFile,
+    format: request.format,
+    rule: request.rule,
+    importedAt: new Date().toISOString(),
+    status: 'importing',
+    rowCount: 0,
+    statementCount: 0,
+    duplicateCount: 0,
+    rejectedCount: 0,
+    chunkCount: 0,
+    actors: [],
+    affiliations: [],
+    topics: [],
+    minDay: 0,
+    maxDay: 0,
+    fingerprint: '',
+    bundled: request.bundled ?? false,
+  };
+  try {
+    await database.datasets.add(meta);
+    const known = await knownIds(database);
+    const summary = await importRows(
+      text,
+      {
+        delimiter: request.delimiter,
+        newline: request.newline,
+        mapping: request.mapping,
+        knownIds: known,
+        signal: hooks.signal,
+      },
+      {
+        batch: async (records: StatementRecord[]) => {
+          hooks.signal?.throwIfAborted();
+          for (const r of records) fingerprint.add(r.id);
+          await database.chunks.add(encoder.encode(records));
+        },
+        progress: (rows: number) => hooks.onProgress?.(rows),
+      },
+    );
+    hooks.signal?.throwIfAborted();
+    if (summary.added === 0) {
+      await deleteDataset(database, datasetId);
+      return { datasetId: null, summary };
+    }
+    await database.datasets.put({
+      ...meta,
+      status: 'ready',
+      rowCount: summary.rowsRead,
+      statementCount: summary.added,
+      duplicateCount: summary.duplicates,
+      rejectedCount: summary.rejected,
+      chunkCount: encoder.chunkCount,
+      actors: encoder.actors.values,
+      affiliations: encoder.affiliations.values,
+      topics: encoder.topics.values,
+      minDay: encoder.minDay,
+      maxDay: encoder.maxDay,
+      fingerprint: fingerprint.value(),
+    });
+    return { datasetId, summary };
+  } catch (e) {
+    await deleteDataset(database, datasetId).catch(() => undefined);
+    if (isQuotaError(e)) throw new StorageFullError(e);
+    throw e;
+  }
+}
+
+function newId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `d${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Order-independent content hash of a dataset's statement ids, so the same data imported in
+ * another browser has the same fingerprint. Two 32-bit FNV-1a sums: collisions need both.
+ */
+export class ContentFingerprint {
+  private a = 0;
+  private b = 0;
+  private n = 0;
+
+  add(id: string): void {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193 ^ id.length;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    this.a = (this.a + (h1 >>> 0)) >>> 0;
+    this.b = (this.b ^ (h2 >>> 0)) >>> 0;
+    this.n++;
+  }
+
+  value(): string {
+    return (this.a.toString(36) + this.b.toString(36) + this.n.toString(36)).slice(0, 16);
+  }
+}

@@ -1,0 +1,59 @@
+import type { DatasetMeta, StatementChunk } from '../domain/columns';
+import type { StanceDB } from './db';
+
+/** Name of the Web Lock an import holds while it writes; cleanup skips locked datasets. */
+export const importLockName = (datasetId: string) => `stance-import:${datasetId}`;
+
+/** Ready datasets, oldest first. */
+export async function readyDatasets(database: StanceDB): Promise<DatasetMeta[]> {
+  const all = await database.datasets.where('status').equals('ready').toArray();
+  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+}
+
+/** Every chunk of a dataset, in chunk order. */
+export async function datasetChunks(database: StanceDB, datasetId: string): Promise<StatementChunk[]> {
+  return database.chunks.where('datasetId').equals(datasetId).sortBy('chunk');
+}
+
+/** Deletes a dataset and its chunks in one transaction: all or nothing. */
+export async function deleteDataset(database: StanceDB, datasetId: string): Promise<void> {
+  await database.transaction('rw', database.datasets, database.chunks, async () => {
+    await database.chunks.where('datasetId').equals(datasetId).delete();
+    await database.datasets.delete(datasetId);
+  });
+}
+
+/**
+ * Removes what an interrupted import left behind (a closed tab, a crash): datasets still
+ * `importing` whose writer no longer holds its lock. Returns how many were removed.
+ */
+export async function cleanupInterrupted(database: StanceDB): Promise<number> {
+  const pending = await database.datasets.where('status').equals('importing').toArray();
+  if (pending.length === 0) return 0;
+  const held = await heldLocks();
+  let removed = 0;
+  for (const meta of pending) {
+    if (held.has(importLockName(meta.id))) continue;
+    await deleteDataset(database, meta.id);
+    removed++;
+  }
+  return removed;
+}
+
+async function heldLocks(): Promise<Set<string>> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks?.query) return new Set();
+  const snapshot = await locks.query();
+  return new Set((snapshot.held ?? []).map((l) => l.name ?? ''));
+}
+
+/** Every statement id stored in ready datasets: re-importing them adds nothing. */
+export async function knownIds(database: StanceDB): Promise<Set<string>> {
+  const ids = new Set<string>();
+  const ready = new Set((await readyDatasets(database)).map((d) => d.id));
+  await database.chunks.each((chunk) => {
+    if (!ready.has(chunk.datasetId)) return;
+    for (const id of chunk.text.id) ids.add(id);
+  });
+  return ids;
+}

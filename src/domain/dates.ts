@@ -1,0 +1,49 @@
+import type { Precision } from './types';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 UTC: `dayNumber(2024, 12, 18)` -> 20075. */
+export function dayNumber(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+/** The UTC date of a day number. */
+export function dayToDate(day: number): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
+export function dateToDay(date: Date): number {
+  return Math.floor(date.getTime() / MS_PER_DAY);
+}
+
+/** `20075` -> `2024-12-18`. */
+export function formatDay(day: number): string {
+  return dayToDate(day).toISOString().slice(0, 10);
+}
+
+/** The date as the file gave it: `2024-12` for a month-precise statement, `2024` for a year. */
+export function formatDayPrecision(day: number, precision: Precision): string {
+  const iso = formatDay(day);
+  return precision === 'day' ? iso : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 4);
+}
+
+/**
+ * First day after the period a statement covers: a day covers itself, `2024-11` covers
+ * November, `2024` the whole year. `endDay(dayNumber(2024, 11, 1), 'month')` -> 1 Dec 2024.
+ */
+export function endDay(day: number, precision: Precision): number {
+  if (precision === 'day') return day + 1;
+  const d = dayToDate(day);
+  if (precision === 'month') return dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 2, 1);
+  return dayNumber(d.getUTCFullYear() + 1, 1, 1);
+}
+
+/** Parses `YYYY-MM-DD` strictly (real calendar days only); null otherwise. */
+export function parseIsoDay(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const day = dayNumber(y, mo, d);
+  return formatDay(day) === text ? day : null;
+}

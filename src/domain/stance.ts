@@ -1,0 +1,35 @@
+import type { StanceValue } from './types';
+
+/** The stance scale, from strongly oppose to strongly support. */
+export const STANCES: readonly StanceValue[] = [-2, -1, 0, 1, 2];
+
+export const STANCE_LABEL: Record<StanceValue, string> = {
+  [-2]: 'strongly oppose',
+  [-1]: 'oppose',
+  0: 'neutral',
+  1: 'support',
+  2: 'strongly support',
+};
+
+/**
+ * Colours from ColorBrewer's PuOr scheme (colour-blind safe, diverging): orange for opposition,
+ * purple for support. Neutral is a mid grey rather than PuOr's near-white, which vanishes on a
+ * light background.
+ */
+export const STANCE_COLOR: Record<StanceValue, string> = {
+  [-2]: '#b35806',
+  [-1]: '#f1a340',
+  0: '#8c8c8c',
+  1: '#998ec3',
+  2: '#542788',
+};
+
+/** Label with the conditional flag folded in: `support` + conditional -> `conditional support`. */
+export function stanceLabel(stance: StanceValue, conditional = false): string {
+  return conditional ? `conditional ${STANCE_LABEL[stance]}` : STANCE_LABEL[stance];
+}
+
+/** Signed display: `+2`, `-1`, `0`. */
+export function stanceSigned(stance: number): string {
+  return stance > 0 ? `+${stance}` : String(stance);
+}

@@ -1,0 +1,109 @@
+import { getContext, setContext } from 'svelte';
+import { db } from '../db/db';
+import type { ImportReport } from '../db/importer';
+import { cleanupInterrupted, datasetChunks, deleteDataset, readyDatasets } from '../db/store';
+import type { DatasetMeta } from '../domain/columns';
+import { buildCache } from '../query/cache';
+import { filterRows } from '../query/filter';
+import type { ColumnCache, Filter } from '../query/types';
+import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
+import { ImportFlow } from './import.svelte';
+import seedUrl from '../../data/seed-statements.csv?url';
+
+const SEED_DISMISSED = 'stance-timeline:seed-dismissed';
+const EMPTY = new Uint32Array(0);
+
+/**
+ * The app's shared state: the stored datasets, the column cache over them, the view (which
+ * mirrors the URL) and the rows that pass the filters. Views read it through `appState()`.
+ */
+export class AppState {
+  datasets = $state.raw<DatasetMeta[]>([]);
+  cache = $state.raw<ColumnCache | null>(null);
+  view = $state<ViewState>({ ...DEFAULT_VIEW });
+  loading = $state(true);
+  loadError = $state<string | null>(null);
+  /** Text of the last notice (import done, link copied, ...), for the status line. */
+  notice = $state<string | null>(null);
+  readonly importFlow: ImportFlow;
+
+  constructor(makeImport?: ConstructorParameters<typeof ImportFlow>[1]) {
+    this.importFlow = new ImportFlow((report) => this.afterImport(report), makeImport);
+  }
+
+  filter: Filter = $derived({
+    from: this.view.from,
+    to: this.view.to,
+    actors: this.view.actors,
+    affiliations: this.view.affiliations,
+    topics: this.view.topics,
+    stances: this.view.stances,
+    search: this.view.search,
+  });
+
+  rows: Uint32Array = $derived(this.cache ? filterRows(this.cache, this.filter) : EMPTY);
+  total = $derived(this.cache?.n ?? 0);
+
+  /** Opens the store: drops interrupted imports, loads the bundled data into an empty browser. */
+  async start(): Promise<void> {
+    try {
+      await cleanupInterrupted(db());
+      let datasets = await readyDatasets(db());
+      if (datasets.length === 0 && !seedDismissed()) {
+        await this.importSeed();
+        datasets = await readyDatasets(db());
+      }
+      await this.load(datasets);
+    } catch (e) {
+      this.loadError = `Could not open the local database: ${(e as Error).message}`;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Reads every visible dataset's chunks and rebuilds the column cache. */
+  async load(datasets?: DatasetMeta[]): Promise<void> {
+    const all = datasets ?? (await readyDatasets(db()));
+    const visible = all.filter((d) => !d.hidden);
+    const parts = await Promise.all(
+      visible.map(async (meta) => ({ meta, chunks: await datasetChunks(db(), meta.id) })),
+    );
+    this.datasets = all;
+    this.cache = parts.length > 0 ? buildCache(parts) : null;
+  }
+
+  /** Loads the bundled example dataset (also the empty state's "restore" button). */
+  async importSeed(): Promise<void> {
+    localStorage.removeItem(SEED_DISMISSED);
+    const response = await fetch(seedUrl);
+    const blob = await response.blob();
+    const file = new File([blob], 'seed-statements.csv', { type: 'text/csv' });
+    await this.importFlow.importDirect(file, {
+      name: 'Russia-Ukraine statements, Dec 2024 (example)',
+      bundled: true,
+    });
+  }
+
+  async removeDataset(id: string): Promise<void> {
+    const meta = this.datasets.find((d) => d.id === id);
+    if (meta?.bundled) localStorage.setItem(SEED_DISMISSED, '1');
+    await deleteDataset(db(), id);
+    await this.load();
+  }
+
+  private async afterImport(report: ImportReport): Promise<void> {
+    if (report.datasetId) await this.load();
+  }
+}
+
+function seedDismissed(): boolean {
+  try {
+    return localStorage.getItem(SEED_DISMISSED) === '1';
+  } catch {
+    return false;
+  }
+}
+
+const KEY = Symbol('app-state');
+export const setAppState = (s: AppState) => setContext(KEY, s);
+export const appState = () => getContext<AppState>(KEY);
