@@ -1,0 +1,191 @@
+/**
+ * Portable links: the filtered statements themselves, compressed into the URL `#fragment`, so a
+ * small view opens in a browser that has never seen the data (after the user agrees to import
+ * it). The fragment never reaches a server. Encoding: JSON -> UTF-8 -> deflate-raw (the
+ * platform's CompressionStream) -> base64url, behind `d=`.
+ */
+import { NATIVE_COLUMNS } from '../domain/types';
+
+export interface PortablePayload {
+  v: 1;
+  /** Dataset name to offer on import. */
+  name: string;
+  /** Native CSV rows, header first (a subset of NATIVE_COLUMNS, in any order). */
+  rows: string[][];
+}
+
+/** Fragment prefix: `#d=...`. */
+export const PORTABLE_PREFIX = 'd=';
+
+/**
+ * Placeholder: the longest share link the app offers before it says "too big for a link". The
+ * lead sets it from a measurement (browsers, chat apps and mail clients cut long URLs).
+ */
+export const PORTABLE_MAX_URL_CHARS = 8000;
+
+/** Cap on the decompressed JSON, so a crafted link (a deflate bomb) cannot eat the memory. */
+export const PORTABLE_MAX_BYTES = 5 * 1024 * 1024;
+/** Longest fragment read at all; far beyond any URL a browser keeps. */
+const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
+const MAX_NAME_CHARS = 200;
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64URL_INDEX = new Map([...B64URL].map((c, i) => [c, i]));
+
+/** base64url without padding: `[0xfb, 0xff]` -> `'-_8'`. */
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64URL[(n >> 18) & 63] + B64URL[(n >> 12) & 63];
+    if (i + 1 < bytes.length) out += B64URL[(n >> 6) & 63];
+    if (i + 2 < bytes.length) out += B64URL[n & 63];
+  }
+  return out;
+}
+
+/** Strict inverse of toBase64Url (padding tolerated); `null` for any other character or length. */
+export function fromBase64Url(text: string): Uint8Array | null {
+  const body = text.replace(/=+$/, '');
+  if (body.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (const c of body) {
+    const v = B64URL_INDEX.get(c);
+    if (v === undefined) return null;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Inflates, stopping as soon as the output passes `max` bytes (returns null then). */
+async function inflate(bytes: Uint8Array, max: number): Promise<Uint8Array | null> {
+  const stream = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * The fragment text (without `#`) that carries the payload: `d=` then base64url of the
+ * deflate-raw of its JSON. `encodePortable({ v: 1, name: 'seed', rows: [['date'], ['2024-12-18']] })`
+ * -> `'d=q1Yq...'`; decodePortable of it gives the payload back.
+ */
+export async function encodePortable(payload: PortablePayload): Promise<string> {
+  const json = JSON.stringify({ v: payload.v, name: payload.name, rows: payload.rows });
+  return PORTABLE_PREFIX + toBase64Url(await deflate(new TextEncoder().encode(json)));
+}
+
+/**
+ * Reads a fragment (with or without `#`) back into a payload. Never throws: bad base64, bad
+ * deflate, bad JSON, a wrong shape or a payload over 5 MB all give `{ error }` with the reason.
+ *
+ * `await decodePortable('#d=!!')` -> `{ error: 'the link data is not valid base64url' }`.
+ */
+export async function decodePortable(
+  fragment: string,
+): Promise<PortablePayload | { error: string }> {
+  try {
+    const text =
+      typeof fragment === 'string' && fragment.startsWith('#') ? fragment.slice(1) : fragment;
+    if (typeof text !== 'string' || !text.startsWith(PORTABLE_PREFIX)) {
+      return { error: 'the link carries no data (expected #d=...)' };
+    }
+    const body = text.slice(PORTABLE_PREFIX.length);
+    if (body.length === 0) return { error: 'the link data is empty' };
+    if (body.length > MAX_FRAGMENT_CHARS) return { error: 'the link data is too long' };
+    const bytes = fromBase64Url(body);
+    if (!bytes) return { error: 'the link data is not valid base64url' };
+    let inflated: Uint8Array | null;
+    try {
+      inflated = await inflate(bytes, PORTABLE_MAX_BYTES);
+    } catch {
+      return { error: 'the link data is damaged (it does not decompress)' };
+    }
+    if (!inflated) return { error: 'the link data is too large (over 5 MB when unpacked)' };
+    let json: string;
+    try {
+      json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+    } catch {
+      return { error: 'the link data is not UTF-8 text' };
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return { error: 'the link data is not valid JSON' };
+    }
+    return checkPayload(value);
+  } catch {
+    // Belt and braces: nothing above should throw, but a link must never crash the app.
+    return { error: 'the link data could not be read' };
+  }
+}
+
+const NATIVE = new Set<string>(NATIVE_COLUMNS);
+
+/** The payload if `value` has its shape, else `{ error }` naming what is wrong. */
+function checkPayload(value: unknown): PortablePayload | { error: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: 'the link data is not a statement list' };
+  }
+  const { v, name, rows } = value as Record<string, unknown>;
+  if (v !== 1) return { error: 'the link data has an unknown version' };
+  if (typeof name !== 'string' || name.length > MAX_NAME_CHARS) {
+    return { error: 'the link data has no valid dataset name' };
+  }
+  if (!Array.isArray(rows) || rows.length === 0) return { error: 'the link data has no rows' };
+  const header = rows[0];
+  if (!isStringRow(header) || header.length === 0) {
+    return { error: 'the link data has no header row' };
+  }
+  const unknown = header.find((column) => !NATIVE.has(column));
+  if (unknown !== undefined) return { error: `the link data has an unknown column "${unknown}"` };
+  if (new Set(header).size !== header.length) {
+    return { error: 'the link data repeats a column' };
+  }
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (!isStringRow(row) || row.length !== header.length) {
+      return { error: `the link data row ${i} does not match the header` };
+    }
+  }
+  return { v: 1, name, rows: rows as string[][] };
+}
+
+function isStringRow(row: unknown): row is string[] {
+  return Array.isArray(row) && row.every((cell) => typeof cell === 'string');
+}
