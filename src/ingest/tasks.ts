@@ -25,23 +25,6 @@ export function runTask(
 /** Preview reads this much of the file; enough for the detection and the first rows. */
 const SAMPLE_BYTES = 256 * 1024;
 
-scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  const msg = event.data;
-  if (msg.type === 'cancel') {
-    current?.abort();
-    return;
-  }
-  current?.abort();
-  const controller = new AbortController();
-  current = controller;
-  const task = msg.type === 'preview' ? preview(msg, controller.signal) : runImport(msg, controller.signal);
-  task.catch((e: unknown) => {
-    const err = e as Error;
-    if (err?.name === 'AbortError') post({ type: 'cancelled' });
-    else post({ type: 'error', message: err?.message ?? String(e), name: err?.name ?? 'Error' });
-  });
-};
-
 /** Counts bytes as they stream by, for the progress bar. */
 async function* counted(file: Blob, onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
   if (typeof file.stream !== 'function') {

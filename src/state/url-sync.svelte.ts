@@ -1,0 +1,73 @@
+import { isDiscreteChange, parseView, serializeView, type IgnoredParam } from '../url/query-string';
+import type { ViewState } from '../url/view-state';
+
+/** Typing and dragging write the URL at most this often (replaceState); discrete changes push. */
+const REPLACE_THROTTLE_MS = 250;
+
+export interface UrlTarget {
+  view: ViewState;
+  /** Fingerprint of the data in view, written into the link as `fp`. */
+  readonly dataFingerprint: string | null;
+  /** Called with what a link carried that could not be used. */
+  onIgnored(ignored: IgnoredParam[]): void;
+  /** Called with the fingerprint the opened link carried (null when none). */
+  onLinkFingerprint(fp: string | null): void;
+}
+
+/**
+ * Keeps the URL and the view in step: the view is read from the URL on start and on
+ * back/forward; every change of the view is written back, throttled `replaceState` for
+ * continuous changes (search text, scrubbing, zoom) and `pushState` for discrete ones (tab,
+ * filter choices). Must be called during component initialisation (it sets up an $effect).
+ */
+export function syncUrl(target: UrlTarget): void {
+  const apply = (search: string) => {
+    const { state, ignored } = parseView(search);
+    target.onLinkFingerprint(state.fingerprint);
+    Object.assign(target.view, { ...state, fingerprint: null });
+    if (ignored.length > 0) target.onIgnored(ignored);
+    return state;
+  };
+
+  let lastState: ViewState = apply(location.search);
+  let lastQuery = location.search.replace(/^\?/, '');
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: string | null = null;
+
+  const urlFor = (query: string) =>
+    `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (pending !== null) history.replaceState(null, '', urlFor(pending));
+    pending = null;
+  };
+
+  $effect(() => {
+    const state = $state.snapshot(target.view) as ViewState;
+    const query = serializeView({ ...state, fingerprint: target.dataFingerprint });
+    if (query === lastQuery) return;
+    const discrete = isDiscreteChange(lastState, state);
+    lastState = state;
+    lastQuery = query;
+    if (discrete) {
+      flush();
+      history.pushState(null, '', urlFor(query));
+    } else {
+      pending = query;
+      timer ??= setTimeout(flush, REPLACE_THROTTLE_MS);
+    }
+  });
+
+  $effect(() => {
+    const onpop = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+      lastQuery = location.search.replace(/^\?/, '');
+      lastState = apply(location.search);
+    };
+    window.addEventListener('popstate', onpop);
+    return () => window.removeEventListener('popstate', onpop);
+  });
+}
