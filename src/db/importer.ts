@@ -3,7 +3,7 @@ import type { StatementRecord } from '../domain/types';
 import type { ColumnMapping } from '../ingest/columns';
 import { importRows, type ImportSummary } from '../ingest/pipeline';
 import type { StanceDB } from './db';
-import { ChunkEncoder } from './encode';
+import { ChunkEncoder } from '../domain/encode';
 import { deleteDataset, importLockName, knownIds } from './store';
 
 /** What the user chose in the preview. */

@@ -1,4 +1,4 @@
-import type { StatementChunk } from '../domain/columns';
+import type { StatementChunk } from './columns';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,
@@ -6,7 +6,7 @@ import {
   TEXT_COLUMNS,
   type StatementRecord,
   type TextColumn,
-} from '../domain/types';
+} from './types';
 
 /** An append-only string dictionary: codes never change once given. */
 export class Dictionary {

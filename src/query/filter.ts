@@ -1,0 +1,165 @@
+import { bisectLeft, bisectRight } from 'd3-array';
+import { FLAG_CONDITIONAL } from '../domain/types';
+import type { ColumnCache, Filter, StanceFilter } from './types';
+
+/** Facts derived from a cache once and kept while the cache lives. */
+interface Derived {
+  /** Longest statement period in days (1 for day precision, up to 366 for a year). */
+  maxSpan: number;
+  index: WeakMap<string[], Map<string, number>>;
+  /** Lowercased quote, summary, conditions and source of each row, built on the first search. */
+  haystack?: string[];
+}
+
+const derivedByCache = new WeakMap<ColumnCache, Derived>();
+
+function derived(cache: ColumnCache): Derived {
+  let d = derivedByCache.get(cache);
+  if (!d) {
+    let maxSpan = 1;
+    for (let i = 0; i < cache.n; i++) {
+      const span = cache.end[i] - cache.day[i];
+      if (span > maxSpan) maxSpan = span;
+    }
+    d = { maxSpan, index: new WeakMap() };
+    derivedByCache.set(cache, d);
+  }
+  return d;
+}
+
+/** The code of each name in a dictionary, built once per dictionary. */
+export function dictionaryIndex(cache: ColumnCache, dict: string[]): Map<string, number> {
+  const d = derived(cache);
+  let index = d.index.get(dict);
+  if (!index) {
+    index = new Map(dict.map((name, code) => [name, code]));
+    d.index.set(dict, index);
+  }
+  return index;
+}
+
+/**
+ * A mask over a dictionary's codes selecting the given names, or null when the list is empty
+ * ("all"). Unknown names select nothing: `codeMask(cache, ['a', 'b'], ['b', 'zz'])` -> `[0, 1]`.
+ */
+export function codeMask(
+  cache: ColumnCache,
+  dict: string[],
+  names: readonly string[] | undefined,
+): Uint8Array | null {
+  if (!names || names.length === 0) return null;
+  const index = dictionaryIndex(cache, dict);
+  const mask = new Uint8Array(dict.length);
+  for (const name of names) {
+    const code = index.get(name);
+    if (code !== undefined) mask[code] = 1;
+  }
+  return mask;
+}
+
+/** Dictionary entries whose lowercased name contains the needle. */
+function searchMask(dict: string[], needle: string): Uint8Array {
+  const mask = new Uint8Array(dict.length);
+  for (let c = 0; c < dict.length; c++) if (dict[c].toLowerCase().includes(needle)) mask[c] = 1;
+  return mask;
+}
+
+function haystack(cache: ColumnCache): string[] {
+  const d = derived(cache);
+  if (!d.haystack) {
+    const { quote, summary, conditions, source } = cache.text;
+    // NUL between fields so a search never matches across two of them. Built once per cache
+    // (1M rows: 0.2-0.9 s), after which a search is one `includes` per row (20-40 ms).
+    const hay = new Array<string>(cache.n);
+    for (let i = 0; i < cache.n; i++) {
+      hay[i] = `${quote[i]}\0${summary[i]}\0${conditions[i]}\0${source[i]}`.toLowerCase();
+    }
+    d.haystack = hay;
+  }
+  return d.haystack;
+}
+
+/**
+ * Row indices (ascending, so in date order) of the statements that pass the filter.
+ *
+ * - Dates: `from`/`to` are inclusive day numbers; a statement passes when its period overlaps
+ *   them (`day <= to && end - 1 >= from`), so a `2024-11` statement is in a range 15-20 Nov.
+ *   An inverted range (`from > to`) is empty.
+ * - Actors, affiliations, topics: by name; unknown names match nothing.
+ * - Stances: the six choices partition the rows, so their counts add up to the total: a
+ *   conditional row matches `'c'` only (not `1`), any other row matches its stance value.
+ * - Search: trimmed, case-insensitive substring of the quote, summary, conditions, source,
+ *   actor, topic or affiliation. The lowercased text is built on the first search only.
+ *
+ * Example: rows on days [10, 20, 30], `{ ...EMPTY_FILTER, from: 15, to: 30 }` -> `[1, 2]`.
+ */
+export function filterRows(cache: ColumnCache, filter: Filter): Uint32Array {
+  const { day, end, actor, affiliation, topic, stance, flags } = cache;
+  const { from, to } = filter;
+  if (from !== null && to !== null && from > to) return new Uint32Array(0);
+  let lo = 0;
+  let hi = cache.n;
+  // Rows are sorted by day: `to` is a binary search, and no row that starts more than the longest
+  // period before `from` can reach it, so the scan starts there.
+  if (to !== null) hi = bisectRight(day, to);
+  if (from !== null) lo = bisectLeft(day, from - derived(cache).maxSpan + 1);
+  if (lo >= hi) return new Uint32Array(0);
+
+  const actorMask = codeMask(cache, cache.actors, filter.actors);
+  const affMask = codeMask(cache, cache.affiliations, filter.affiliations);
+  const topicMask = codeMask(cache, cache.topics, filter.topics);
+
+  let stanceMask: Uint8Array | null = null;
+  let wantConditional = false;
+  if (filter.stances.length > 0) {
+    stanceMask = new Uint8Array(5);
+    for (const s of filter.stances as StanceFilter[]) {
+      if (s === 'c') wantConditional = true;
+      else if (s >= -2 && s <= 2) stanceMask[s + 2] = 1;
+    }
+  }
+
+  const needle = filter.search.trim().toLowerCase();
+  let hay: string[] | null = null;
+  let actorHit: Uint8Array | null = null;
+  let affHit: Uint8Array | null = null;
+  let topicHit: Uint8Array | null = null;
+  if (needle) {
+    hay = haystack(cache);
+    actorHit = searchMask(cache.actors, needle);
+    affHit = searchMask(cache.affiliations, needle);
+    topicHit = searchMask(cache.topics, needle);
+  }
+
+  const out = new Uint32Array(hi - lo);
+  let k = 0;
+  for (let i = lo; i < hi; i++) {
+    if (from !== null && end[i] <= from) continue;
+    if (actorMask && !actorMask[actor[i]]) continue;
+    if (affMask && !affMask[affiliation[i]]) continue;
+    if (topicMask && !topicMask[topic[i]]) continue;
+    if (stanceMask) {
+      const ok = flags[i] & FLAG_CONDITIONAL ? wantConditional : stanceMask[stance[i] + 2] === 1;
+      if (!ok) continue;
+    }
+    if (
+      hay &&
+      !actorHit![actor[i]] &&
+      !affHit![affiliation[i]] &&
+      !topicHit![topic[i]] &&
+      !hay[i].includes(needle)
+    )
+      continue;
+    out[k++] = i;
+  }
+  return k === out.length ? out : out.slice(0, k);
+}
+
+/**
+ * The filter without its date range: the rows an as-of view needs, since a stance stated before
+ * `from` still holds inside the range. `stateFilter({ ...f, from: 1, to: 9 })` -> `{ ...f,
+ * from: null, to: null }`.
+ */
+export function stateFilter(filter: Filter): Filter {
+  return { ...filter, from: null, to: null };
+}

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src/domain/dates';
+import { cacheFromRecords } from '../../../src/query/cache';
+import { filterRows } from '../../../src/query/filter';
+import { asOf, compareAsOf, lanes, shifts, stepSeries } from '../../../src/query/state';
+import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
+import { day, rec, type RecInput } from './helpers';
+
+function setup(records: RecInput[]) {
+  const cache = cacheFromRecords(records.map(rec));
+  return { cache, rows: filterRows(cache, EMPTY_FILTER) };
+}
+
+const pairName = (cache: ColumnCache, c: { actor: number; topic: number }) =>
+  `${cache.actors[c.actor]}/${cache.topics[c.topic]}`;
+
+/** A short text per stance: `-1`, `+1`, `+1c` (conditional). */
+const stanceText = (stance: number, conditional: boolean) =>
+  `${stance > 0 ? '+' : ''}${stance}${conditional ? 'c' : ''}`;
+
+describe('lanes', () => {
+  const { cache, rows } = setup([
+    { date: '2024-01-01', actor: 'Lavrov', affiliation: 'Russia', topic: 'talks', stance: 1 },
+    {
+      date: '2024-01-02',
+      actor: 'Biden',
+      affiliation: 'United States',
+      topic: 'ceasefire',
+      stance: 1,
+    },
+    { date: '2024-01-03', actor: 'Putin', affiliation: 'Russia', topic: 'ceasefire', stance: -1 },
+    { date: '2024-01-04', actor: 'Pope', topic: 'ceasefire', stance: 1 },
+    { date: '2024-01-05', actor: 'Abbott', topic: 'talks', stance: 0 },
+    { date: '2024-01-06', actor: 'Putin', affiliation: 'Russia', topic: 'talks', stance: 0 },
+  ]);
+
+  it('groups actor lanes by affiliation, then name, with unaffiliated actors last', () => {
+    const result = lanes(cache, rows, 'actor');
+    expect(result.map((l) => `${l.affiliation}:${l.key}`)).toEqual([
+      'Russia:Lavrov',
+      'Russia:Putin',
+      'United States:Biden',
+      ':Abbott',
+      ':Pope',
+    ]);
+    expect(result[1].rows.map((r) => formatDay(cache.day[r]))).toEqual([
+      '2024-01-03',
+      '2024-01-06',
+    ]);
+    expect(result.every((l) => cache.actors[l.code] === l.key)).toBe(true);
+  });
+
+  it('makes one lane per topic, by name, holding only the given rows', () => {
+    const result = lanes(cache, rows.slice(0, 3), 'topic');
+    expect(result.map((l) => [l.key, l.rows.length])).toEqual([
+      ['ceasefire', 2],
+      ['talks', 1],
+    ]);
+  });
+});
+
+describe('stepSeries', () => {
+  it('carries a stance forward until the next statement', () => {
+    const { cache, rows } = setup([
+      { date: '2024-03-10', actor: 'Putin', topic: 'ceasefire', stance: -2 },
+      { date: '2024-05-01', actor: 'Putin', topic: 'ceasefire', stance: 'c' },
+      { date: '2024-04-01', actor: 'Putin', topic: 'ceasefire', stance: -1 },
+      { date: '2024-04-15', actor: 'Biden', topic: 'ceasefire', stance: 1 },
+    ]);
+    const series = stepSeries(cache, rows);
+    expect(
+      series.map((s) => [
+        pairName(cache, s),
+        s.steps.map(
+          (st) =>
+            `${formatDay(st.from)}..${st.to === null ? 'end' : formatDay(st.to)} ${stanceText(st.stance, st.conditional)}`,
+        ),
+      ]),
+    ).toEqual([
+      ['Biden/ceasefire', ['2024-04-15..end +1']],
+      [
+        'Putin/ceasefire',
+        ['2024-03-10..2024-04-01 -2', '2024-04-01..2024-05-01 -1', '2024-05-01..end +1c'],
+      ],
+    ]);
+    expect(series[1].steps.map((st) => cache.stance[st.row])).toEqual([-2, -1, 1]);
+  });
+
+  it('lets the later row win among statements of a pair on the same day', () => {
+    const { cache, rows } = setup([
+      { date: '2024-03-10', actor: 'Putin', topic: 'ceasefire', stance: -2 },
+      { date: '2024-03-12', actor: 'Putin', topic: 'ceasefire', stance: 0, quote: 'first' },
+      { date: '2024-03-12', actor: 'Putin', topic: 'ceasefire', stance: 1, quote: 'second' },
+    ]);
+    const [series] = stepSeries(cache, rows);
+    expect(series.steps.map((s) => [s.stance, cache.text.quote[s.row]])).toEqual([
+      [-2, ''],
+      [1, 'second'],
+    ]);
+    expect(series.steps[0].to).toBe(day('2024-03-12'));
+  });
+
+  it('builds steps from the given rows only', () => {
+    const { cache } = setup([
+      { date: '2024-03-10', actor: 'Putin', topic: 'ceasefire', stance: -2 },
+      { date: '2024-03-12', actor: 'Putin', topic: 'ceasefire', stance: 1 },
+    ]);
+    const [series] = stepSeries(cache, filterRows(cache, { ...EMPTY_FILTER, stances: [-2] }));
+    expect(series.steps).toEqual([
+      { from: day('2024-03-10'), to: null, stance: -2, conditional: false, row: 0 },
+    ]);
+  });
+});
+
+describe('asOf', () => {
+  const { cache, rows } = setup([
+    { date: '2024-01-10', actor: 'Putin', topic: 'ceasefire', stance: -2 },
+    { date: '2024-02-10', actor: 'Putin', topic: 'ceasefire', stance: -1 },
+    { date: '2024-03-10', actor: 'Putin', topic: 'ceasefire', stance: 'c' },
+    { date: '2024-02', actor: 'Biden', topic: 'ceasefire', stance: 2 },
+    { date: '2024-02-20', actor: 'Biden', topic: 'talks', stance: 0 },
+  ]);
+
+  it.each([
+    ['2024-01-09', []],
+    ['2024-01-10', ['Putin/ceasefire -2 n=1 age=0']],
+    ['2024-02-01', ['Biden/ceasefire +2 n=1 age=0', 'Putin/ceasefire -2 n=1 age=22']],
+    [
+      '2024-02-20',
+      ['Biden/ceasefire +2 n=1 age=19', 'Biden/talks 0 n=1 age=0', 'Putin/ceasefire -1 n=2 age=10'],
+    ],
+    [
+      '2024-12-31',
+      [
+        'Biden/ceasefire +2 n=1 age=334',
+        'Biden/talks 0 n=1 age=315',
+        'Putin/ceasefire +1c n=3 age=296',
+      ],
+    ],
+  ])(
+    'as of %s picks the latest statement on or before the date and counts evidence',
+    (date, expected) => {
+      expect(
+        asOf(cache, rows, day(date), 30).map(
+          (c) =>
+            `${pairName(cache, c)} ${stanceText(c.stance, c.conditional)} n=${c.count} age=${c.ageDays}`,
+        ),
+      ).toEqual(expected);
+    },
+  );
+
+  it('points each cell at the statement behind it', () => {
+    const [cell] = asOf(cache, rows, day('2024-02-15'), 30).filter(
+      (c) => cache.actors[c.actor] === 'Putin',
+    );
+    expect(formatDay(cache.day[cell.row])).toBe('2024-02-10');
+  });
+
+  it.each([
+    [29, false],
+    [30, false],
+    [31, true],
+  ])('a stance %i days old with a 30-day threshold is stale: %s', (age, stale) => {
+    const { cache: c, rows: r } = setup([
+      { date: '2024-01-01', actor: 'A', topic: 't', stance: 1 },
+    ]);
+    const [cell] = asOf(c, r, day('2024-01-01') + age, 30);
+    expect(cell.ageDays).toBe(age);
+    expect(cell.stale).toBe(stale);
+  });
+});
+
+describe('shifts', () => {
+  it.each<[string, (number | 'c')[], string[]]>([
+    ['no change', [-1, -1, -1], []],
+    ['softening', [-2, -1], ['2024-01-02 -2 -> -1 (+1)']],
+    ['a reversal and back', [-1, 1, -1], ['2024-01-02 -1 -> +1 (+1)', '2024-01-03 +1 -> -1 (-1)']],
+    ['support becomes conditional', [1, 'c'], ['2024-01-02 +1 -> +1c (0)']],
+    ['conditional becomes strong support', ['c', 2], ['2024-01-02 +1c -> +2 (+1)']],
+    ['conditional repeated', ['c', 'c'], []],
+  ])('%s', (_, stances, expected) => {
+    const { cache, rows } = setup(
+      stances.map((stance, i) => ({
+        date: `2024-01-0${i + 1}`,
+        actor: 'Putin',
+        topic: 'ceasefire',
+        stance: stance as -2 | -1 | 0 | 1 | 2 | 'c',
+      })),
+    );
+    expect(
+      shifts(cache, rows).map(
+        (s) =>
+          `${formatDay(s.day)} ${stanceText(s.before, s.beforeConditional)} -> ${stanceText(s.after, s.afterConditional)} (${s.direction > 0 ? '+' : ''}${s.direction})`,
+      ),
+    ).toEqual(expected);
+  });
+
+  it('lists shifts of all pairs in date order, with the statements on both sides', () => {
+    const { cache, rows } = setup([
+      { date: '2024-01-01', actor: 'Putin', topic: 'ceasefire', stance: -2 },
+      { date: '2024-01-05', actor: 'Biden', topic: 'talks', stance: 1 },
+      { date: '2024-02-01', actor: 'Putin', topic: 'ceasefire', stance: 0 },
+      { date: '2024-01-20', actor: 'Biden', topic: 'talks', stance: -1 },
+    ]);
+    const result = shifts(cache, rows);
+    expect(result.map((s) => `${formatDay(s.day)} ${pairName(cache, s)}`)).toEqual([
+      '2024-01-20 Biden/talks',
+      '2024-02-01 Putin/ceasefire',
+    ]);
+    expect(formatDay(cache.day[result[1].fromRow])).toBe('2024-01-01');
+    expect(result[1].row).toBe(rows[rows.length - 1]);
+  });
+
+  it('compares same-day statements as one: the later row', () => {
+    const { cache, rows } = setup([
+      { date: '2024-01-01', actor: 'Putin', topic: 'ceasefire', stance: -1 },
+      { date: '2024-01-02', actor: 'Putin', topic: 'ceasefire', stance: 1 },
+      { date: '2024-01-02', actor: 'Putin', topic: 'ceasefire', stance: -1 },
+    ]);
+    expect(shifts(cache, rows)).toEqual([]);
+  });
+});
+
+describe('compareAsOf', () => {
+  it('shows who shifted between two dates, and who has a stance on one date only', () => {
+    const { cache, rows } = setup([
+      { date: '2024-01-01', actor: 'Putin', topic: 'ceasefire', stance: -2 },
+      { date: '2024-03-01', actor: 'Putin', topic: 'ceasefire', stance: 'c' },
+      { date: '2024-01-01', actor: 'Biden', topic: 'ceasefire', stance: 1 },
+      { date: '2024-02-01', actor: 'Biden', topic: 'ceasefire', stance: 'c' },
+      { date: '2024-01-01', actor: 'Lavrov', topic: 'talks', stance: 1 },
+      { date: '2024-02-15', actor: 'Lavrov', topic: 'talks', stance: -1 },
+      { date: '2024-02-20', actor: 'Xi', topic: 'talks', stance: 1 },
+    ]);
+    const result = compareAsOf(cache, rows, day('2024-01-15'), day('2024-03-15'), 90);
+    expect(
+      result.map((c) => [pairName(cache, c), c.shift, c.a !== undefined, c.b !== undefined]),
+    ).toEqual([
+      ['Biden/ceasefire', 0, true, true],
+      ['Lavrov/talks', -1, true, true],
+      ['Putin/ceasefire', 1, true, true],
+      ['Xi/talks', null, false, true],
+    ]);
+    expect(result[2].b!.conditional).toBe(true);
+  });
+});
