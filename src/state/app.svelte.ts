@@ -6,6 +6,8 @@ import type { DatasetMeta } from '../domain/columns';
 import { buildCache } from '../query/cache';
 import { filterRows } from '../query/filter';
 import type { ColumnCache, Filter } from '../query/types';
+import { fingerprint } from '../url/fingerprint';
+import type { IgnoredParam } from '../url/query-string';
 import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
 import seedUrl from '../../data/seed-statements.csv?url';
@@ -25,6 +27,10 @@ export class AppState {
   loadError = $state<string | null>(null);
   /** Text of the last notice (import done, link copied, ...), for the status line. */
   notice = $state<string | null>(null);
+  /** What an opened link carried that could not be used. */
+  ignoredParams = $state.raw<IgnoredParam[]>([]);
+  /** The data fingerprint an opened link carried (`fp`), to compare with ours once loaded. */
+  linkFingerprint = $state<string | null>(null);
   readonly importFlow: ImportFlow;
 
   constructor(makeImport?: ConstructorParameters<typeof ImportFlow>[1]) {
@@ -43,6 +49,30 @@ export class AppState {
 
   rows: Uint32Array = $derived(this.cache ? filterRows(this.cache, this.filter) : EMPTY);
   total = $derived(this.cache?.n ?? 0);
+
+  /** The visible datasets: by content, so the same data in another browser matches. */
+  visibleDatasets = $derived(this.datasets.filter((d) => !d.hidden));
+  dataFingerprint: string | null = $derived(
+    this.visibleDatasets.length === 0
+      ? null
+      : fingerprint(
+          this.visibleDatasets.map((d) => ({ id: d.fingerprint, statementCount: d.statementCount })),
+        ),
+  );
+  /** True when an opened link was made with other data than this browser holds. */
+  dataMismatch = $derived(
+    !this.loading &&
+      this.linkFingerprint !== null &&
+      this.linkFingerprint !== this.dataFingerprint,
+  );
+
+  onIgnored(ignored: IgnoredParam[]): void {
+    this.ignoredParams = ignored;
+  }
+
+  onLinkFingerprint(fp: string | null): void {
+    this.linkFingerprint = fp;
+  }
 
   /** Opens the store: drops interrupted imports, loads the bundled data into an empty browser. */
   async start(): Promise<void> {

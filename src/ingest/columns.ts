@@ -1,0 +1,76 @@
+/**
+ * Which column of a file holds which native column (DESIGN.md "The statement record").
+ * Headers are matched case-insensitively, ignoring spaces, underscores and dashes, so
+ * `Reported By`, `reported_by` and `reported-by` are the same header.
+ */
+import { NATIVE_COLUMNS, type NativeColumn } from '../domain/types';
+
+/** Native column -> index of that column in the file's header row. */
+export type ColumnMapping = Partial<Record<NativeColumn, number>>;
+
+/** The columns a row cannot do without: when, who, on what, and which way. */
+export const REQUIRED_COLUMNS: readonly NativeColumn[] = ['date', 'actor', 'topic', 'stance'];
+
+/**
+ * Aliases per native column, written as a user would; they are compared through `headerKey`.
+ * `position` alone means the topic (the position an actor takes a stance on); a
+ * `position score` is the stance.
+ */
+export const COLUMN_ALIASES: Readonly<Record<NativeColumn, readonly string[]>> = {
+  id: ['statement_id', 'uid'],
+  date: ['day', 'when'],
+  actor: ['speaker', 'person', 'who', 'actor_name'],
+  affiliation: ['country', 'state', 'organisation', 'organization', 'party'],
+  topic: ['issue', 'position', 'subject'],
+  stance: ['score', 'value', 'position_score'],
+  conditions: ['condition'],
+  quote: ['text', 'statement', 'quotation'],
+  summary: ['description', 'paraphrase', 'notes'],
+  target: ['addressee', 'to'],
+  source: ['outlet', 'publication'],
+  url: ['link', 'source_url'],
+  reported_via: ['reported_by', 'via'],
+  confidence: ['certainty'],
+};
+
+/**
+ * The comparable form of a header: lower case, without spaces, underscores or dashes.
+ * `headerKey(' Position_Score ')` -> `'positionscore'`.
+ */
+export function headerKey(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+const NATIVE_BY_KEY = new Map<string, NativeColumn>(NATIVE_COLUMNS.map((c) => [headerKey(c), c]));
+const ALIAS_BY_KEY = new Map<string, NativeColumn>(
+  NATIVE_COLUMNS.flatMap((c) => COLUMN_ALIASES[c].map((a) => [headerKey(a), c] as const)),
+);
+
+/**
+ * Guesses the mapping from a header row. Exact native names win over aliases, and the first
+ * header wins among equals, so `['Speaker', 'actor']` maps actor to 1.
+ * `guessMapping(['Date', 'Speaker', 'Issue', 'Position score'])`
+ * -> `{ date: 0, actor: 1, topic: 2, stance: 3 }`.
+ */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const keys = headers.map(headerKey);
+  for (const table of [NATIVE_BY_KEY, ALIAS_BY_KEY]) {
+    keys.forEach((key, index) => {
+      const column = table.get(key);
+      if (column !== undefined && mapping[column] === undefined) mapping[column] = index;
+    });
+  }
+  return mapping;
+}
+
+/**
+ * Required columns the mapping leaves out, in `REQUIRED_COLUMNS` order.
+ * `missingRequired({ date: 0, actor: 1 })` -> `['topic', 'stance']`.
+ */
+export function missingRequired(mapping: ColumnMapping): NativeColumn[] {
+  return REQUIRED_COLUMNS.filter((c) => mapping[c] === undefined);
+}
