@@ -14,7 +14,8 @@ export function runTask(
   signal: AbortSignal,
   openDb: () => StanceDB = () => new StanceDB(),
 ): Promise<void> {
-  const task = msg.type === 'preview' ? preview(msg, signal, post) : runImport(msg, signal, post, openDb);
+  const task =
+    msg.type === 'preview' ? preview(msg, signal, post) : runImport(msg, signal, post, openDb);
   return task.catch((e: unknown) => {
     const err = e as Error;
     if (err?.name === 'AbortError') post({ type: 'cancelled' });
@@ -29,7 +30,9 @@ const SAMPLE_BYTES = 256 * 1024;
 async function* counted(file: Blob, onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
   if (typeof file.stream !== 'function') {
     // jsdom's Blob has no stream(): read it whole (tests only; browsers always stream).
-    const whole = new Uint8Array(await new Response(file).arrayBuffer().catch(() => readWhole(file)));
+    const whole = new Uint8Array(
+      await new Response(file).arrayBuffer().catch(() => readWhole(file)),
+    );
     onBytes(whole.byteLength);
     yield whole;
     return;
@@ -47,12 +50,8 @@ async function* counted(file: Blob, onBytes: (n: number) => void): AsyncIterable
 
 async function sampleText(file: Blob): Promise<string> {
   let text = '';
-  for await (const piece of decodeChunks(counted(file.slice(0, SAMPLE_BYTES), () => undefined))) text += piece;
-  // Keep whole lines only when the sample was cut, so the last row is not a fragment.
-  if (file.size > SAMPLE_BYTES) {
-    const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-    if (cut > 0) text = text.slice(0, cut + 1);
-  }
+  for await (const piece of decodeChunks(counted(file.slice(0, SAMPLE_BYTES), () => undefined)))
+    text += piece;
   return text;
 }
 
@@ -62,7 +61,13 @@ async function preview(
   post: (m: FromWorker) => void,
 ) {
   const sample = await sampleText(msg.file);
-  const result = previewText(sample, { delimiter: msg.delimiter, mapping: msg.mapping });
+  // A cut sample's last record may be a fragment (even inside a quoted field): previewText
+  // drops it when told the sample is truncated.
+  const result = previewText(sample, {
+    delimiter: msg.delimiter,
+    mapping: msg.mapping,
+    truncated: msg.file.size > SAMPLE_BYTES,
+  });
   const encodingNote = sample.includes('\uFFFD')
     ? 'Some bytes are not valid UTF-8 and show as \uFFFD; save the file as UTF-8 for exact text.'
     : null;

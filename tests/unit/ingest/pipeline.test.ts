@@ -1,0 +1,369 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { importRows, previewText, type ImportSummary } from '../../../src/ingest/pipeline';
+import { decodeChunks } from '../../../src/ingest/stream';
+import { guessMapping } from '../../../src/ingest/columns';
+import type { StatementRecord } from '../../../src/domain/types';
+import { dayNumber } from '../../../src/domain/dates';
+import { asAsync, cut, FIXTURES, fixtureBytes, fixtureText, type Fixture } from './helpers';
+
+interface Expected {
+  rowsRead: number;
+  added: number;
+  duplicates: number;
+  rejected: number;
+  rejectedLines: number[];
+  warningLines: number[];
+}
+
+/** From tests/fixtures/README.md. */
+const EXPECTED: Record<Fixture, Expected> = {
+  'clean.csv': {
+    rowsRead: 12,
+    added: 12,
+    duplicates: 0,
+    rejected: 0,
+    rejectedLines: [],
+    warningLines: [],
+  },
+  'bad-rows.csv': {
+    rowsRead: 12,
+    added: 5,
+    duplicates: 1,
+    rejected: 6,
+    rejectedLines: [5, 6, 7, 8, 11, 15],
+    warningLines: [9],
+  },
+  'messy.csv': {
+    rowsRead: 7,
+    added: 6,
+    duplicates: 0,
+    rejected: 1,
+    rejectedLines: [12],
+    warningLines: [],
+  },
+};
+
+/** Imports a fixture the way the worker does: preview for the format, then the whole file. */
+async function importFixture(
+  name: Fixture,
+  options: { byteChunk?: number; knownIds?: Set<string>; batchSize?: number } = {},
+) {
+  const preview = previewText(fixtureText(name));
+  const batches: StatementRecord[][] = [];
+  const summary = await importRows(
+    decodeChunks(asAsync(cut(fixtureBytes(name), options.byteChunk ?? Infinity))),
+    {
+      delimiter: preview.delimiter,
+      newline: preview.newline,
+      mapping: preview.mapping,
+      knownIds: options.knownIds,
+      batchSize: options.batchSize,
+    },
+    { batch: (records) => void batches.push(records) },
+  );
+  return { summary, records: batches.flat(), batches };
+}
+
+function uniqueLines(issues: ImportSummary['issues']): number[] {
+  return [...new Set(issues.map((i) => i.line))];
+}
+
+describe('importRows on the fixtures', () => {
+  describe.each(FIXTURES)('%s', (name) => {
+    const expected = EXPECTED[name];
+
+    it('adds, skips and rejects the rows the README lists', async () => {
+      const { summary, records } = await importFixture(name);
+      expect(summary).toMatchObject({
+        rowsRead: expected.rowsRead,
+        added: expected.added,
+        duplicates: expected.duplicates,
+        rejected: expected.rejected,
+      });
+      expect(records).toHaveLength(expected.added);
+      expect(uniqueLines(summary.issues)).toEqual(expected.rejectedLines);
+      expect(uniqueLines(summary.warnings)).toEqual(expected.warningLines);
+      expect(summary.added + summary.duplicates + summary.rejected).toBe(summary.rowsRead);
+    });
+
+    it.each([1, 2, 3, 7, 64])('gives the same result read %i bytes at a time', async (size) => {
+      const whole = await importFixture(name);
+      expect(await importFixture(name, { byteChunk: size })).toEqual(whole);
+    });
+
+    it('adds nothing when imported again with the ids already stored', async () => {
+      const first = await importFixture(name);
+      const again = await importFixture(name, {
+        knownIds: new Set(first.records.map((r) => r.id)),
+      });
+      expect(again.summary.added).toBe(0);
+      expect(again.summary.duplicates).toBe(first.summary.added + first.summary.duplicates);
+      expect(again.summary.rejected).toBe(first.summary.rejected);
+      expect(again.records).toEqual([]);
+    });
+  });
+
+  it('names each rejected row of bad-rows.csv with its line, column and reason', async () => {
+    const { summary } = await importFixture('bad-rows.csv');
+    expect(summary.issues).toEqual([
+      { line: 5, column: 'date', message: 'date "31/12/2024" is not YYYY-MM-DD, YYYY-MM or YYYY' },
+      { line: 6, column: 'stance', message: 'stance "maybe" is not -2..2 or a stance label' },
+      { line: 7, column: 'actor', message: 'actor is empty' },
+      { line: 8, column: 'confidence', message: 'confidence "7" is outside 0..1' },
+      { line: 11, column: 'date', message: 'date "2024-02-30" is not a real calendar day' },
+      { line: 15, column: 'date', message: 'date "2024-13" is not YYYY-MM-DD, YYYY-MM or YYYY' },
+      { line: 15, column: 'actor', message: 'actor is empty' },
+      {
+        line: 15,
+        column: 'stance',
+        message: 'stance "strongly against" is not -2..2 or a stance label',
+      },
+    ]);
+    expect(summary.issueCount).toBe(8);
+    expect(summary.warnings).toEqual([
+      {
+        line: 9,
+        column: 'url',
+        message: 'url "javascript:alert(1)" is not an http(s) link; dropped',
+      },
+    ]);
+  });
+
+  it('keeps the row with the javascript: link, without the link', async () => {
+    const { records } = await importFixture('bad-rows.csv');
+    const usOfficials = records.find((r) => r.actor === 'US officials');
+    expect(usOfficials).toMatchObject({ line: 9, url: '' });
+  });
+
+  it('reads the messy file: aliases, decimal commas, Cyrillic, month and year dates', async () => {
+    const { records } = await importFixture('messy.csv');
+    const byLine = new Map(records.map((r) => [r.line, r]));
+    expect(byLine.get(2)).toMatchObject({
+      actor: 'Sergey Lavrov',
+      affiliation: 'Russia',
+      topic: 'dialogue',
+      stance: 1,
+      conditional: true,
+      confidence: 0.9,
+      source: 'Reuters',
+      summary: 'Initiative must come from Washington',
+    });
+    expect(byLine.get(3)).toMatchObject({ day: dayNumber(2024, 12, 1), precision: 'month' });
+    expect(byLine.get(4)).toMatchObject({
+      quote: '«Перемирие ведёт в никуда»',
+      source: 'ТАСС',
+      stance: -2,
+    });
+    expect(byLine.get(5)).toMatchObject({
+      day: dayNumber(2024, 1, 1),
+      precision: 'year',
+      quote: 'No concessions.\nNot one; not ever.\n"Never" again',
+    });
+    expect(byLine.get(9)).toMatchObject({ stance: 2, confidence: 0.8 });
+    expect(byLine.get(10)?.confidence).toBeNaN();
+  });
+
+  it('counts a statement repeated within one file once', async () => {
+    const { records, summary } = await importFixture('bad-rows.csv');
+    expect(summary.duplicates).toBe(1);
+    expect(records.filter((r) => r.actor === 'Sergey Lavrov')).toHaveLength(1);
+  });
+
+  it('gives the same ids on every import of the same file', async () => {
+    const a = await importFixture('clean.csv');
+    const b = await importFixture('clean.csv', { byteChunk: 7 });
+    expect(b.records.map((r) => r.id)).toEqual(a.records.map((r) => r.id));
+    expect(new Set(a.records.map((r) => r.id)).size).toBe(12);
+  });
+
+  it('hands records over in batches of the requested size', async () => {
+    const { batches } = await importFixture('clean.csv', { batchSize: 5 });
+    expect(batches.map((b) => b.length)).toEqual([5, 5, 2]);
+  });
+
+  it('reports progress in rows and characters read', async () => {
+    const calls: [number, number][] = [];
+    const text = fixtureText('clean.csv');
+    await importRows(
+      asAsync(cut(text, 100)),
+      { delimiter: ',', mapping: guessMapping(text.split('\n')[0].split(',')) },
+      { batch: () => undefined, progress: (rows, chars) => calls.push([rows, chars]) },
+    );
+    expect(calls.at(-1)).toEqual([12, text.length]);
+    expect(calls.map((c) => c[1])).toEqual([...calls.map((c) => c[1])].sort((x, y) => x - y));
+  });
+
+  it('stops with an AbortError when the signal is aborted, before the next batch', async () => {
+    const controller = new AbortController();
+    const batches: number[] = [];
+    const text = fixtureText('clean.csv');
+    const run = importRows(
+      asAsync(cut(text, 50)),
+      {
+        delimiter: ',',
+        mapping: guessMapping(text.split('\n')[0].split(',')),
+        batchSize: 2,
+        signal: controller.signal,
+      },
+      {
+        batch: (records) => {
+          batches.push(records.length);
+          controller.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(batches).toEqual([2]);
+  });
+
+  it('does not start when the signal is already aborted', async () => {
+    const signal = AbortSignal.abort();
+    let batches = 0;
+    await expect(
+      importRows(
+        asAsync(['date,actor,topic,stance\n2024,A,t,1\n']),
+        { delimiter: ',', mapping: { date: 0, actor: 1, topic: 2, stance: 3 }, signal },
+        { batch: () => void batches++ },
+      ),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(batches).toBe(0);
+  });
+
+  it('reads a file with only a header, or nothing, as zero rows', async () => {
+    for (const text of ['date,actor,topic,stance\n', '', '\n\n']) {
+      const summary = await importRows(
+        asAsync([text]),
+        { delimiter: ',', mapping: { date: 0, actor: 1, topic: 2, stance: 3 } },
+        { batch: () => undefined },
+      );
+      expect(summary).toMatchObject({ rowsRead: 0, added: 0, duplicates: 0, rejected: 0 });
+    }
+  });
+
+  it('stores at most 50 000 issues but counts them all', async () => {
+    const header = 'date,actor,topic,stance\n';
+    const bad = 'bad,,,\n'.repeat(13_000); // 4 issues per row: 52 000 in all
+    const summary = await importRows(
+      asAsync([header, bad]),
+      { delimiter: ',', mapping: { date: 0, actor: 1, topic: 2, stance: 3 } },
+      { batch: () => undefined },
+    );
+    expect(summary.rejected).toBe(13_000);
+    expect(summary.issueCount).toBe(52_000);
+    expect(summary.issues).toHaveLength(50_000);
+  });
+});
+
+describe('previewText', () => {
+  it('detects the format of the messy file and maps its aliased headers', () => {
+    const preview = previewText(fixtureText('messy.csv'));
+    expect(preview).toMatchObject({
+      delimiter: ';',
+      newline: '\r\n',
+      headers: [
+        'Date',
+        'Speaker',
+        'Country',
+        'Issue',
+        'Position score',
+        'Text',
+        'Notes',
+        'Outlet',
+        'Link',
+        'Certainty',
+      ],
+      missing: [],
+      sampleRows: 7,
+      sampleProblemRows: 1,
+    });
+    expect(preview.rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 9, 10]);
+    expect(preview.issues.map((i) => [i.line, i.column])).toEqual([[12, 'date']]);
+  });
+
+  it('shows the bad rows of a sample with their lines', () => {
+    const preview = previewText(fixtureText('bad-rows.csv'));
+    expect(preview.sampleRows).toBe(12);
+    expect(preview.sampleProblemRows).toBe(6);
+    expect(preview.warnings.map((w) => w.line)).toEqual([9]);
+  });
+
+  it('lists the required columns it cannot find', () => {
+    const preview = previewText('when,who,what\n2024,Lavrov,ceasefire\n');
+    expect(preview.mapping).toEqual({ date: 0, actor: 1 });
+    expect(preview.missing).toEqual(['topic', 'stance']);
+  });
+
+  it('uses the delimiter and mapping it is given instead of guessing', () => {
+    const preview = previewText('a|b\nx|y\n', { delimiter: ';', mapping: { date: 0 } });
+    expect(preview.delimiter).toBe(';');
+    expect(preview.headers).toEqual(['a|b']);
+    expect(preview.mapping).toEqual({ date: 0 });
+  });
+
+  it('shows at most 20 rows', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `2024,Actor ${i},ceasefire,1`).join('\n');
+    const preview = previewText(`date,actor,topic,stance\n${rows}`);
+    expect(preview.rows).toHaveLength(20);
+    expect(preview.sampleRows).toBe(30);
+  });
+
+  it('leaves out the unfinished last line of a truncated sample', () => {
+    const sample = 'date,actor,topic,stance\n2024,Lavrov,ceasefire,1\n2024,Put';
+    expect(previewText(sample, { truncated: true }).sampleRows).toBe(1);
+    expect(previewText(sample).sampleRows).toBe(2);
+  });
+});
+
+describe('importRows on arbitrary text', () => {
+  const mapping = { date: 0, actor: 1, topic: 2, stance: 3, url: 4, confidence: 5 };
+  const csvish = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(
+        ',',
+        ';',
+        '"',
+        '\n',
+        '\r',
+        '\r\n',
+        ' ',
+        '2024-12-18',
+        'Lavrov',
+        '-1',
+        '\uFEFF',
+      ),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    ),
+    maxLength: 60,
+  });
+
+  async function run(chunks: string[], signal?: AbortSignal) {
+    return importRows(
+      asAsync(chunks),
+      { delimiter: ',', mapping, signal },
+      { batch: () => undefined },
+    );
+  }
+
+  it('never throws, counts add up, and chunking does not change the result', async () => {
+    await fc.assert(
+      fc.asyncProperty(csvish, fc.integer({ min: 1, max: 9 }), async (text, size) => {
+        const whole = await run([text]);
+        expect(whole.added + whole.duplicates + whole.rejected).toBe(whole.rowsRead);
+        expect(await run(cut(text, size))).toEqual(whole);
+      }),
+      { seed: 20241218, numRuns: 300 },
+    );
+  });
+
+  it('throws only an AbortError when aborted', async () => {
+    await fc.assert(
+      fc.asyncProperty(csvish, async (text) => {
+        await expect(run([text], AbortSignal.abort())).rejects.toMatchObject({
+          name: 'AbortError',
+        });
+      }),
+      { seed: 7, numRuns: 50 },
+    );
+  });
+});

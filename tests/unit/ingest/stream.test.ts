@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { CsvRowStream, decodeChunks, type CsvRow } from '../../../src/ingest/stream';
+import {
+  asAsync,
+  collect,
+  cut,
+  FIXTURES,
+  fixtureBytes,
+  fixtureText,
+  type Fixture,
+} from './helpers';
+
+const SIZES = [1, 2, 3, 7, 64, Infinity];
+
+function rowsOf(chunks: Iterable<string>, stream = new CsvRowStream()): CsvRow[] {
+  const rows: CsvRow[] = [];
+  for (const chunk of chunks) rows.push(...stream.push(chunk));
+  rows.push(...stream.end());
+  return rows;
+}
+
+/** The rows each fixture must give, written out by hand from the file. */
+const EXPECTED_LINES: Record<Fixture, number[]> = {
+  'clean.csv': [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+  'bad-rows.csv': [1, 2, 3, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15],
+  'messy.csv': [1, 2, 3, 4, 5, 9, 10, 12],
+};
+
+describe('CsvRowStream on the fixtures', () => {
+  it.each(FIXTURES)('gives the rows of %s on the lines they start on', (name) => {
+    const rows = rowsOf([fixtureText(name)]);
+    expect(rows.map((r) => r.line)).toEqual(EXPECTED_LINES[name]);
+  });
+
+  it('splits the messy file on semicolons and CRLF, keeping quoted text intact', () => {
+    const rows = rowsOf([fixtureText('messy.csv')]);
+    expect(rows[0].fields[0]).toBe('Date');
+    expect(rows[1].fields[5]).toBe('If Washington sends serious signals; we will respond');
+    expect(rows[2].fields[5]).toBe('He said "a ceasefire is possible" on conditions');
+    expect(rows[3].fields[5]).toBe('«Перемирие ведёт в никуда»');
+    expect(rows[4].fields[5]).toBe('No concessions.\r\nNot one; not ever.\r\n"Never" again');
+    expect(rows[6].fields[6]).toBe("Says he understands\nRussia's objection");
+    expect(rows.every((r) => r.fields.length === 10)).toBe(true);
+  });
+
+  describe.each(FIXTURES)('%s cut into text chunks', (name) => {
+    const whole = rowsOf([fixtureText(name)]);
+    it.each(SIZES)('of %s characters gives the same rows and lines', (size) => {
+      expect(rowsOf(cut(fixtureText(name), size))).toEqual(whole);
+    });
+  });
+
+  describe.each(FIXTURES)('%s cut into byte chunks and decoded', (name) => {
+    const whole = rowsOf([fixtureText(name)]);
+    it.each(SIZES)('of %s bytes gives the same rows, with no U+FFFD', async (size) => {
+      const text = await collect(decodeChunks(asAsync(cut(fixtureBytes(name), size))));
+      const rows = rowsOf(text);
+      expect(rows).toEqual(whole);
+      expect(JSON.stringify(rows)).not.toContain('\uFFFD');
+    });
+  });
+
+  it('detects the delimiter and line ending itself when not told', () => {
+    const stream = new CsvRowStream();
+    rowsOf(cut(fixtureText('messy.csv'), 3), stream);
+    expect(stream.detectedDelimiter).toBe(';');
+    expect(stream.detectedNewline).toBe('\r\n');
+  });
+});
+
+describe('CsvRowStream', () => {
+  it('returns a row only once its line ending has arrived', () => {
+    const stream = new CsvRowStream({ delimiter: ',', newline: '\n' });
+    expect(stream.push('date,actor\n2024-12-18,"Sergey\nLav')).toEqual([
+      { fields: ['date', 'actor'], line: 1 },
+    ]);
+    expect(stream.push('rov"\n\n2024,Kellogg')).toEqual([
+      { fields: ['2024-12-18', 'Sergey\nLavrov'], line: 2 },
+    ]);
+    expect(stream.end()).toEqual([{ fields: ['2024', 'Kellogg'], line: 5 }]);
+  });
+
+  it('waits for the LF after a CR cut at the end of a chunk', () => {
+    const stream = new CsvRowStream({ delimiter: ',', newline: '\r\n' });
+    expect(stream.push('a,b\r')).toEqual([]);
+    expect(stream.push('\nc,d\r\n')).toEqual([
+      { fields: ['a', 'b'], line: 1 },
+      { fields: ['c', 'd'], line: 2 },
+    ]);
+  });
+
+  it('skips blank and whitespace-only lines but counts them', () => {
+    const rows = rowsOf(['a,b\n\n  \n\t\nc,d\n\n']);
+    expect(rows).toEqual([
+      { fields: ['a', 'b'], line: 1 },
+      { fields: ['c', 'd'], line: 5 },
+    ]);
+  });
+
+  it('keeps an escaped quote from ending a quoted field', () => {
+    const rows = rowsOf(['q,n\n"say ""yes""\nplease",1\nx,2\n']);
+    expect(rows).toEqual([
+      { fields: ['q', 'n'], line: 1 },
+      { fields: ['say "yes"\nplease', '1'], line: 2 },
+      { fields: ['x', '2'], line: 4 },
+    ]);
+  });
+
+  it('reads a file of CR line endings', () => {
+    expect(rowsOf(['a,b\r1,2\r3,4\r'])).toEqual([
+      { fields: ['a', 'b'], line: 1 },
+      { fields: ['1', '2'], line: 2 },
+      { fields: ['3', '4'], line: 3 },
+    ]);
+  });
+
+  it('strips a leading byte order mark from pushed text', () => {
+    expect(rowsOf(['\uFEFFdate,actor\n'])[0].fields).toEqual(['date', 'actor']);
+  });
+
+  it('detects the same format however a long file is cut', () => {
+    const text =
+      'date;note\n' + Array.from({ length: 200 }, (_, i) => `2024;"a, b\nc";${i}\n`).join('');
+    const whole = rowsOf([text]);
+    expect(whole).toHaveLength(201);
+    expect(whole[200]).toEqual({ fields: ['2024', 'a, b\nc', '199'], line: 2 + 199 * 2 });
+    expect(rowsOf(cut(text, 5))).toEqual(whole);
+  });
+
+  it('keeps line numbers right after a stray quote inside an unquoted field', () => {
+    // Papa treats a quote inside an unquoted field as text; the row is still numbered by line.
+    const rows = rowsOf(['a,b\n5" screen,1\nx,2\n9" wide,3\n']);
+    expect(rows.map((r) => [r.fields[0], r.line])).toEqual([
+      ['a', 1],
+      ['5" screen', 2],
+      ['x', 3],
+      ['9" wide', 4],
+    ]);
+  });
+
+  it('gives an unterminated quoted field the rest of the file', () => {
+    const rows = rowsOf(['a,b\n"open,1\nx,2\n']);
+    expect(rows[1]).toEqual({ fields: ['open,1\nx,2\n'], line: 2 });
+  });
+
+  it('refuses text after end()', () => {
+    const stream = new CsvRowStream();
+    stream.end();
+    expect(() => stream.push('a')).toThrow();
+  });
+});
+
+describe('decodeChunks', () => {
+  it('puts a Cyrillic character cut between byte chunks back together', async () => {
+    const bytes = new TextEncoder().encode('Перемирие');
+    const pieces = await collect(decodeChunks(asAsync(cut(bytes, 1))));
+    expect(pieces.join('')).toBe('Перемирие');
+  });
+
+  it('drops one leading byte order mark, even when it arrives byte by byte', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xef, 0xbb, 0xbf]);
+    const pieces = await collect(decodeChunks(asAsync(cut(bytes, 1))));
+    expect(pieces.join('')).toBe('a\uFEFF');
+  });
+
+  it('turns invalid bytes into U+FFFD instead of failing', async () => {
+    const pieces = await collect(decodeChunks(asAsync([new Uint8Array([0x61, 0xff, 0x62])])));
+    expect(pieces.join('')).toBe('a\uFFFDb');
+  });
+});
