@@ -23,11 +23,28 @@ export class StanceDB extends Dexie {
 }
 
 let instance: StanceDB | null = null;
+let versionChangeListener: (() => void) | null = null;
 
-/** The page's single connection (the import worker opens its own). */
+/**
+ * The page's single connection (the import worker opens its own). When another tab opens a
+ * newer schema, this connection closes at once so the upgrade is never blocked, and the
+ * listener is told so the page can ask for a reload.
+ */
 export function db(): StanceDB {
-  instance ??= new StanceDB();
+  if (!instance) {
+    const opened = new StanceDB();
+    opened.on('versionchange', () => {
+      opened.close();
+      versionChangeListener?.();
+      return false;
+    });
+    instance = opened;
+  }
   return instance;
+}
+
+export function onVersionChange(listener: () => void): void {
+  versionChangeListener = listener;
 }
 
 /** For tests: forget the shared connection so the next `db()` opens a fresh one. */

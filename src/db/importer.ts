@@ -17,6 +17,11 @@ export interface ImportRequest {
   newline?: string;
   mapping: ColumnMapping;
   bundled?: boolean;
+  /**
+   * Id of a dataset this import is a new version of: its statements do not count as
+   * duplicates, and it is deleted in the same transaction that makes the new one ready.
+   */
+  replaces?: string;
 }
 
 export interface ImportReport {
@@ -28,6 +33,8 @@ export interface ImportReport {
 export interface ImportHooks {
   signal?: AbortSignal;
   onProgress?(rowsRead: number): void;
+  /** Records per stored chunk (the pipeline's default, 10 000, when absent); tests make it small. */
+  batchSize?: number;
 }
 
 /** A storage failure the user can act on, with the browser's own error kept as the cause. */
@@ -98,7 +105,7 @@ async function writeDataset(
   };
   try {
     await database.datasets.add(meta);
-    const known = await knownIds(database);
+    const known = await knownIds(database, request.replaces);
     const summary = await importRows(
       text,
       {
@@ -107,6 +114,7 @@ async function writeDataset(
         mapping: request.mapping,
         knownIds: known,
         signal: hooks.signal,
+        batchSize: hooks.batchSize,
       },
       {
         batch: async (records: StatementRecord[]) => {
@@ -122,7 +130,7 @@ async function writeDataset(
       await deleteDataset(database, datasetId);
       return { datasetId: null, summary };
     }
-    await database.datasets.put({
+    const ready: DatasetMeta = {
       ...meta,
       status: 'ready',
       rowCount: summary.rowsRead,
@@ -136,6 +144,15 @@ async function writeDataset(
       minDay: encoder.minDay,
       maxDay: encoder.maxDay,
       fingerprint: fingerprint.value(),
+    };
+    await database.transaction('rw', database.datasets, database.chunks, async () => {
+      if (request.replaces) {
+        const old = await database.datasets.get(request.replaces);
+        if (old) ready.name = request.name || old.name;
+        await database.chunks.where('datasetId').equals(request.replaces).delete();
+        await database.datasets.delete(request.replaces);
+      }
+      await database.datasets.put(ready);
     });
     return { datasetId, summary };
   } catch (e) {
@@ -146,7 +163,10 @@ async function writeDataset(
 }
 
 function newId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `d${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+  return (
+    globalThis.crypto?.randomUUID?.() ??
+    `d${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`
+  );
 }
 
 /**

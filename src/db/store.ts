@@ -11,7 +11,10 @@ export async function readyDatasets(database: StanceDB): Promise<DatasetMeta[]> 
 }
 
 /** Every chunk of a dataset, in chunk order. */
-export async function datasetChunks(database: StanceDB, datasetId: string): Promise<StatementChunk[]> {
+export async function datasetChunks(
+  database: StanceDB,
+  datasetId: string,
+): Promise<StatementChunk[]> {
   return database.chunks.where('datasetId').equals(datasetId).sortBy('chunk');
 }
 
@@ -48,12 +51,54 @@ async function heldLocks(): Promise<Set<string>> {
 }
 
 /** Every statement id stored in ready datasets: re-importing them adds nothing. */
-export async function knownIds(database: StanceDB): Promise<Set<string>> {
+export async function knownIds(database: StanceDB, except?: string): Promise<Set<string>> {
   const ids = new Set<string>();
-  const ready = new Set((await readyDatasets(database)).map((d) => d.id));
+  const ready = new Set(
+    (await readyDatasets(database)).map((d) => d.id).filter((id) => id !== except),
+  );
   await database.chunks.each((chunk) => {
     if (!ready.has(chunk.datasetId)) return;
     for (const id of chunk.text.id) ids.add(id);
   });
   return ids;
+}
+
+/** Renames a dataset (the name shown in the manager and in exports). */
+export async function renameDataset(database: StanceDB, id: string, name: string): Promise<void> {
+  await database.datasets.update(id, { name });
+}
+
+/** Hides a dataset from every view, or shows it again; nothing is deleted. */
+export async function setDatasetHidden(
+  database: StanceDB,
+  id: string,
+  hidden: boolean,
+): Promise<void> {
+  await database.datasets.update(id, { hidden });
+}
+
+/** A deleted dataset held in memory so the deletion can be undone. */
+export interface DeletedDataset {
+  meta: DatasetMeta;
+  chunks: StatementChunk[];
+}
+
+/** Deletes a dataset, returning what is needed to put it back with `undoDelete`. */
+export async function deleteWithUndo(
+  database: StanceDB,
+  id: string,
+): Promise<DeletedDataset | null> {
+  const meta = await database.datasets.get(id);
+  if (!meta) return null;
+  const chunks = await datasetChunks(database, id);
+  await deleteDataset(database, id);
+  return { meta, chunks };
+}
+
+/** Puts a deleted dataset back exactly as it was, in one transaction. */
+export async function undoDelete(database: StanceDB, deleted: DeletedDataset): Promise<void> {
+  await database.transaction('rw', database.datasets, database.chunks, async () => {
+    await database.datasets.put(deleted.meta);
+    await database.chunks.bulkPut(deleted.chunks);
+  });
 }

@@ -1,7 +1,17 @@
 import { getContext, setContext } from 'svelte';
-import { db } from '../db/db';
+import { db, onVersionChange } from '../db/db';
 import type { ImportReport } from '../db/importer';
-import { cleanupInterrupted, datasetChunks, deleteDataset, readyDatasets } from '../db/store';
+import { createBackup, restoreBackup, type RestoreResult } from '../db/backup';
+import {
+  cleanupInterrupted,
+  datasetChunks,
+  deleteWithUndo,
+  readyDatasets,
+  renameDataset,
+  setDatasetHidden,
+  undoDelete,
+  type DeletedDataset,
+} from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
 import { buildCache } from '../query/cache';
 import { filterRows } from '../query/filter';
@@ -33,8 +43,26 @@ export class AppState {
   linkFingerprint = $state<string | null>(null);
   readonly importFlow: ImportFlow;
 
+  /** Set when another tab upgraded the database: this tab must reload. */
+  staleSchema = $state(false);
+  private channel: BroadcastChannel | null = null;
+
   constructor(makeImport?: ConstructorParameters<typeof ImportFlow>[1]) {
     this.importFlow = new ImportFlow((report) => this.afterImport(report), makeImport);
+  }
+
+  /** Tells other tabs the stored datasets changed, so they reload their view of them. */
+  private announce(): void {
+    this.channel?.postMessage({ type: 'datasets-changed' });
+  }
+
+  private listen(): void {
+    onVersionChange(() => (this.staleSchema = true));
+    if (typeof BroadcastChannel !== 'function') return;
+    this.channel = new BroadcastChannel('stance-timeline');
+    this.channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
+      if (e.data?.type === 'datasets-changed') void this.load();
+    };
   }
 
   filter: Filter = $derived({
@@ -56,14 +84,15 @@ export class AppState {
     this.visibleDatasets.length === 0
       ? null
       : fingerprint(
-          this.visibleDatasets.map((d) => ({ id: d.fingerprint, statementCount: d.statementCount })),
+          this.visibleDatasets.map((d) => ({
+            id: d.fingerprint,
+            statementCount: d.statementCount,
+          })),
         ),
   );
   /** True when an opened link was made with other data than this browser holds. */
   dataMismatch = $derived(
-    !this.loading &&
-      this.linkFingerprint !== null &&
-      this.linkFingerprint !== this.dataFingerprint,
+    !this.loading && this.linkFingerprint !== null && this.linkFingerprint !== this.dataFingerprint,
   );
 
   onIgnored(ignored: IgnoredParam[]): void {
@@ -76,6 +105,7 @@ export class AppState {
 
   /** Opens the store: drops interrupted imports, loads the bundled data into an empty browser. */
   async start(): Promise<void> {
+    this.listen();
     try {
       await cleanupInterrupted(db());
       let datasets = await readyDatasets(db());
@@ -84,6 +114,7 @@ export class AppState {
         datasets = await readyDatasets(db());
       }
       await this.load(datasets);
+      void this.requestPersistence().catch(() => undefined);
     } catch (e) {
       this.loadError = `Could not open the local database: ${(e as Error).message}`;
     } finally {
@@ -114,15 +145,65 @@ export class AppState {
     });
   }
 
+  /** The last deleted dataset, kept in memory so the deletion can be undone. */
+  lastDeleted = $state.raw<DeletedDataset | null>(null);
+  /** Whether the browser agreed to keep our storage under pressure (null: unknown). */
+  persisted = $state<boolean | null>(null);
+
   async removeDataset(id: string): Promise<void> {
-    const meta = this.datasets.find((d) => d.id === id);
-    if (meta?.bundled) localStorage.setItem(SEED_DISMISSED, '1');
-    await deleteDataset(db(), id);
+    const deleted = await deleteWithUndo(db(), id);
+    if (deleted?.meta.bundled) localStorage.setItem(SEED_DISMISSED, '1');
+    this.lastDeleted = deleted;
     await this.load();
+    this.announce();
+  }
+
+  async undoRemove(): Promise<void> {
+    const deleted = this.lastDeleted;
+    if (!deleted) return;
+    this.lastDeleted = null;
+    await undoDelete(db(), deleted);
+    if (deleted.meta.bundled) localStorage.removeItem(SEED_DISMISSED);
+    await this.load();
+    this.announce();
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    await renameDataset(db(), id, trimmed);
+    await this.load();
+    this.announce();
+  }
+
+  async setHidden(id: string, hidden: boolean): Promise<void> {
+    await setDatasetHidden(db(), id, hidden);
+    await this.load();
+    this.announce();
+  }
+
+  backup(): Promise<Blob> {
+    return createBackup(db());
+  }
+
+  async restore(file: Blob): Promise<RestoreResult> {
+    const result = await restoreBackup(db(), file);
+    await this.load();
+    this.announce();
+    return result;
+  }
+
+  /** Asks the browser to keep the data under storage pressure, and records the answer. */
+  async requestPersistence(): Promise<void> {
+    const storage = globalThis.navigator?.storage;
+    if (!storage?.persist) return;
+    this.persisted = (await storage.persisted()) || (await storage.persist());
   }
 
   private async afterImport(report: ImportReport): Promise<void> {
-    if (report.datasetId) await this.load();
+    if (!report.datasetId) return;
+    await this.load();
+    this.announce();
   }
 }
 

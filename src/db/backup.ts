@@ -1,0 +1,161 @@
+import type { DatasetMeta, StatementChunk } from '../domain/columns';
+import { TEXT_COLUMNS } from '../domain/types';
+import type { StanceDB } from './db';
+import { datasetChunks, deleteDataset, readyDatasets } from './store';
+
+/**
+ * Backup of every dataset in one file: JSON with the typed arrays as base64, gzip-compressed by
+ * the platform's CompressionStream. Restore writes each dataset all-or-nothing and keeps ids, so
+ * a restored dataset holds exactly the statements (and statement ids) that were backed up.
+ */
+export const BACKUP_KIND = 'stance-timeline-backup';
+export const BACKUP_VERSION = 1;
+
+const TYPED = [
+  'day',
+  'precision',
+  'stance',
+  'flags',
+  'actor',
+  'affiliation',
+  'topic',
+  'confidence',
+  'line',
+] as const;
+type TypedKey = (typeof TYPED)[number];
+const CTORS: Record<
+  TypedKey,
+  { new (buffer: ArrayBuffer): ArrayBufferView; BYTES_PER_ELEMENT: number }
+> = {
+  day: Int32Array,
+  precision: Uint8Array,
+  stance: Int8Array,
+  flags: Uint8Array,
+  actor: Uint32Array,
+  affiliation: Uint32Array,
+  topic: Uint32Array,
+  confidence: Float32Array,
+  line: Uint32Array,
+};
+
+interface BackupFile {
+  kind: typeof BACKUP_KIND;
+  version: number;
+  createdAt: string;
+  datasets: { meta: DatasetMeta; chunks: Record<string, unknown>[] }[];
+}
+
+export async function createBackup(database: StanceDB): Promise<Blob> {
+  const datasets: BackupFile['datasets'] = [];
+  for (const meta of await readyDatasets(database)) {
+    const chunks = (await datasetChunks(database, meta.id)).map((c) => {
+      const out: Record<string, unknown> = { chunk: c.chunk, count: c.count, text: c.text };
+      for (const k of TYPED) out[k] = toBase64(c[k] as ArrayBufferView);
+      return out;
+    });
+    datasets.push({ meta, chunks });
+  }
+  const file: BackupFile = {
+    kind: BACKUP_KIND,
+    version: BACKUP_VERSION,
+    createdAt: new Date().toISOString(),
+    datasets,
+  };
+  const json = new Blob([JSON.stringify(file)], { type: 'application/json' });
+  const gz = json.stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(gz).blob().then((b) => new Blob([b], { type: 'application/gzip' }));
+}
+
+export interface RestoreResult {
+  restored: number;
+  skipped: number;
+  statements: number;
+}
+
+/**
+ * Restores a backup. A dataset whose id is already stored is skipped (never overwritten); each
+ * other dataset is written in one transaction, so a bad or partial file leaves nothing half-done.
+ */
+export async function restoreBackup(database: StanceDB, blob: Blob): Promise<RestoreResult> {
+  let file: BackupFile;
+  try {
+    const text = await new Response(
+      blob.stream().pipeThrough(new DecompressionStream('gzip')),
+    ).text();
+    file = JSON.parse(text) as BackupFile;
+  } catch {
+    throw new Error('This file is not a stance timeline backup (it is not gzip-compressed JSON).');
+  }
+  if (file?.kind !== BACKUP_KIND || !Array.isArray(file.datasets)) {
+    throw new Error('This file is not a stance timeline backup.');
+  }
+  if (file.version > BACKUP_VERSION) {
+    throw new Error(`This backup was made by a newer version of the app (format ${file.version}).`);
+  }
+  const result: RestoreResult = { restored: 0, skipped: 0, statements: 0 };
+  for (const { meta, chunks } of file.datasets) {
+    if (await database.datasets.get(meta.id)) {
+      result.skipped++;
+      continue;
+    }
+    const decoded = chunks.map((c) => decodeChunk(meta.id, c));
+    const total = decoded.reduce((n, c) => n + c.count, 0);
+    if (total !== meta.statementCount) {
+      throw new Error(
+        `The backup of "${meta.name}" is damaged: it holds ${total} of ${meta.statementCount} statements.`,
+      );
+    }
+    try {
+      await database.transaction('rw', database.datasets, database.chunks, async () => {
+        await database.datasets.add({ ...meta, status: 'ready' });
+        await database.chunks.bulkAdd(decoded);
+      });
+    } catch (e) {
+      await deleteDataset(database, meta.id).catch(() => undefined);
+      throw e;
+    }
+    result.restored++;
+    result.statements += total;
+  }
+  return result;
+}
+
+function decodeChunk(datasetId: string, raw: Record<string, unknown>): StatementChunk {
+  const count = Number(raw.count);
+  const text = raw.text as StatementChunk['text'];
+  if (!Number.isInteger(count) || count < 0 || typeof text !== 'object' || text === null) {
+    throw new Error('The backup is damaged: a chunk has no statement count or text.');
+  }
+  const chunk = { datasetId, chunk: Number(raw.chunk), count, text } as StatementChunk;
+  for (const k of TYPED) {
+    const bytes = fromBase64(String(raw[k] ?? ''));
+    const Ctor = CTORS[k];
+    if (bytes.byteLength !== count * Ctor.BYTES_PER_ELEMENT) {
+      throw new Error(`The backup is damaged: column ${k} has the wrong length.`);
+    }
+    (chunk as unknown as Record<string, unknown>)[k] = new Ctor(bytes.buffer as ArrayBuffer);
+  }
+  for (const c of TEXT_COLUMNS) {
+    if (!Array.isArray(text[c]) || text[c].length !== count) {
+      throw new Error(`The backup is damaged: column ${c} has the wrong length.`);
+    }
+  }
+  return chunk;
+}
+
+function toBase64(view: ArrayBufferView): string {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  let binary = '';
+  const STEP = 0x8000;
+  for (let i = 0; i < bytes.length; i += STEP) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + STEP));
+  }
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
