@@ -30,8 +30,9 @@ const SAMPLE_BYTES = 256 * 1024;
 async function* counted(file: Blob, onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
   if (typeof file.stream !== 'function') {
     // jsdom's Blob has no stream(): read it whole (tests only; browsers always stream).
+    // (`new Response(blob)` throws synchronously on jsdom's Blob, so it cannot be the fallback.)
     const whole = new Uint8Array(
-      await new Response(file).arrayBuffer().catch(() => readWhole(file)),
+      typeof file.arrayBuffer === 'function' ? await file.arrayBuffer() : await readWhole(file),
     );
     onBytes(whole.byteLength);
     yield whole;

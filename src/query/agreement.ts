@@ -22,6 +22,11 @@ export interface AgreementMatrix {
   score: Float64Array;
   /** Number of shared topics (the diagonal: the actor's own topic count). */
   shared: Uint16Array;
+  /**
+   * The row of each actor's latest stance per topic in the window, -1 when none, at
+   * `actorSlot * topics.length + topicSlot`: what a tooltip shows as "each side's stance".
+   */
+  latest: Int32Array;
 }
 
 /**
@@ -64,9 +69,11 @@ export function agreement(cache: ColumnCache, rows: Rows, opts: AgreementOptions
 
   // Per topic, the actors with a stance and its class: 1 / -1 by sign, 0 for neutral or conditional.
   const byTopic: { actor: number[]; cls: number[] }[] = topics.map(() => ({ actor: [], cls: [] }));
+  const latestBySlot = new Int32Array(actors.length * topics.length).fill(-1);
   for (let p = 0; p < pairs.count; p++) {
     const r = latest[p];
     if (r < 0) continue;
+    latestBySlot[actorSlot[pairs.actor[p]] * topics.length + topicSlot[pairs.topic[p]]] = r;
     const s = cache.stance[r];
     const cls = cache.flags[r] & FLAG_CONDITIONAL ? 0 : Math.sign(s);
     const group = byTopic[topicSlot[pairs.topic[p]]];
@@ -98,26 +105,111 @@ export function agreement(cache: ColumnCache, rows: Rows, opts: AgreementOptions
     score[k] = count[k] > 0 ? sum[k] / count[k] : NaN;
   }
   for (let i = 0; i < n; i++) score[i * n + i] = 1;
-  return { actors, topics, score, shared };
+  return { actors, topics, score, shared, latest: latestBySlot };
+}
+
+/**
+ * The topic slots (indices into `m.topics`) on which matrix actors `i` and `j` both hold a
+ * stance, each with the two rows: what a cell's tooltip lists. With A and B both on
+ * `ceasefire` (slot 0) and only A on `talks` -> `[{ topic: 0, rowA: 3, rowB: 5 }]`.
+ */
+export function sharedTopics(
+  m: AgreementMatrix,
+  i: number,
+  j: number,
+): { topic: number; rowA: number; rowB: number }[] {
+  const t = m.topics.length;
+  const out: { topic: number; rowA: number; rowB: number }[] = [];
+  for (let k = 0; k < t; k++) {
+    const rowA = m.latest[i * t + k];
+    const rowB = m.latest[j * t + k];
+    if (rowA >= 0 && rowB >= 0) out.push({ topic: k, rowA, rowB });
+  }
+  return out;
+}
+
+/**
+ * How alike two actors' agreement PROFILES are: the mean of `1 - |s_ik - s_jk|` over every actor
+ * k (the two themselves included, so their direct score counts) with whom both have a known
+ * score; NaN when there is no such k. Why profiles and not the direct score: allies often never
+ * speak on the same topic (in the bundled data, Western actors each answer Moscow on a different
+ * topic) yet they disagree with the same actors, which only the rows of the matrix reveal.
+ * The diagonal is 1. O(n^3), fine for the few hundred actors a readable matrix holds.
+ *
+ * Example: A and B never met, both disagree with C (score 0), C agrees with itself ->
+ * A = [1, NaN, 0], B = [NaN, 1, 0]: the only common k is C, so similarity(A, B) = 1.
+ */
+export function profileSimilarity(score: ArrayLike<number>, n: number): Float64Array {
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    sim[i * n + i] = 1;
+    for (let j = i + 1; j < n; j++) {
+      let sum = 0;
+      let count = 0;
+      for (let k = 0; k < n; k++) {
+        const a = score[i * n + k];
+        const b = score[j * n + k];
+        if (Number.isNaN(a) || Number.isNaN(b)) continue;
+        sum += 1 - Math.abs(a - b);
+        count++;
+      }
+      const v = count > 0 ? sum / count : NaN;
+      sim[i * n + j] = v;
+      sim[j * n + i] = v;
+    }
+  }
+  return sim;
+}
+
+/**
+ * How much closer than "no evidence" (distance 0.5) two actors of the same affiliation count when
+ * their profiles share nothing: small enough to only break what the statements leave tied.
+ */
+export const AFFILIATION_NUDGE = 0.01;
+
+/** A seriation: the row order and the dendrogram's top split. */
+export interface Seriation {
+  /** Matrix indices in display order. */
+  order: number[];
+  /**
+   * The two sides of the last merge (each in display order, the side shown first first), or
+   * null for fewer than two actors.
+   */
+  blocs: [number[], number[]] | null;
+  /** Mean profile similarity between the two sides (0..1, unknown as 0.5); NaN when no split. */
+  between: number;
 }
 
 /**
  * A row order that puts blocs together: average-linkage agglomerative clustering on the distance
- * `1 - score`, returning the dendrogram's leaves. A NaN score (no shared topic) counts as
- * distance 0.5, "no evidence either way", so unknown pairs neither attract nor repel. Each merge
- * joins the closest pair of clusters (ties: the lowest indices first) and orients the two leaf
- * lists so that their nearest ends meet; the result is deterministic. The diagonal is ignored.
+ * `1 - profileSimilarity`, returning the dendrogram's leaves and its top split. Profiles with
+ * nothing in common count as distance 0.5, "no evidence either way"; when `groups` (for example
+ * the actors' affiliation codes, -1 for none) is given, such a pair in the same group is
+ * `AFFILIATION_NUDGE` closer. Each merge joins the closest pair of clusters (ties: the lowest
+ * indices first) and orients the two leaf lists so that their nearest ends meet; the result is
+ * deterministic. The scores are not modified.
  *
  * Example: actors 0, 2, 4 always agree, 1, 3, 5 always agree, the two sides never do ->
- * `[0, 2, 4, 1, 3, 5]` (each bloc contiguous). Cost O(n^2) memory and about O(n^2) to O(n^3)
- * time, fine for the few hundred actors a readable matrix holds.
+ * `{ order: [0, 2, 4, 1, 3, 5], blocs: [[0, 2, 4], [1, 3, 5]], between: 0 }`.
  */
-export function seriate(score: ArrayLike<number>, n: number): number[] {
-  if (n <= 0) return [];
+export function seriation(
+  score: ArrayLike<number>,
+  n: number,
+  groups?: ArrayLike<number>,
+): Seriation {
+  if (n <= 0) return { order: [], blocs: null, between: NaN };
+  if (n === 1) return { order: [0], blocs: null, between: NaN };
+  const sim = profileSimilarity(score, n);
   const base = new Float64Array(n * n);
-  for (let k = 0; k < n * n; k++) {
-    const s = score[k];
-    base[k] = Number.isNaN(s) ? 0.5 : 1 - s;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const s = sim[i * n + j];
+      if (!Number.isNaN(s)) base[i * n + j] = 1 - s;
+      else {
+        const same = groups !== undefined && groups[i] >= 0 && groups[i] === groups[j];
+        base[i * n + j] = same ? 0.5 - AFFILIATION_NUDGE : 0.5;
+      }
+    }
   }
   const dist = base.slice();
   const active = new Uint8Array(n).fill(1);
@@ -141,6 +233,8 @@ export function seriate(score: ArrayLike<number>, n: number): number[] {
   };
   for (let i = 0; i < n; i++) refresh(i);
 
+  let top: [number[], number[]] = [[], []];
+  let topDist = NaN;
   for (let step = 1; step < n; step++) {
     let i = -1;
     for (let k = 0; k < n; k++) {
@@ -149,6 +243,10 @@ export function seriate(score: ArrayLike<number>, n: number): number[] {
     const j = nn[i];
     const si = size[i];
     const sj = size[j];
+    if (step === n - 1) {
+      top = [leaves[i], leaves[j]];
+      topDist = dist[i * n + j];
+    }
     for (let k = 0; k < n; k++) {
       if (!active[k] || k === i || k === j) continue;
       const d = (si * dist[k * n + i] + sj * dist[k * n + j]) / (si + sj);
@@ -171,7 +269,20 @@ export function seriate(score: ArrayLike<number>, n: number): number[] {
       }
     }
   }
-  return leaves[0];
+  const order = leaves.find((l) => l.length === n) ?? [];
+  const position = new Int32Array(n);
+  order.forEach((leaf, p) => (position[leaf] = p));
+  const sides = top.map((side) => [...side].sort((x, y) => position[x] - position[y]));
+  sides.sort((x, y) => position[x[0]] - position[y[0]]);
+  return { order, blocs: [sides[0], sides[1]], between: 1 - topDist };
+}
+
+/**
+ * The row order of `seriation` alone (see there): blocs sit together.
+ * Example: blocs {0, 2, 4} and {1, 3, 5} -> `[0, 2, 4, 1, 3, 5]`.
+ */
+export function seriate(score: ArrayLike<number>, n: number, groups?: ArrayLike<number>): number[] {
+  return seriation(score, n, groups).order;
 }
 
 /**

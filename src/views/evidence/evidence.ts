@@ -1,0 +1,48 @@
+/** Pure helpers of the evidence panel: safe links, dates in words, a statement's neighbours. */
+import { formatDayPrecision } from '../../domain/dates';
+import type { Precision } from '../../domain/types';
+import { pairIndex } from '../../query/state';
+import type { ColumnCache } from '../../query/types';
+
+/**
+ * The link if it is an absolute http(s) URL, else null. Ingest already drops other schemes;
+ * the panel checks again because a cache can be built from anything (a shared link's
+ * fragment, an older store). `safeHttpUrl('javascript:alert(1)')` -> null;
+ * `safeHttpUrl('https://reuters.com/x')` -> `'https://reuters.com/x'`.
+ */
+export function safeHttpUrl(url: string): string | null {
+  const text = url.trim();
+  if (!text) return null;
+  try {
+    const parsed = new URL(text);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The date with its precision in words: `month precision: 2024-11`. */
+export function precisionText(day: number, precision: Precision): string {
+  return `${precision} precision: ${formatDayPrecision(day, precision)}`;
+}
+
+/**
+ * The same actor's other statements on the same topic, nearest first: `earlier` counts down
+ * from the row before, `later` up from the row after. Rows are in date order (file order among
+ * same-day rows), so this is the order the statements set the stance in. One scan of the pair
+ * ids per selection (1M rows: a few ms).
+ * Example: pair rows [2, 5, 9, 12], row 9 -> `{ earlier: [5, 2], later: [12] }`.
+ */
+export function neighbours(
+  cache: ColumnCache,
+  row: number,
+): { earlier: number[]; later: number[] } {
+  const earlier: number[] = [];
+  const later: number[] = [];
+  if (row < 0 || row >= cache.n) return { earlier, later };
+  const id = pairIndex(cache).id;
+  const p = id[row];
+  for (let r = row - 1; r >= 0; r--) if (id[r] === p) earlier.push(r);
+  for (let r = row + 1; r < cache.n; r++) if (id[r] === p) later.push(r);
+  return { earlier, later };
+}
