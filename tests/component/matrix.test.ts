@@ -1,0 +1,293 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatDay, parseIsoDay } from '../../src/domain/dates';
+import { previewText } from '../../src/ingest/pipeline';
+import { cacheFromRecords } from '../../src/query/cache';
+import { filterRows } from '../../src/query/filter';
+import { EMPTY_FILTER } from '../../src/query/types';
+import type { ViewState } from '../../src/url/view-state';
+import MatrixHarness from './harness/MatrixHarness.svelte';
+
+const seedText = readFileSync(path.resolve(__dirname, '../../data/seed-statements.csv'), 'utf8');
+const seedRecords = previewText(seedText).rows;
+const cache = cacheFromRecords(seedRecords);
+const rows = filterRows(cache, EMPTY_FILTER);
+
+const LAVROV = 'Sergey Lavrov on ceasefire: strongly oppose, as of 2024-12-31, 1 statement';
+const TRUMP = 'Donald Trump on ceasefire: no statement as of 2024-12-31';
+
+function boundView(): ViewState {
+  return JSON.parse(screen.getByLabelText('Bound view').textContent!) as ViewState;
+}
+
+function renderMatrix(initial: Partial<ViewState> = {}, matrixRows = rows, data = cache) {
+  const onselect = vi.fn();
+  render(MatrixHarness, { props: { cache: data, rows: matrixRows, initial, onselect } });
+  return { onselect, user: userEvent.setup() };
+}
+
+/** The cell whose accessible name starts with the given text. */
+const cell = (start: string) =>
+  screen.getByRole('gridcell', { name: (name) => name.startsWith(start) });
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+// Role queries over a hundred named cells are slow in jsdom, more so when the suite runs in parallel.
+describe('Matrix', { timeout: 20_000 }, () => {
+  it('names every cell with its stance, date and evidence count', () => {
+    renderMatrix();
+    const grid = screen.getByRole('grid', { name: /8 actors x 8 topics as of 2024-12-31/ });
+
+    expect(within(grid).getByRole('gridcell', { name: LAVROV })).toBeInTheDocument();
+    expect(within(grid).getByRole('gridcell', { name: TRUMP })).toBeInTheDocument();
+    expect(
+      within(grid).getByRole('gridcell', {
+        name: 'Sergey Lavrov on binding-settlement: strongly support, as of 2024-12-31, 2 statements',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(grid).getByRole('gridcell', {
+        name: 'Russia (all actors) on ceasefire: strongly oppose, by Sergey Lavrov, as of 2024-12-31, 2 statements',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent!.trim()),
+    ).toEqual([
+      'Russia (all actors)',
+      'Russian officials',
+      'Sergey Lavrov',
+      'Vladimir Putin',
+      'Ukraine (all actors)',
+      'Volodymyr Zelenskiy',
+      'United States (all actors)',
+      'Donald Trump',
+      'Keith Kellogg',
+      'US officials',
+      'West (all actors)',
+      'Western nations',
+    ]);
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent!.trim()),
+    ).toEqual([
+      'Actor or affiliation',
+      'binding-settlement',
+      'ceasefire',
+      'nato-membership-ukraine',
+      'peace-negotiations',
+      'russia-invasion-ukraine',
+      'territorial-concessions',
+      'us-responsibility',
+      'us-russia-dialogue',
+    ]);
+  });
+
+  it('draws a conditional stance hollow and says so', () => {
+    renderMatrix();
+    const putin = cell('Vladimir Putin on ceasefire: conditional support, as of 2024-12-31');
+    expect(putin).toHaveAttribute('data-conditional');
+    expect(putin.querySelector('.mark.hollow')).not.toBeNull();
+    expect(cell(LAVROV).querySelector('.mark.hollow')).toBeNull();
+  });
+
+  it('moves focus between cells with the arrow keys, Home and End, one tab stop in all', async () => {
+    const { user } = renderMatrix();
+    const grid = screen.getByRole('grid');
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+
+    cell(LAVROV).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(
+      cell('Sergey Lavrov on nato-membership-ukraine: no statement'),
+    );
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(
+      cell('Vladimir Putin on nato-membership-ukraine: strongly oppose'),
+    );
+    await user.keyboard('{ArrowLeft}{ArrowUp}{ArrowUp}');
+    expect(document.activeElement).toBe(cell('Russian officials on ceasefire: no statement'));
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(cell('Russian officials on us-russia-dialogue'));
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(cell('Russian officials on binding-settlement'));
+    expect(grid.querySelectorAll('[tabindex="0"]')).toEqual(
+      grid.querySelectorAll('[data-cell="1:0"]'),
+    );
+  });
+
+  it('filters to the actor and topic of a clicked cell and opens its statement', async () => {
+    const { user, onselect } = renderMatrix();
+    await user.click(cell(LAVROV));
+
+    expect(boundView()).toMatchObject({ actors: ['Sergey Lavrov'], topics: ['ceasefire'] });
+    expect(onselect).toHaveBeenCalledTimes(1);
+    const row = onselect.mock.calls[0][0] as number;
+    expect(cache.text.quote[row]).toBe('A truce leads to nowhere');
+    // The grid ignores those filters and highlights them instead.
+    expect(screen.getAllByRole('rowheader')).toHaveLength(12);
+    expect(screen.getByRole('rowheader', { name: 'Sergey Lavrov' })).toHaveAttribute(
+      'data-highlight',
+    );
+    expect(screen.getByRole('columnheader', { name: 'ceasefire' })).toHaveAttribute(
+      'data-highlight',
+    );
+    expect(screen.getByRole('gridcell', { name: LAVROV })).toHaveAttribute('data-highlight');
+    expect(screen.getByRole('gridcell', { name: TRUMP })).not.toHaveAttribute('data-highlight');
+  });
+
+  it('filters to the affiliation from a summary cell, activated with the keyboard', async () => {
+    const { user, onselect } = renderMatrix({ actors: ['Donald Trump'] });
+    cell('Russia (all actors) on ceasefire').focus();
+    await user.keyboard('{Enter}');
+
+    expect(boundView()).toMatchObject({
+      actors: [],
+      affiliations: ['Russia'],
+      topics: ['ceasefire'],
+    });
+    expect(cache.text.quote[onselect.mock.calls[0][0] as number]).toBe('A truce leads to nowhere');
+    expect(screen.getByRole('rowheader', { name: 'Russia (all actors)' })).toHaveAttribute(
+      'data-highlight',
+    );
+  });
+
+  it('sets the filters but opens nothing for an empty cell', async () => {
+    const { user, onselect } = renderMatrix();
+    await user.click(cell(TRUMP));
+    expect(boundView()).toMatchObject({ actors: ['Donald Trump'], topics: ['ceasefire'] });
+    expect(onselect).not.toHaveBeenCalled();
+  });
+
+  it('shows the stances as of the date typed into As of', async () => {
+    renderMatrix();
+    await fireEvent.change(screen.getByLabelText('As of'), { target: { value: '2024-11-30' } });
+
+    expect(boundView().asOf).toBe(parseIsoDay('2024-11-30'));
+    expect(
+      cell(
+        'Russia (all actors) on ceasefire: conditional support, by Vladimir Putin, as of 2024-11-30, 1 statement',
+      ),
+    ).toBeInTheDocument();
+    expect(cell('Sergey Lavrov on ceasefire: no statement as of 2024-11-30')).toHaveAttribute(
+      'data-empty',
+    );
+    expect(screen.getByRole('grid', { name: /as of 2024-11-30/ })).toBeInTheDocument();
+  });
+
+  it('steps the scrubber a day with the arrows and a month with PageUp and PageDown', async () => {
+    const { user } = renderMatrix({ asOf: parseIsoDay('2024-12-31') });
+    const scrubber = screen.getByRole('slider', { name: 'As of (scrubber)' });
+    expect(scrubber).toHaveAttribute('aria-valuetext', '2024-12-31');
+
+    scrubber.focus();
+    await user.keyboard('{ArrowLeft}');
+    expect(formatDay(boundView().asOf!)).toBe('2024-12-30');
+    await user.keyboard('{PageDown}');
+    expect(formatDay(boundView().asOf!)).toBe('2024-11-30');
+    await user.keyboard('{PageUp}{PageUp}');
+    // Clamped to the end of the data.
+    expect(formatDay(boundView().asOf!)).toBe('2024-12-31');
+    await user.keyboard('{Home}');
+    expect(formatDay(boundView().asOf!)).toBe('2024-01-01');
+    expect(cell('Sergey Lavrov on ceasefire')).toHaveAccessibleName(
+      'Sergey Lavrov on ceasefire: no statement as of 2024-01-01',
+    );
+  });
+
+  it('marks who shifted since the compare date', async () => {
+    renderMatrix();
+    await fireEvent.change(screen.getByLabelText('Compare with'), {
+      target: { value: '2024-11-30' },
+    });
+
+    expect(boundView().compare).toBe(parseIsoDay('2024-11-30'));
+    const russia = cell(
+      'Russia (all actors) on ceasefire: strongly oppose, by Sergey Lavrov, as of 2024-12-31, 2 statements, shifted from conditional support on 2024-11-30',
+    );
+    expect(russia).toHaveAttribute('data-shift', '-1');
+    expect(russia).toHaveTextContent('▼');
+    expect(cell(`${LAVROV}, new since 2024-11-30`)).toHaveAttribute('data-new');
+    const putin = cell('Vladimir Putin on ceasefire');
+    expect(putin).toHaveAccessibleName(
+      'Vladimir Putin on ceasefire: conditional support, as of 2024-12-31, 1 statement, unchanged since 2024-11-30',
+    );
+    expect(putin).not.toHaveTextContent(/[▲▼]/);
+    expect(
+      screen.getByRole('grid', { name: /since 2024-11-30; 1 affiliation shift/ }),
+    ).toBeInTheDocument();
+
+    await fireEvent.change(screen.getByLabelText('Compare with'), { target: { value: '' } });
+    expect(boundView().compare).toBeNull();
+    expect(cell('Russia (all actors) on ceasefire')).not.toHaveTextContent('▼');
+  });
+
+  it('fades stale cells after the chosen number of days', async () => {
+    renderMatrix();
+    const putin = () => cell('Vladimir Putin on ceasefire');
+    expect(putin()).not.toHaveAttribute('data-stale');
+
+    await fireEvent.input(screen.getByLabelText('Stale after (days)'), { target: { value: '30' } });
+    expect(boundView().staleDays).toBe(30);
+    expect(putin()).toHaveAttribute('data-stale');
+    expect(putin()).toHaveAccessibleName(
+      'Vladimir Putin on ceasefire: conditional support, as of 2024-12-31, 1 statement, stale (60 days old)',
+    );
+    expect(cell(LAVROV)).not.toHaveAttribute('data-stale');
+  });
+
+  it('plays month by month to the end when motion is reduced', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('reduce'),
+      media: query,
+    }));
+    renderMatrix({ asOf: parseIsoDay('2024-12-31') });
+    await fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+
+    // At the end already: it starts over from the first day.
+    expect(formatDay(boundView().asOf!)).toBe('2024-01-01');
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    await vi.advanceTimersByTimeAsync(700);
+    expect(formatDay(boundView().asOf!)).toBe('2024-02-01');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(formatDay(boundView().asOf!)).toBe('2024-12-31');
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+  });
+
+  it('animates across the span in about ten seconds and pauses on demand', async () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+    // A year of data in two statements: a frame per 16 ms is many renders, so keep the grid small.
+    const first = { ...seedRecords[0], id: 'x1', actor: 'A', day: parseIsoDay('2024-01-01')! };
+    const data = cacheFromRecords([first, ...seedRecords.filter((r) => r.id === 'seed-017')]);
+    renderMatrix({ asOf: parseIsoDay('2024-01-01') }, filterRows(data, EMPTY_FILTER), data);
+    await fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    const middle = boundView().asOf!;
+    expect(middle).toBeGreaterThan(parseIsoDay('2024-05-01')!);
+    expect(middle).toBeLessThan(parseIsoDay('2024-09-01')!);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(boundView().asOf).toBe(middle);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    await vi.advanceTimersByTimeAsync(11_000);
+    expect(formatDay(boundView().asOf!)).toBe('2024-12-31');
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+  });
+
+  it('says so when no statements pass the filters', () => {
+    renderMatrix({}, new Uint32Array(0));
+    expect(screen.queryByRole('grid')).toBeNull();
+    expect(screen.getByText('No statements match the filters.')).toBeInTheDocument();
+  });
+});
