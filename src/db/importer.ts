@@ -1,6 +1,7 @@
 import type { DatasetMeta } from '../domain/columns';
 import type { StatementRecord } from '../domain/types';
 import type { ColumnMapping } from '../ingest/columns';
+import type { Rule } from '../ingest/formats/types';
 import { importRows, type ImportSummary } from '../ingest/pipeline';
 import type { StanceDB } from './db';
 import { ChunkEncoder } from '../domain/encode';
@@ -13,6 +14,8 @@ export interface ImportRequest {
   format: string;
   /** The mapping rule in words, kept in the dataset's metadata. */
   rule: string;
+  /** The format's rule as the preview resolved it (the native defaults when absent). */
+  formatRule?: Rule;
   delimiter: string;
   newline?: string;
   mapping: ColumnMapping;
@@ -111,6 +114,8 @@ async function writeDataset(
       {
         delimiter: request.delimiter,
         newline: request.newline,
+        format: request.format,
+        rule: request.formatRule,
         mapping: request.mapping,
         knownIds: known,
         signal: hooks.signal,

@@ -4,17 +4,48 @@
  * Dexie: runs in a worker and in node.
  */
 import type { NativeColumn, RowIssue, StatementRecord } from '../domain/types';
-import { guessMapping, missingRequired, type ColumnMapping } from './columns';
+import type { ColumnMapping } from './columns';
 import { detectDelimiter, detectNewline, stripBom, type Newline } from './detect';
+import { DEFAULT_RULE, makeContext } from './formats/common';
+import type { DateDetection } from './formats/dates';
+import { countInvalid } from './formats/encoding';
+import {
+  detectFormats,
+  formatRuleText,
+  getFormat,
+  resolveFormat,
+  sampleOf,
+  type Resolved,
+  FORMATS,
+} from './formats/index';
+import { topicCandidates } from './formats/tables';
+import type { Format, FormatId, NativeValues, RowMapper, Rule } from './formats/types';
 import { CsvRowStream, type CsvRow } from './stream';
-import { toRecord } from './validate';
+import { buildRecord } from './validate';
 
 /** What the import screen shows before anything is written. */
 export interface Preview {
   delimiter: string;
   newline: Newline;
-  /** The header row, trimmed. */
+  /** The chosen format: the detected one unless the user picked another. */
+  format: FormatId;
+  /** Every format, for the Format select, in registry order. */
+  formats: { id: FormatId; label: string }[];
+  /** The formats the sample matches, most likely first (native is always one). */
+  candidates: FormatId[];
+  /** The mapping rule with its defaults and the user's changes; import with exactly this. */
+  rule: Rule;
+  /** The rule in words, as the dataset's metadata keeps it. */
+  ruleText: string;
+  /** What the sample's dates look like; null when the format fixes how dates are written. */
+  dates: DateDetection | null;
+  /** What the rule editor offers: ACLED's event types, a wide table's possible topic columns. */
+  choices: { eventTypes: string[]; topicColumns: number[] };
+  /** Choices the user must make before importing (an ambiguous date format, no topic column). */
+  needs: string[];
+  /** The header row, trimmed; the codebook's names for a file without one. */
   headers: string[];
+  /** Native and wide tables: which column holds which native column ({} for other formats). */
   mapping: ColumnMapping;
   /** Required columns the mapping leaves out; the import cannot start until this is empty. */
   missing: NativeColumn[];
@@ -24,7 +55,8 @@ export interface Preview {
   issues: RowIssue[];
   /** Non-fatal notes on kept rows of the sample (e.g. a dropped non-http link). */
   warnings: RowIssue[];
-  /** Data rows in the sample (blank lines and the header are not rows). */
+  /** Data rows in the sample (blank lines and the header are not rows; a wide table's rows
+   * count once per topic cell with a value). */
   sampleRows: number;
   /** Of those, rows that would be rejected. */
   sampleProblemRows: number;
@@ -44,12 +76,18 @@ export interface ImportSummary {
   /** Notes on rows that were kept (a dropped link), the first MAX_STORED_ISSUES of them. */
   warnings: RowIssue[];
   warningCount: number;
+  /** Characters that could not be decoded (U+FFFD) in the whole file (absent: none). */
+  invalidChars?: number;
 }
 
 export interface ImportOptions {
   delimiter: string;
   /** `\r\n`, `\n` or `\r`; detected from the first whole lines when absent. */
   newline?: string;
+  /** The format (native when absent) and the rule from the preview. */
+  format?: FormatId | string;
+  rule?: Rule;
+  /** Native and wide tables: which column holds which native column. */
   mapping: ColumnMapping;
   /** Ids already stored; rows with these ids count as duplicates. */
   knownIds?: ReadonlySet<string>;
@@ -66,6 +104,9 @@ export interface ImportSink {
 /** Enough to show and export every problem of a bad file, bounded for a pathological one. */
 export const MAX_STORED_ISSUES = 50_000;
 export const PREVIEW_ROWS = 20;
+
+const INVALID_MESSAGE =
+  'has bytes that are not valid text in the file\'s encoding (shown as \uFFFD)';
 export const DEFAULT_BATCH_SIZE = 10_000;
 
 function asNewline(text: string | undefined): Newline | undefined {
@@ -80,31 +121,71 @@ function abortError(): Error {
 /**
  * Detects the format of the first part of a file and normalizes its rows, to show before
  * importing. Pass `truncated: true` when the sample stops before the end of the file, so an
- * unfinished last line is left out; otherwise the sample is taken as whole.
+ * unfinished last line is left out; otherwise the sample is taken as whole. The format, its
+ * rule, the delimiter and the mapping are detected unless given.
  * `previewText('date,speaker,issue,stance\n2024-12-18,Sergey Lavrov,dialogue,conditional\n')`
- * -> `{ delimiter: ',', newline: '\n', headers: ['date', 'speaker', 'issue', 'stance'],
+ * -> `{ format: 'native', delimiter: ',', newline: '\n', headers: ['date', 'speaker', 'issue', 'stance'],
  *      mapping: { date: 0, actor: 1, topic: 2, stance: 3 }, missing: [], rows: [1 record],
- *      issues: [], warnings: [], sampleRows: 1, sampleProblemRows: 0 }`.
+ *      rule: { dateFormat: 'iso', ... }, needs: [], sampleRows: 1, sampleProblemRows: 0, ... }`;
+ * a raw GDELT 2.0 file -> `{ format: 'gdelt2', delimiter: '\t', headers: ['GLOBALEVENTID', ...], ... }`.
  */
 export function previewText(
   sample: string,
-  opts: { delimiter?: string; newline?: string; mapping?: ColumnMapping; truncated?: boolean } = {},
+  opts: {
+    delimiter?: string;
+    newline?: string;
+    mapping?: ColumnMapping;
+    truncated?: boolean;
+    format?: FormatId | string;
+    rule?: Partial<Rule>;
+  } = {},
 ): Preview {
   const text = stripBom(sample);
   const truncated = opts.truncated ?? false;
   const delimiter = opts.delimiter || detectDelimiter(text);
   const newline = asNewline(opts.newline) ?? detectNewline(text, !truncated);
-  const stream = new CsvRowStream({ delimiter, newline });
-  const rows = stream.push(text);
-  if (!truncated) rows.push(...stream.end());
-
-  const headers = rows.length > 0 ? rows[0].fields.map((h) => h.trim()) : [];
-  const mapping = opts.mapping ?? guessMapping(headers);
-  const missing = missingRequired(mapping);
+  const readRows = (quotes: boolean) => {
+    const stream = new CsvRowStream({ delimiter, newline, quotes });
+    const rows = stream.push(text);
+    if (!truncated) rows.push(...stream.end());
+    return rows;
+  };
+  let rows = readRows(true);
+  let found = sampleOf(rows, delimiter);
+  const matches = detectFormats(found);
+  const format = getFormat(opts.format ?? matches[0]?.id);
+  let resolved = resolveFormat(format, found, { rule: opts.rule, mapping: opts.mapping });
+  if (format.rawUnquoted && !resolved.rule.header) {
+    // Raw GDELT and Phoenix never quote: read the sample again with `"` as plain text.
+    rows = readRows(false);
+    found = sampleOf(rows, delimiter);
+    resolved = resolveFormat(format, found, { rule: opts.rule, mapping: opts.mapping });
+  }
+  const { ctx, rule, dates, dataRows } = resolved;
+  const mapping = ctx.mapping;
+  const missing = (format.required ?? []).filter((c) => mapping[c] === undefined);
   const preview: Preview = {
     delimiter,
     newline,
-    headers,
+    format: format.id,
+    formats: FORMATS_LIST,
+    candidates: matches.map((m) => m.id),
+    rule,
+    ruleText: formatRuleText(resolved),
+    dates,
+    choices: {
+      eventTypes: format.id === 'acled' ? Object.keys(rule.eventStance) : [],
+      topicColumns:
+        format.id === 'wide'
+          ? topicCandidates(
+              ctx.headers,
+              dataRows.map((r) => r.fields),
+              mapping,
+            )
+          : [],
+    },
+    needs: needsOf(format, resolved),
+    headers: [...ctx.headers],
     mapping,
     missing,
     rows: [],
@@ -113,18 +194,49 @@ export function previewText(
     sampleRows: 0,
     sampleProblemRows: 0,
   };
-  for (const row of rows.slice(1)) {
-    preview.sampleRows++;
-    const result = toRecord(row.fields, mapping, row.line);
-    if (result.record) {
-      if (preview.rows.length < PREVIEW_ROWS) preview.rows.push(result.record);
-      preview.warnings.push(...result.warnings);
-    } else {
-      preview.sampleProblemRows++;
-      preview.issues.push(...result.issues);
-    }
+  const mapper = format.mapper(ctx, rule);
+  for (const row of dataRows) {
+    forEachValue(mapper, row, (values) => {
+      preview.sampleRows++;
+      const result = buildRecord(values, row.line, rule.dateFormat);
+      if (result.record) {
+        if (preview.rows.length < PREVIEW_ROWS) preview.rows.push(result.record);
+        preview.warnings.push(...result.warnings);
+      } else {
+        preview.sampleProblemRows++;
+        preview.issues.push(...result.issues);
+      }
+    });
   }
   return preview;
+}
+
+/** Every format's id and label, for the Format select. */
+const FORMATS_LIST: { id: FormatId; label: string }[] = FORMATS.map((f) => ({
+  id: f.id,
+  label: f.label,
+}));
+
+/** What the user must still choose before this rule can import. */
+function needsOf(format: Format, { rule, dates }: Resolved): string[] {
+  const needs: string[] = [];
+  if (rule.dateFormat === null) {
+    const e = dates?.examples.join(', ') ?? '';
+    needs.push(
+      `Dates such as ${e} read both as day/month and as month/day: choose the Date format.`,
+    );
+  }
+  if (format.id === 'wide' && rule.topicColumns.length === 0) {
+    needs.push('Choose at least one topic column.');
+  }
+  return needs;
+}
+
+/** Calls `take` with each statement's values of one row (a wide table's row gives several). */
+function forEachValue(mapper: RowMapper, row: CsvRow, take: (values: NativeValues) => void): void {
+  const out = mapper(row.fields, row.line);
+  if (Array.isArray(out)) for (const values of out) take(values);
+  else take(out);
 }
 
 /**
@@ -143,10 +255,21 @@ export async function importRows(
   sink: ImportSink,
 ): Promise<ImportSummary> {
   const { mapping, signal } = opts;
+  const format = getFormat(opts.format);
+  const rule: Rule = opts.rule ?? { ...DEFAULT_RULE };
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const known = opts.knownIds ?? new Set<string>();
   const seen = new Set<string>();
-  const stream = new CsvRowStream({ delimiter: opts.delimiter, newline: asNewline(opts.newline) });
+  const stream = new CsvRowStream({
+    delimiter: opts.delimiter,
+    newline: asNewline(opts.newline),
+    quotes: !(format.rawUnquoted && !rule.header),
+  });
+  // With a header, columns are found by name once it is read; without, by the codebook.
+  let mapper: RowMapper | null = rule.header
+    ? null
+    : format.mapper(makeContext(format.columns ?? [], false, mapping), rule);
+  let invalidSeen = false;
   const summary: ImportSummary = {
     rowsRead: 0,
     added: 0,
@@ -156,8 +279,8 @@ export async function importRows(
     issueCount: 0,
     warnings: [],
     warningCount: 0,
+    invalidChars: 0,
   };
-  let headerSeen = false;
   let batch: StatementRecord[] = [];
   let charsRead = 0;
 
@@ -175,33 +298,43 @@ export async function importRows(
     await sink.batch(full);
     checkAbort();
   };
+  const one = async (values: NativeValues, line: number) => {
+    summary.rowsRead++;
+    const result = buildRecord(values, line, rule.dateFormat);
+    if (!result.record) {
+      summary.rejected++;
+      summary.issueCount += result.issues.length;
+      keep(summary.issues, result.issues);
+      return;
+    }
+    if (result.warnings.length > 0) {
+      summary.warningCount += result.warnings.length;
+      keep(summary.warnings, result.warnings);
+    }
+    const { id } = result.record;
+    if (known.has(id) || seen.has(id)) {
+      summary.duplicates++;
+      return;
+    }
+    seen.add(id);
+    summary.added++;
+    batch.push(result.record);
+    if (batch.length >= batchSize) await flush();
+  };
   const take = async (rows: CsvRow[]) => {
     for (const row of rows) {
-      if (!headerSeen) {
-        headerSeen = true;
+      if (mapper === null) {
+        const headers = row.fields.map((h) => h.trim());
+        mapper = format.mapper(makeContext(headers, true, mapping), rule);
         continue;
       }
-      summary.rowsRead++;
-      const result = toRecord(row.fields, mapping, row.line);
-      if (!result.record) {
-        summary.rejected++;
-        summary.issueCount += result.issues.length;
-        keep(summary.issues, result.issues);
-        continue;
+      if (invalidSeen && row.fields.some((f) => f.includes('\uFFFD'))) {
+        summary.warningCount++;
+        keep(summary.warnings, [{ line: row.line, column: 'text', message: INVALID_MESSAGE }]);
       }
-      if (result.warnings.length > 0) {
-        summary.warningCount += result.warnings.length;
-        keep(summary.warnings, result.warnings);
-      }
-      const { id } = result.record;
-      if (known.has(id) || seen.has(id)) {
-        summary.duplicates++;
-        continue;
-      }
-      seen.add(id);
-      summary.added++;
-      batch.push(result.record);
-      if (batch.length >= batchSize) await flush();
+      const out = mapper(row.fields, row.line);
+      if (Array.isArray(out)) for (const values of out) await one(values, row.line);
+      else await one(out, row.line);
     }
   };
 
@@ -209,6 +342,11 @@ export async function importRows(
   for await (const chunk of chunks) {
     checkAbort();
     charsRead += chunk.length;
+    const invalid = countInvalid(chunk);
+    if (invalid > 0) {
+      summary.invalidChars += invalid;
+      invalidSeen = true;
+    }
     await take(stream.push(chunk));
     sink.progress?.(summary.rowsRead, charsRead);
   }

@@ -1,16 +1,34 @@
 import type { ImportReport, ImportRequest } from '../db/importer';
 import type { ColumnMapping } from './columns';
+import type { TextEncoding } from './formats/encoding';
+import type { FormatId, Rule } from './formats/types';
 import type { ImportSummary, Preview } from './pipeline';
 
 /** Messages from the page to the import worker. */
 export type ToWorker =
-  | { type: 'preview'; file: Blob; delimiter?: string; mapping?: ColumnMapping }
-  | { type: 'import'; file: Blob; request: ImportRequest }
+  | {
+      type: 'preview';
+      file: Blob;
+      delimiter?: string;
+      mapping?: ColumnMapping;
+      /** A format the user chose; detected when absent. */
+      format?: FormatId;
+      /** The user's changes to the format's rule. */
+      rule?: Partial<Rule>;
+    }
+  | { type: 'import'; file: Blob; request: ImportRequest; encoding?: TextEncoding }
   | { type: 'cancel' };
 
 /** Messages from the import worker to the page: progress and summaries, never row objects. */
 export type FromWorker =
-  | { type: 'preview'; preview: Preview; encodingNote: string | null }
+  | {
+      type: 'preview';
+      preview: Preview;
+      /** The text encoding the file is read in (detected from its first bytes); UTF-8 when absent. */
+      encoding?: TextEncoding;
+      /** What the preview says about the encoding (a fallback, undecodable bytes), or null. */
+      encodingNote: string | null;
+    }
   | { type: 'checked'; summary: ImportSummary }
   | { type: 'progress'; phase: 'check' | 'import'; rows: number; bytes: number; total: number }
   | { type: 'done'; report: ImportReport }

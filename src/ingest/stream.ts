@@ -9,6 +9,7 @@
  */
 import Papa, { type ParseResult } from 'papaparse';
 import { detectDelimiter, detectNewline, MAX_LINES, stripBom, type Newline } from './detect';
+import type { TextEncoding } from './formats/encoding';
 
 /** One CSV row and the 1-based file line it starts on (the header is line 1). */
 export interface CsvRow {
@@ -21,6 +22,11 @@ export interface CsvStreamOptions {
   delimiter?: string;
   /** Detected from the first whole lines when not given. */
   newline?: Newline;
+  /**
+   * False for files that never quote (raw GDELT and Phoenix): a `"` is then plain text, so a
+   * stray one in a name or link cannot swallow the lines after it. Default true.
+   */
+  quotes?: boolean;
 }
 
 /** Detection waits for this much text when the first lines are very long. */
@@ -73,6 +79,7 @@ export class CsvRowStream {
   private ready = false;
   private delimiter: string | undefined;
   private newline: Newline | undefined;
+  private readonly quotes: boolean;
   // Line counting before detection, to know when enough whole lines have arrived.
   private sniffPos = 0;
   private sniffQuotes = false;
@@ -89,6 +96,7 @@ export class CsvRowStream {
   constructor(options: CsvStreamOptions = {}) {
     this.delimiter = options.delimiter;
     this.newline = options.newline;
+    this.quotes = options.quotes ?? true;
     this.ready = this.delimiter !== undefined && this.newline !== undefined;
   }
 
@@ -192,7 +200,7 @@ export class CsvRowStream {
     const newline = this.newline;
     let { line, inQuotes } = this;
     // Next position of each special character at or after i; -1 when there is none left.
-    let nextQuote = -2;
+    let nextQuote = this.quotes ? -2 : -1;
     let nextLf = -2;
     let nextCr = -2;
     let i = this.pos;
@@ -266,6 +274,10 @@ export class CsvRowStream {
    */
   private parse(spans: Span[]): CsvRow[] {
     const buf = this.buf;
+    if (!this.quotes) {
+      const delimiter = this.delimiter!;
+      return spans.map((s) => ({ fields: buf.slice(s.start, s.end).split(delimiter), line: s.line }));
+    }
     const nl = this.newline!;
     let contiguous = true;
     for (let k = 1; k < spans.length && contiguous; k++) {
@@ -292,13 +304,18 @@ export class CsvRowStream {
 }
 
 /**
- * Bytes -> text chunks, UTF-8, with characters cut between byte chunks put back together
- * (`stream: true`) and a leading byte order mark dropped. Invalid bytes become U+FFFD rather
- * than failing the import. Works wherever TextDecoder does: node, a page, a worker.
+ * Bytes -> text chunks in the given encoding (UTF-8 unless told; see `detectEncoding`), with
+ * characters cut between byte chunks put back together (`stream: true`) and a leading byte
+ * order mark dropped. Invalid bytes become U+FFFD rather than failing the import (the pipeline
+ * reports the rows they are in). Works wherever TextDecoder does: node, a page, a worker.
+ * `decodeChunks(file.stream(), 'utf-16le')` -> `'date,actor\n'`, ... from UTF-16 LE bytes.
  */
-export async function* decodeChunks(bytes: AsyncIterable<Uint8Array>): AsyncIterable<string> {
+export async function* decodeChunks(
+  bytes: AsyncIterable<Uint8Array>,
+  encoding: TextEncoding = 'utf-8',
+): AsyncIterable<string> {
   // ignoreBOM: keep the mark in the output so that exactly one is removed, here.
-  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
   let first = true;
   for await (const chunk of bytes) {
     let text = decoder.decode(chunk, { stream: true });

@@ -1,5 +1,6 @@
 import { StanceDB } from '../db/db';
 import { importIntoDb } from '../db/importer';
+import { countInvalid, detectEncoding, type TextEncoding } from './formats/encoding';
 import { importRows, previewText } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 import { decodeChunks } from './stream';
@@ -49,11 +50,44 @@ async function* counted(file: Blob, onBytes: (n: number) => void): AsyncIterable
   }
 }
 
-async function sampleText(file: Blob): Promise<string> {
+/** The first SAMPLE_BYTES of a file, as bytes (the encoding is not known yet). */
+async function sampleBytes(file: Blob): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const part of counted(file.slice(0, SAMPLE_BYTES), () => undefined)) {
+    parts.push(part);
+    size += part.byteLength;
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
+  return bytes;
+}
+
+async function decodeAll(bytes: Uint8Array, encoding: TextEncoding): Promise<string> {
   let text = '';
-  for await (const piece of decodeChunks(counted(file.slice(0, SAMPLE_BYTES), () => undefined)))
-    text += piece;
+  for await (const piece of decodeChunks(oneChunk(bytes), encoding)) text += piece;
   return text;
+}
+
+async function* oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
+
+/**
+ * The encoding sentence for the preview: the fallback or byte order mark, and how many
+ * characters of the sample could not be decoded (a cut character at the end of a truncated
+ * sample is not counted).
+ */
+function encodingNote(note: string | null, sample: string, truncated: boolean): string | null {
+  const whole = truncated ? sample.slice(0, Math.max(0, sample.lastIndexOf('\n'))) : sample;
+  const invalid = countInvalid(whole);
+  if (invalid === 0) return note;
+  const bad = `${invalid.toLocaleString('en')} character${invalid === 1 ? '' : 's'} in the first rows could not be decoded and show as \uFFFD; the rows they are in are listed after import.`;
+  return note ? `${note} ${bad}` : bad;
 }
 
 async function preview(
@@ -61,32 +95,49 @@ async function preview(
   signal: AbortSignal,
   post: (m: FromWorker) => void,
 ) {
-  const sample = await sampleText(msg.file);
+  const bytes = await sampleBytes(msg.file);
+  const guess = detectEncoding(bytes);
+  const sample = await decodeAll(bytes, guess.encoding);
+  const truncated = msg.file.size > SAMPLE_BYTES;
   // A cut sample's last record may be a fragment (even inside a quoted field): previewText
   // drops it when told the sample is truncated.
   const result = previewText(sample, {
     delimiter: msg.delimiter,
     mapping: msg.mapping,
-    truncated: msg.file.size > SAMPLE_BYTES,
+    format: msg.format,
+    rule: msg.rule,
+    truncated,
   });
-  const encodingNote = sample.includes('\uFFFD')
-    ? 'Some bytes are not valid UTF-8 and show as \uFFFD; save the file as UTF-8 for exact text.'
-    : null;
-  post({ type: 'preview', preview: result, encodingNote });
-  if (result.missing.length > 0) return;
+  post({
+    type: 'preview',
+    preview: result,
+    encoding: guess.encoding,
+    encodingNote: encodingNote(guess.note, sample, truncated),
+  });
+  if (result.missing.length > 0 || result.needs.length > 0) return;
   // Then a dry run over the whole file for the true record and problem counts.
-  let bytes = 0;
+  let read = 0;
   let lastPost = 0;
   const summary = await importRows(
-    decodeChunks(counted(msg.file, (n) => (bytes = n))),
-    { delimiter: result.delimiter, newline: result.newline, mapping: result.mapping, signal },
+    decodeChunks(
+      counted(msg.file, (n) => (read = n)),
+      guess.encoding,
+    ),
+    {
+      delimiter: result.delimiter,
+      newline: result.newline,
+      format: result.format,
+      rule: result.rule,
+      mapping: result.mapping,
+      signal,
+    },
     {
       batch: () => undefined,
       progress: (rows) => {
         const now = performance.now();
         if (now - lastPost < 100) return;
         lastPost = now;
-        post({ type: 'progress', phase: 'check', rows, bytes, total: msg.file.size });
+        post({ type: 'progress', phase: 'check', rows, bytes: read, total: msg.file.size });
       },
     },
   );
@@ -105,7 +156,10 @@ async function runImport(
   try {
     const report = await importIntoDb(
       database,
-      decodeChunks(counted(msg.file, (n) => (bytes = n))),
+      decodeChunks(
+        counted(msg.file, (n) => (bytes = n)),
+        msg.encoding ?? 'utf-8',
+      ),
       msg.request,
       {
         signal,

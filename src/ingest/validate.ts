@@ -10,11 +10,12 @@
  */
 import type { NativeColumn, RowIssue, StatementRecord } from '../domain/types';
 import type { ColumnMapping } from './columns';
+import { dateFormatLabel, parseDateAs, type DateFormat, type ParsedDate } from './formats/dates';
+import type { NativeValues } from './formats/types';
 import {
   cleanText,
   looksLikeIsoDay,
   parseConfidence,
-  parseDate,
   parseStance,
   recordId,
   safeUrl,
@@ -37,7 +38,8 @@ export function shown(value: string): string {
 }
 
 /**
- * Validates and normalizes one row. `line` is the file line the row starts on (header = 1).
+ * Validates and normalizes one row of a native CSV. `line` is the file line the row starts on
+ * (header = 1); `dateFormat` is how dates are read (strict ISO unless the preview found another).
  * `toRecord(['2024-12-18', 'Sergey Lavrov', 'dialogue', 'conditional'],
  *   { date: 0, actor: 1, topic: 2, stance: 3 }, 2)`
  * -> `{ record: { day: 20075, stance: 1, conditional: true, line: 2, ... }, warnings: [] }`;
@@ -48,71 +50,174 @@ export function toRecord(
   fields: readonly string[],
   mapping: ColumnMapping,
   line: number,
+  dateFormat: DateFormat | null = 'iso',
 ): RowResult {
-  // Plain code rather than per-row closures: this runs once per row of million-row files.
-  const issues: RowIssue[] = [];
+  return buildRecord(nativeValues(fields, mapping), line, dateFormat);
+}
 
-  const dateText = required(fields, mapping, 'date', line, issues);
-  const date = dateText === null ? null : parseDate(dateText);
-  if (dateText !== null && date === null) {
-    const why = looksLikeIsoDay(dateText)
-      ? 'is not a real calendar day'
-      : 'is not YYYY-MM-DD, YYYY-MM or YYYY';
-    issues.push({ line, column: 'date', message: `date ${shown(dateText)} ${why}` });
-  }
-  const actor = required(fields, mapping, 'actor', line, issues);
-  const topic = required(fields, mapping, 'topic', line, issues);
-  const stanceText = required(fields, mapping, 'stance', line, issues);
-  const stance = stanceText === null ? null : parseStance(stanceText);
-  if (stanceText !== null && stance === null) {
-    const message = `stance ${shown(stanceText)} is not -2..2 or a stance label`;
-    issues.push({ line, column: 'stance', message });
-  }
-
-  const confidenceText = cell(fields, mapping, 'confidence');
-  const confidence = parseConfidence(confidenceText);
-  if (confidenceText !== '') {
-    const why = Number.isNaN(confidence)
-      ? 'is not a number in 0..1'
-      : confidence < 0 || confidence > 1
-        ? 'is outside 0..1'
-        : '';
-    if (why) {
-      issues.push({
-        line,
-        column: 'confidence',
-        message: `confidence ${shown(confidenceText)} ${why}`,
-      });
-    }
-  }
-
-  if (issues.length > 0 || date === null || stance === null || actor === null || topic === null) {
-    return { issues };
-  }
-
-  const urlText = cell(fields, mapping, 'url');
-  const url = safeUrl(urlText);
-  const warnings: RowIssue[] =
-    urlText !== '' && url === ''
-      ? [{ line, column: 'url', message: `url ${shown(urlText)} is not an http(s) link; dropped` }]
-      : NO_WARNINGS;
-
-  const record: StatementRecord = {
+/**
+ * A native row's cells as native values; an unmapped required column says so as its reason.
+ * `nativeValues(['2024', 'Lavrov'], { date: 0, actor: 1 })`
+ * -> `{ date: '2024', actor: 'Lavrov', topic: '', stance: '', why: { topic: 'no column is
+ *   mapped to topic', stance: 'no column is mapped to stance' }, ... }`.
+ */
+export function nativeValues(fields: readonly string[], mapping: ColumnMapping): NativeValues {
+  const values: NativeValues = {
     id: cell(fields, mapping, 'id'),
-    day: date.day,
-    precision: date.precision,
-    actor,
+    date: cell(fields, mapping, 'date'),
+    actor: cell(fields, mapping, 'actor'),
+    topic: cell(fields, mapping, 'topic'),
+    stance: cell(fields, mapping, 'stance'),
     affiliation: cell(fields, mapping, 'affiliation'),
-    topic,
-    stance: stance.stance,
-    conditional: stance.conditional,
     conditions: cell(fields, mapping, 'conditions'),
     quote: cell(fields, mapping, 'quote'),
     summary: cell(fields, mapping, 'summary'),
     target: cell(fields, mapping, 'target'),
     source: cell(fields, mapping, 'source'),
-    url,
+    url: cell(fields, mapping, 'url'),
     reportedVia: cell(fields, mapping, 'reported_via'),
+    confidence: cell(fields, mapping, 'confidence'),
+  };
+  for (const column of ['date', 'actor', 'topic', 'stance'] as const) {
+    if (mapping[column] === undefined) {
+      values.why ??= {};
+      values.why[column] = `no column is mapped to ${column}`;
+    }
+  }
+  return values;
+}
+
+/**
+ * Reads a date in a format; with no format chosen (null), a slashed date is read only when its
+ * day/month order does not matter or only one order is a real day.
+ * `readDate('03/04/2024', null)` -> null; `readDate('25/04/2024', null)` -> 25 April 2024.
+ */
+export function readDate(text: string, format: DateFormat | null): ParsedDate | null {
+  if (format !== null) return parseDateAs(text, format);
+  const dmy = parseDateAs(text, 'dmy');
+  const mdy = parseDateAs(text, 'mdy');
+  if (dmy && mdy) return dmy.day === mdy.day ? dmy : null;
+  return dmy ?? mdy ?? parseDateAs(text, 'compact') ?? parseDateAs(text, 'text');
+}
+
+/** Why a date did not read, in words. */
+function dateProblem(text: string, format: DateFormat | null): string {
+  if (format === null) {
+    return parseDateAs(text, 'dmy') && parseDateAs(text, 'mdy')
+      ? `date ${shown(text)} reads as day/month and as month/day: choose the date format`
+      : `date ${shown(text)} is not a date`;
+  }
+  if (looksLikeIsoDay(text)) return `date ${shown(text)} is not a real calendar day`;
+  if (format === 'iso') return `date ${shown(text)} is not YYYY-MM-DD, YYYY-MM or YYYY`;
+  return `date ${shown(text)} is not ${dateFormatLabel(format)} or a real day`;
+}
+
+/**
+ * Validates native values (from any format) into a record, or the reasons it cannot be one.
+ * Required: date, actor, topic, stance; a confidence must be in 0..1; a link that is not
+ * http(s) is dropped with a warning. The id is the given one or a hash of the record.
+ * `buildRecord({ date: '20191024', actor: 'THE EU', topic: '040 Consult', stance: '1' }, 7, 'compact')`
+ * -> `{ record: { day: 18193, actor: 'THE EU', stance: 1, line: 7, ... }, warnings: [] }`.
+ */
+export function buildRecord(
+  v: NativeValues,
+  line: number,
+  dateFormat: DateFormat | null,
+): RowResult {
+  // Plain code rather than per-row closures: this runs once per row of million-row files.
+  const issues: RowIssue[] = [];
+  const suffix = v.part ? ` (${v.part})` : '';
+  const why = v.why;
+  if (v.reject) return { issues: [{ line, column: v.reject.column + suffix, message: v.reject.message }] };
+
+  let date: ParsedDate | null = null;
+  if (v.parsedDate !== undefined) {
+    date = v.parsedDate;
+    if (date === null) {
+      const message = why?.date ?? (v.date === '' ? 'date is empty' : `date ${shown(v.date)} is not a real day`);
+      issues.push({ line, column: 'date' + suffix, message });
+    }
+  } else if (v.date === '') {
+    issues.push({ line, column: 'date' + suffix, message: why?.date ?? 'date is empty' });
+  } else {
+    date = readDate(v.date, dateFormat);
+    if (date === null) {
+      issues.push({ line, column: 'date' + suffix, message: dateProblem(v.date, dateFormat) });
+    }
+  }
+  const actor = v.actor;
+  if (actor === '') {
+    issues.push({ line, column: 'actor' + suffix, message: why?.actor ?? 'actor is empty' });
+  }
+  const topic = v.topic;
+  if (topic === '') {
+    issues.push({ line, column: 'topic' + suffix, message: why?.topic ?? 'topic is empty' });
+  }
+  let stance = v.parsedStance;
+  if (stance === undefined) {
+    stance = null;
+    if (v.stance === '') {
+      issues.push({ line, column: 'stance' + suffix, message: why?.stance ?? 'stance is empty' });
+    } else {
+      stance = parseStance(v.stance);
+      if (stance === null) {
+        const message = `stance ${shown(v.stance)} is not -2..2 or a stance label`;
+        issues.push({ line, column: 'stance' + suffix, message });
+      }
+    }
+  } else if (stance === null) {
+    const message = why?.stance ?? (v.stance === '' ? 'stance is empty' : `stance ${shown(v.stance)} has no stance in the rule`);
+    issues.push({ line, column: 'stance' + suffix, message });
+  }
+
+  const confidenceText = v.confidence ?? '';
+  const confidence = parseConfidence(confidenceText);
+  if (confidenceText !== '') {
+    const problem = Number.isNaN(confidence)
+      ? 'is not a number in 0..1'
+      : confidence < 0 || confidence > 1
+        ? 'is outside 0..1'
+        : '';
+    if (problem) {
+      issues.push({
+        line,
+        column: 'confidence' + suffix,
+        message: `confidence ${shown(confidenceText)} ${problem}`,
+      });
+    }
+  }
+
+  if (issues.length > 0 || date === null || stance === null) return { issues };
+
+  const urlText = v.url ?? '';
+  const url = safeUrl(urlText);
+  const warnings: RowIssue[] =
+    urlText !== '' && url === ''
+      ? [
+          {
+            line,
+            column: 'url' + suffix,
+            message: `url ${shown(urlText)} is not an http(s) link; dropped`,
+          },
+        ]
+      : NO_WARNINGS;
+
+  const record: StatementRecord = {
+    id: v.id ?? '',
+    day: date.day,
+    precision: date.precision,
+    actor,
+    affiliation: v.affiliation ?? '',
+    topic,
+    stance: stance.stance,
+    conditional: stance.conditional,
+    conditions: v.conditions ?? '',
+    quote: v.quote ?? '',
+    summary: v.summary ?? '',
+    target: v.target ?? '',
+    source: v.source ?? '',
+    url,
+    reportedVia: v.reportedVia ?? '',
     confidence,
     line,
   };
@@ -126,24 +231,4 @@ function cell(fields: readonly string[], mapping: ColumnMapping, column: NativeC
   if (index === undefined) return '';
   const value = fields[index];
   return value === undefined ? '' : cleanText(value);
-}
-
-/** A required cell, or null with the issue recorded. */
-function required(
-  fields: readonly string[],
-  mapping: ColumnMapping,
-  column: NativeColumn,
-  line: number,
-  issues: RowIssue[],
-): string | null {
-  if (mapping[column] === undefined) {
-    issues.push({ line, column, message: `no column is mapped to ${column}` });
-    return null;
-  }
-  const value = cell(fields, mapping, column);
-  if (value === '') {
-    issues.push({ line, column, message: `${column} is empty` });
-    return null;
-  }
-  return value;
 }

@@ -16,7 +16,9 @@ import type { DatasetMeta } from '../domain/columns';
 import { buildCache } from '../query/cache';
 import { filterRows } from '../query/filter';
 import type { ColumnCache, Filter } from '../query/types';
+import { hasPortableData, payloadToCsv } from '../export/share';
 import { fingerprint } from '../url/fingerprint';
+import { decodePortable, type PortablePayload } from '../url/portable';
 import type { IgnoredParam } from '../url/query-string';
 import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
@@ -75,8 +77,73 @@ export class AppState {
     search: this.view.search,
   });
 
-  rows: Uint32Array = $derived(this.cache ? filterRows(this.cache, this.filter) : EMPTY);
-  total = $derived(this.cache?.n ?? 0);
+  /** Cache positions of the datasets the view is limited to (`ds`), or null for all. */
+  private datasetScope = $derived.by(() => {
+    const cache = this.cache;
+    if (!cache || this.view.datasets.length === 0) return null;
+    const wanted = new Set(this.view.datasets);
+    const ids = new Set(this.datasets.filter((d) => wanted.has(d.fingerprint)).map((d) => d.id));
+    return new Set(cache.datasets.flatMap((id, i) => (ids.has(id) ? [i] : [])));
+  });
+
+  rows: Uint32Array = $derived.by(() => {
+    if (!this.cache) return EMPTY;
+    const rows = filterRows(this.cache, this.filter);
+    return this.datasetScope ? this.inScope(rows) : rows;
+  });
+
+  total = $derived.by(() => {
+    const cache = this.cache;
+    if (!cache) return 0;
+    const scope = this.datasetScope;
+    if (!scope) return cache.n;
+    let n = 0;
+    for (let r = 0; r < cache.n; r++) if (scope.has(cache.dataset[r])) n++;
+    return n;
+  });
+
+  private inScope(rows: Uint32Array): Uint32Array {
+    const scope = this.datasetScope!;
+    const dataset = this.cache!.dataset;
+    return rows.filter((r) => scope.has(dataset[r]));
+  }
+
+  /** Rows for the as-of matrix: the filters without the date range and without the actor,
+   * affiliation, topic and stance choices, which the matrix shows as highlights (a click on a
+   * cell sets them, and the grid must not shrink to that one cell). */
+  matrixRows: Uint32Array = $derived.by(() => {
+    if (!this.cache) return EMPTY;
+    const rows = filterRows(this.cache, {
+      ...this.filter,
+      from: null,
+      to: null,
+      actors: [],
+      affiliations: [],
+      topics: [],
+      stances: [],
+    });
+    return this.datasetScope ? this.inScope(rows) : rows;
+  });
+
+  private idIndex: { cache: ColumnCache; map: Map<string, number> } | null = null;
+
+  /** The cache row of a statement id; the index is built on first use per cache. */
+  rowOf(id: string | null): number {
+    const cache = this.cache;
+    if (!cache || id === null) return -1;
+    if (this.idIndex?.cache !== cache) {
+      const map = new Map<string, number>();
+      cache.text.id.forEach((v, i) => map.set(v, i));
+      this.idIndex = { cache, map };
+    }
+    return this.idIndex.map.get(id) ?? -1;
+  }
+
+  selectedRow = $derived(this.rowOf(this.view.selected));
+
+  /** Statements carried by the opened link's #fragment, waiting for the user's consent. */
+  portable = $state.raw<PortablePayload | null>(null);
+  portableError = $state<string | null>(null);
 
   /** The visible datasets: by content, so the same data in another browser matches. */
   visibleDatasets = $derived(this.datasets.filter((d) => !d.hidden));
@@ -107,9 +174,17 @@ export class AppState {
   async start(): Promise<void> {
     this.listen();
     try {
+      if (hasPortableData(location.hash)) {
+        const decoded = await decodePortable(location.hash);
+        if ('error' in decoded)
+          this.portableError = `This link's statements could not be read: ${decoded.error}.`;
+        else this.portable = decoded;
+        // A link that carries its data is checked by its content, not by the sender's fingerprint.
+        this.linkFingerprint = null;
+      }
       await cleanupInterrupted(db());
       let datasets = await readyDatasets(db());
-      if (datasets.length === 0 && !seedDismissed()) {
+      if (datasets.length === 0 && !seedDismissed() && !this.portable) {
         await this.importSeed();
         datasets = await readyDatasets(db());
       }
@@ -131,6 +206,35 @@ export class AppState {
     );
     this.datasets = all;
     this.cache = parts.length > 0 ? buildCache(parts) : null;
+  }
+
+  /** The user agreed: import the link's statements as a dataset and show the linked view. */
+  async acceptPortable(): Promise<void> {
+    const payload = this.portable;
+    if (!payload) return;
+    const file = new File([payloadToCsv(payload)], 'shared-link.csv', { type: 'text/csv' });
+    const report = await this.importFlow.importDirect(file, {
+      name: payload.name || 'Shared view',
+      sourceFile: 'portable link',
+      rule: 'statements carried by a link',
+    });
+    this.portable = null;
+    clearFragment();
+    await this.load();
+    const added = this.datasets.find((d) => d.id === report.datasetId);
+    if (added) this.view.datasets = [added.fingerprint];
+    this.notice = `${report.summary.added} statements imported from the link${report.summary.duplicates ? `, ${report.summary.duplicates} already here` : ''}.`;
+    this.announce();
+  }
+
+  /** The user declined: keep the link's view, drop its data. */
+  async declinePortable(): Promise<void> {
+    this.portable = null;
+    clearFragment();
+    if (this.datasets.length === 0 && !seedDismissed()) {
+      await this.importSeed();
+      await this.load();
+    }
   }
 
   /** Loads the bundled example dataset (also the empty state's "restore" button). */
@@ -205,6 +309,10 @@ export class AppState {
     await this.load();
     this.announce();
   }
+}
+
+function clearFragment(): void {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 }
 
 function seedDismissed(): boolean {

@@ -1,8 +1,13 @@
 import type { ImportReport, ImportRequest } from '../db/importer';
 import type { ColumnMapping } from '../ingest/columns';
 import { createImportService, type ImportService } from '../ingest/client';
+import type { TextEncoding } from '../ingest/formats/encoding';
+import type { FormatId, Rule } from '../ingest/formats/types';
 import type { ImportSummary, Preview } from '../ingest/pipeline';
 import type { FromWorker } from '../ingest/protocol';
+
+/** How long a cancelled import may take to remove what it wrote before it is stopped hard. */
+const CANCEL_GRACE_MS = 15_000;
 
 export type ImportPhase = 'idle' | 'preview' | 'importing' | 'report';
 
@@ -13,8 +18,8 @@ export interface Progress {
 }
 
 /**
- * The import flow as the user walks it: choose a file -> preview (delimiter and mapping
- * changeable, a dry run counts every row) -> Import (progress, Cancel) -> report.
+ * The import flow as the user walks it: choose a file -> preview (format, its rule, delimiter
+ * and mapping changeable, a dry run counts every row) -> Import (progress, Cancel) -> report.
  * The parsing and storing happen in the worker; this class only holds what the UI shows.
  */
 export class ImportFlow {
@@ -22,6 +27,8 @@ export class ImportFlow {
   file = $state.raw<File | null>(null);
   preview = $state.raw<Preview | null>(null);
   encodingNote = $state<string | null>(null);
+  /** The encoding the worker read the file in; the import reads it the same way. */
+  encoding = $state<TextEncoding>('utf-8');
   checked = $state.raw<ImportSummary | null>(null);
   checking = $state.raw<Progress | null>(null);
   progress = $state.raw<Progress | null>(null);
@@ -29,6 +36,12 @@ export class ImportFlow {
   error = $state<string | null>(null);
   name = $state('');
 
+  /**
+   * What the user changed in the rule since the format was chosen. Kept apart from the
+   * preview's rule so defaults that depend on the mapping (the date format of the date column)
+   * are found again when the mapping changes.
+   */
+  private ruleChanges: Partial<Rule> = {};
   private service: ImportService | null = null;
   private waiting: ((m: FromWorker) => void) | null = null;
 
@@ -51,33 +64,81 @@ export class ImportFlow {
     this.send({ type: 'preview', file });
   }
 
-  /** The user changed the delimiter or a column in the preview. */
-  adjust(change: { delimiter?: string; mapping?: ColumnMapping }): void {
+  /**
+   * The user changed the delimiter, the format, the rule or a column in the preview: preview
+   * again (and count again). A new delimiter detects the format afresh; a new format starts
+   * from its default rule and mapping; a rule or mapping change keeps the format.
+   */
+  adjust(change: {
+    delimiter?: string;
+    mapping?: ColumnMapping;
+    format?: FormatId;
+    rule?: Partial<Rule>;
+  }): void {
     if (!this.file || !this.preview) return;
     this.checked = null;
     this.checking = null;
+    const fresh = change.delimiter !== undefined || change.format !== undefined;
+    if (fresh) this.ruleChanges = {};
+    if (change.rule) this.ruleChanges = { ...this.ruleChanges, ...change.rule };
     this.send({
       type: 'preview',
       file: this.file,
       delimiter: change.delimiter ?? this.preview.delimiter,
-      mapping: change.mapping ?? (change.delimiter ? undefined : this.preview.mapping),
+      mapping: change.mapping ?? (fresh ? undefined : this.preview.mapping),
+      format: change.delimiter !== undefined ? undefined : (change.format ?? this.preview.format),
+      rule: fresh ? undefined : this.ruleChanges,
     });
+  }
+
+  /** True when the preview leaves nothing to choose before importing. */
+  get ready(): boolean {
+    const p = this.preview;
+    return p !== null && p.missing.length === 0 && p.needs.length === 0;
   }
 
   /** The `Import` button. */
   commit(extra: Partial<ImportRequest> = {}): void {
-    if (!this.file || !this.preview || this.preview.missing.length > 0) return;
+    if (!this.file || !this.preview || !this.ready) return;
     this.phase = 'importing';
     this.progress = { rows: 0, bytes: 0, total: this.file.size };
-    this.send({ type: 'import', file: this.file, request: this.request(extra) });
+    this.send({
+      type: 'import',
+      file: this.file,
+      request: this.request(extra),
+      encoding: this.encoding,
+    });
   }
 
   cancel(): void {
-    this.service?.send({ type: 'cancel' });
-    this.service?.dispose();
+    const service = this.service;
+    const writing = this.phase === 'importing';
     this.service = null;
     this.waiting = null;
     this.reset();
+    if (!service) return;
+    if (!writing) {
+      service.send({ type: 'cancel' });
+      service.dispose();
+      return;
+    }
+    // Stop it, but let it finish stopping: a worker terminated mid-import leaves its
+    // `importing` dataset and chunks behind until the next start, so it is disposed only once
+    // it has deleted what it wrote and said so (or, if it hangs, after a grace period).
+    const stop = () => {
+      clearTimeout(timer);
+      service.dispose();
+    };
+    const timer = setTimeout(stop, CANCEL_GRACE_MS);
+    service.onmessage = (m) => {
+      if (m.type === 'cancelled' || m.type === 'error') stop();
+      else if (m.type === 'done') {
+        // It finished before it heard the cancel: the data is stored, so show it.
+        stop();
+        void this.onImported(m.report);
+      }
+    };
+    service.send({ type: 'cancel' });
   }
 
   close(): void {
@@ -96,11 +157,13 @@ export class ImportFlow {
           service.send({
             type: 'import',
             file,
+            encoding: m.encoding,
             request: {
               name: file.name,
               sourceFile: file.name,
               format: 'native',
               rule: 'native columns',
+              formatRule: sample.rule,
               delimiter: sample.delimiter,
               newline: sample.newline,
               mapping: sample.mapping,
@@ -124,8 +187,9 @@ export class ImportFlow {
     return {
       name: this.name.trim() || this.file!.name,
       sourceFile: this.file!.name,
-      format: 'native',
-      rule: describeMapping(p.headers, p.mapping),
+      format: p.format,
+      rule: p.ruleText,
+      formatRule: p.rule,
       delimiter: p.delimiter,
       newline: p.newline,
       mapping: p.mapping,
@@ -137,6 +201,8 @@ export class ImportFlow {
     this.phase = 'idle';
     this.preview = null;
     this.encodingNote = null;
+    this.encoding = 'utf-8';
+    this.ruleChanges = {};
     this.checked = null;
     this.checking = null;
     this.progress = null;
@@ -158,6 +224,7 @@ export class ImportFlow {
       case 'preview':
         this.preview = m.preview;
         this.encodingNote = m.encodingNote;
+        this.encoding = m.encoding ?? 'utf-8';
         break;
       case 'checked':
         this.checked = m.summary;

@@ -3,7 +3,13 @@
  * never per frame: the lanes, each lane's rows in date order in one flat array, the step series
  * and shifts bucketed by lane, and lookups from a row to its series and shift.
  */
-import { lanes as buildLanes, pairIndex, type Lane, type Series, type Shift } from '../../query/state';
+import {
+  lanes as buildLanes,
+  pairIndex,
+  type Lane,
+  type Series,
+  type Shift,
+} from '../../query/state';
 import type { ColumnCache } from '../../query/types';
 
 export type LaneBy = 'actor' | 'topic';

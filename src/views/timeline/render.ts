@@ -104,7 +104,12 @@ export function markPoint(
 export function laneMarkRange(f: Frame, lane: number): [number, number] {
   const { xs, scale, model } = f;
   const pxPerDay = (scale.r1 - scale.r0) / (scale.d1 - scale.d0);
-  const lo = lowerBound(xs, scale.r0 - MAX_SPAN_DAYS * pxPerDay, model.start[lane], model.start[lane + 1]);
+  const lo = lowerBound(
+    xs,
+    scale.r0 - MAX_SPAN_DAYS * pxPerDay,
+    model.start[lane],
+    model.start[lane + 1],
+  );
   const hi = lowerBound(xs, scale.r1 + 3 * MARK_R, lo, model.start[lane + 1]);
   return [lo, hi];
 }
@@ -297,7 +302,8 @@ export function renderFrame(
       const x = xs[j];
       const y = top + stanceOffset(stance, laneH);
       const outside =
-        hasRange && ((to !== null && cache.day[row] > to) || (from !== null && cache.end[row] <= from));
+        hasRange &&
+        ((to !== null && cache.day[row] > to) || (from !== null && cache.end[row] <= from));
       ctx.globalAlpha = outside ? 0.3 : 1;
       if (cache.precision[row] !== 0) {
         // Date precision as a span: the month or year the statement covers.

@@ -26,7 +26,8 @@ export function shiftText(shift: Shift): string {
   return `shift: ${stateLabel(shift.before, shift.beforeConditional)} → ${stateLabel(shift.after, shift.afterConditional)}`;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) =>
+  `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The chart's accessible name: what it holds and what it shows.
