@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { previewText } from '../../src/ingest/pipeline';
+import { baseURL, collectPageErrors, hasBrowser, launchFresh } from './browser';
+
+/** Rows of the bundled dataset, counted from the file rather than written down here. */
+const SEED_ROWS = previewText(
+  readFileSync(path.resolve(__dirname, '../../data/seed-statements.csv'), 'utf8'),
+).sampleRows;
+
+/** The `Showing N of M statements` live region (Copy link has a status of its own). */
+const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /Showing|Loading/ });
+
+/** Ready and importing datasets as the browser stored them. */
+function storedDatasets(page: Page): Promise<{ name: string; status: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('stance-timeline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result
+            .transaction('datasets', 'readonly')
+            .objectStore('datasets')
+            .getAll();
+          request.onsuccess = () => {
+            resolve(request.result.map((d: { name: string; status: string }) => d));
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+describe.runIf(hasBrowser)('the first visit', () => {
+  let close: (() => Promise<void>) | undefined;
+
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+
+  it('shows the bundled dataset on the timeline and in the table, and keeps it on reload', async () => {
+    expect(SEED_ROWS).toBe(19);
+    const fresh = await launchFresh();
+    close = fresh.close;
+    const page = await fresh.context.newPage();
+    const errors = collectPageErrors(page);
+    const showingAll = `Showing ${SEED_ROWS} of ${SEED_ROWS} statements`;
+
+    await page.goto(baseURL());
+
+    await expect
+      .poll(() => statusLine(page).textContent(), { timeout: 20_000 })
+      .toContain(showingAll);
+    const timelineTab = page.getByRole('tab', { name: 'Timeline' });
+    expect(await timelineTab.getAttribute('aria-selected')).toBe('true');
+    const panel = page.getByRole('tabpanel');
+    await expect.poll(() => panel.textContent()).toContain('Sergey Lavrov');
+
+    await page.getByRole('tab', { name: 'Statements' }).click();
+    expect(await page.getByRole('tab', { name: 'Statements' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await page.getByRole('tabpanel').getByText('A truce leads to nowhere').first().waitFor();
+
+    await page.reload();
+
+    await expect
+      .poll(() => statusLine(page).textContent(), { timeout: 20_000 })
+      .toContain(showingAll);
+    const datasets = await storedDatasets(page);
+    expect(datasets.map((d) => d.status)).toEqual(['ready']);
+    expect(datasets[0].name).toMatch(/example/);
+    // The tab the user chose is in the URL, so the reload opens it again.
+    expect(await page.getByRole('tab', { name: 'Statements' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await page.waitForLoadState('networkidle');
+    expect(errors.all()).toEqual([]);
+  });
+});

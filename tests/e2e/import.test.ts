@@ -1,0 +1,262 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewText } from '../../src/ingest/pipeline';
+import { generateCsv } from '../../scripts/gen-lib.mjs';
+import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+/** Rows of the bundled dataset, which a fresh browser loads before anything is imported. */
+const SEED_ROWS = previewText(
+  fs.readFileSync(path.resolve(__dirname, '../../data/seed-statements.csv'), 'utf8'),
+).sampleRows;
+
+/** The `Showing N of M statements` live region (Copy link has a status of its own). */
+const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /Showing|Loading/ });
+
+/** Waits until the status line reads `Showing shown of total statements`. */
+async function expectShowing(page: Page, shown: number, total = shown): Promise<void> {
+  const text = `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} statements`;
+  await statusLine(page)
+    .filter({ hasText: text })
+    .waitFor({ timeout: 20_000 })
+    .catch(async () => {
+      throw new Error(
+        `Expected "${text}", the status reads "${await statusLine(page).textContent()}"`,
+      );
+    });
+}
+
+/** Chooses a file with the `Import CSV` input and waits for its preview. */
+async function choose(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Import CSV').setInputFiles(file);
+  await page.getByRole('heading', { name: `Import ${path.basename(file)}` }).waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).waitFor();
+}
+
+/** Imports a file through the preview and returns the report's three lines. */
+async function importFile(page: Page, file: string): Promise<string[]> {
+  await choose(page, file);
+  // The dry run over the whole file has counted every row.
+  await page.getByText(/\d+ records,/).waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const report = page.getByRole('region', { name: 'Import finished' });
+  await report.waitFor();
+  return (await report.getByRole('listitem').allTextContents()).map((t) =>
+    t.replace(/\s+/g, ' ').trim(),
+  );
+}
+
+/** The line numbers in the rejected-rows table of the report. */
+async function rejectedLines(page: Page): Promise<number[]> {
+  const rows = page.getByRole('table', { name: 'Rejected rows' }).locator('tbody tr');
+  return (await rows.locator('td:first-child').allTextContents()).map(Number);
+}
+
+async function closeReport(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('region', { name: 'Import finished' }).waitFor({ state: 'detached' });
+}
+
+/** The datasets as the browser stored them, with their status. */
+function storedDatasets(page: Page): Promise<{ name: string; status: string; id: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('stance-timeline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result
+            .transaction('datasets', 'readonly')
+            .objectStore('datasets')
+            .getAll();
+          request.onsuccess = () => {
+            resolve(request.result);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** Chunks stored for datasets that are not in the datasets table (leftovers of a failed write). */
+function chunkDatasetIds(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('stance-timeline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result
+            .transaction('chunks', 'readonly')
+            .objectStore('chunks')
+            .getAllKeys();
+          request.onsuccess = () => {
+            const keys = request.result as [string, number][];
+            resolve([...new Set(keys.map((k) => k[0]))]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
+  // One browser profile for the sequence: each step builds on the data the one before stored.
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  let page: Page;
+  let errors: PageErrors;
+  let total = SEED_ROWS;
+
+  beforeAll(async () => {
+    ({ context, close } = await launchFresh());
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+    await page.goto(baseURL());
+    await expectShowing(page, SEED_ROWS);
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  it('imports clean.csv and shows its statements with the bundled ones', async () => {
+    expect(await importFile(page, fixture('clean.csv'))).toEqual([
+      '12 statements added',
+      '0 duplicates skipped',
+      '0 rows rejected',
+    ]);
+    total += 12;
+    await expectShowing(page, total);
+    expect(await page.getByRole('table', { name: 'Rejected rows' }).count()).toBe(0);
+    await closeReport(page);
+  });
+
+  it('imports bad-rows.csv, lists the rejected lines and downloads them as CSV', async () => {
+    expect(await importFile(page, fixture('bad-rows.csv'))).toEqual([
+      '5 statements added',
+      '1 duplicates skipped',
+      '6 rows rejected',
+    ]);
+    total += 5;
+    await expectShowing(page, total);
+    // tests/fixtures/README.md: lines 5, 6, 7, 8, 11 and 15 (three problems on line 15).
+    expect(await rejectedLines(page)).toEqual([5, 6, 7, 8, 11, 15, 15, 15]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download rejected rows (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/rejected-rows\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('line,column,reason');
+    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([
+      5, 6, 7, 8, 11, 15, 15, 15,
+    ]);
+    expect(lines[1]).toMatch(/^5,date,/);
+    await closeReport(page);
+  });
+
+  it('imports messy.csv (BOM, CRLF, semicolons, quoted breaks, Cyrillic) with its text intact', async () => {
+    await choose(page, fixture('messy.csv'));
+    expect(
+      await page.getByRole('combobox', { name: 'Delimiter' }).evaluate((s: HTMLSelectElement) => {
+        return s.selectedOptions[0]?.textContent;
+      }),
+    ).toBe('Semicolon (;)');
+    await page.getByText(/\d+ records,/).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Import finished' });
+    await report.waitFor();
+    expect(
+      (await report.getByRole('listitem').allTextContents()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      ),
+    ).toEqual(['6 statements added', '0 duplicates skipped', '1 rows rejected']);
+    expect(await rejectedLines(page)).toEqual([12]);
+    total += 6;
+    await expectShowing(page, total);
+    await closeReport(page);
+
+    await page.getByRole('tab', { name: 'Statements' }).click();
+    await page.getByLabel('Search').fill('Перемирие');
+    await expectShowing(page, 1, total);
+    await page.getByRole('tabpanel').getByText('«Перемирие ведёт в никуда»').waitFor();
+    await page.getByLabel('Search').fill('');
+    await expectShowing(page, total);
+  });
+
+  it('adds nothing when clean.csv is imported again', async () => {
+    expect(await importFile(page, fixture('clean.csv'))).toEqual([
+      '0 statements added',
+      '12 duplicates skipped',
+      '0 rows rejected',
+    ]);
+    await expectShowing(page, total);
+    await closeReport(page);
+  });
+
+  it('keeps every imported dataset after a reload', async () => {
+    await page.reload();
+
+    await expectShowing(page, total);
+    expect(total).toBe(SEED_ROWS + 12 + 5 + 6);
+    const datasets = await storedDatasets(page);
+    expect(datasets.map((d) => d.status)).toEqual(['ready', 'ready', 'ready', 'ready']);
+    expect(datasets.map((d) => d.name).sort()).toEqual(
+      ['bad-rows', 'clean', 'messy', expect.stringMatching(/example/)].sort(),
+    );
+  });
+
+  it('leaves nothing behind when a big import is cancelled, before and after a reload', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-e2e-big-'));
+    const big = path.join(dir, 'big.csv');
+    try {
+      fs.writeFileSync(big, generateCsv({ rows: 200_000, seed: 3 }));
+      await choose(page, big);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const progress = page.getByRole('progressbar', { name: 'Import progress' });
+      await progress.waitFor();
+      // Cancel once two batches (10 000 rows each) were read, so chunks were already stored.
+      const rowsRead = async () =>
+        Number(
+          (
+            /([\d,]+) rows/.exec((await progress.getAttribute('aria-valuetext')) ?? '')?.[1] ?? '0'
+          ).replace(/,/g, ''),
+        );
+      await expect.poll(rowsRead, { timeout: 30_000, interval: 50 }).toBeGreaterThan(20_000);
+      expect(await rowsRead()).toBeLessThan(200_000);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await progress.waitFor({ state: 'detached' });
+
+      await expectShowing(page, total);
+      // What the cancelled import wrote is gone once the worker has stopped.
+      await expect
+        .poll(async () => (await storedDatasets(page)).filter((d) => d.status !== 'ready'), {
+          timeout: 10_000,
+        })
+        .toEqual([]);
+
+      await page.reload();
+      await expectShowing(page, total);
+      const datasets = await storedDatasets(page);
+      expect(datasets.map((d) => d.status)).toEqual(['ready', 'ready', 'ready', 'ready']);
+      expect((await chunkDatasetIds(page)).sort()).toEqual(datasets.map((d) => d.id).sort());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('raised no page errors on the way', async () => {
+    await page.waitForLoadState('networkidle');
+    expect(errors.all()).toEqual([]);
+  });
+});
