@@ -125,6 +125,15 @@ export class AppState {
     return this.datasetScope ? this.inScope(rows) : rows;
   });
 
+  /** Rows for the timeline: every filter but the date range, which the timeline draws as a
+   * highlighted band (a stance stated before From still shows, carried forward). */
+  timelineRows: Uint32Array = $derived.by(() => {
+    if (!this.cache) return EMPTY;
+    if (this.view.from === null && this.view.to === null) return this.rows;
+    const rows = filterRows(this.cache, { ...this.filter, from: null, to: null });
+    return this.datasetScope ? this.inScope(rows) : rows;
+  });
+
   private idIndex: { cache: ColumnCache; map: Map<string, number> } | null = null;
 
   /** The cache row of a statement id; the index is built on first use per cache. */

@@ -21,6 +21,8 @@ export interface TimelineModel {
   laneOfCode: Int32Array;
   /** Every row, grouped by lane; ascending (date order) inside each lane. */
   order: Uint32Array;
+  /** Start day of each entry of `order`, contiguous so per-frame x computation reads in sequence. */
+  day: Int32Array;
   /** Lane `i` owns `order[start[i] .. start[i + 1])`. */
   start: Uint32Array;
   series: Series[];
@@ -79,6 +81,8 @@ export function buildModel(
     k += lane.rows.length;
   });
   start[lanes.length] = k;
+  const day = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) day[i] = cache.day[order[i]];
 
   const pairs = pairIndex(cache);
   const seriesOfPair = new Int32Array(pairs.count).fill(-1);
@@ -106,6 +110,7 @@ export function buildModel(
     lanes,
     laneOfCode,
     order,
+    day,
     start,
     series,
     seriesByLane,

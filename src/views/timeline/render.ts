@@ -269,8 +269,9 @@ export function renderFrame(
       const hs: number[][] = [[], [], [], [], []];
       const hc: number[] = [];
       collectSteps(model.series[id].steps, scale, layout.tops[p.lane] - f.scrollTop, laneH, hs, hc);
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = theme.text;
+      // Thinner when binned: a dense series drawn at 3 px would blot out its lane.
+      ctx.lineWidth = binned ? 1.5 : 3;
+      ctx.strokeStyle = binned ? theme.muted : theme.text;
       strokeSegments(ctx, hc);
       hs.forEach((coords, s) => {
         ctx.strokeStyle = STANCE_COLOR[(s - 2) as StanceValue];
