@@ -1,15 +1,17 @@
 /** Labels and colours of the agreement matrix: pure, so the names tests rely on live in one place. */
 import { scaleLinear } from 'd3-scale';
-import { STANCE_COLOR } from '../../domain/stance';
+import { STANCES, STANCE_COLOR } from '../../domain/stance';
 
 /**
- * Agreement 0..1 on the stance scale's diverging, colour-blind-safe colours: 0 (disagree) is the
- * "strongly oppose" orange, 0.5 the neutral grey, 1 (agree) the "strongly support" purple, so
- * the matrix reads like the rest of the app. `agreementColor(0.5)` -> `rgb(140, 140, 140)`.
+ * Agreement 0..1 on the stance scale's diverging, colour-blind-safe colours (PuOr): 0 (disagree)
+ * is the "strongly oppose" orange, 0.5 the neutral grey, 1 (agree) the "strongly support"
+ * purple, with the two milder stances at 0.25 and 0.75, so the matrix reads like the rest of the
+ * app (two stops only would pass through a muddy brown). `agreementColor(0.5)` ->
+ * `rgb(140, 140, 140)`.
  */
 export const agreementColor = scaleLinear<string>()
-  .domain([0, 0.5, 1])
-  .range([STANCE_COLOR[-2], STANCE_COLOR[0], STANCE_COLOR[2]])
+  .domain([0, 0.25, 0.5, 0.75, 1])
+  .range(STANCES.map((s) => STANCE_COLOR[s]))
   .clamp(true);
 
 /** Scores the legend shows. */

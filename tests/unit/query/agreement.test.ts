@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { StanceValue } from '../../../src/domain/types';
-import { agreement, alphabeticalOrder, seriate } from '../../../src/query/agreement';
+import {
+  agreement,
+  alphabeticalOrder,
+  profileSimilarity,
+  seriate,
+  seriation,
+  sharedTopics,
+} from '../../../src/query/agreement';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
 import { EMPTY_FILTER } from '../../../src/query/types';
@@ -176,6 +183,180 @@ describe('seriate', () => {
     expect(score).toEqual(before);
     expect(seriate([], 0)).toEqual([]);
     expect(seriate([1], 1)).toEqual([0]);
+  });
+});
+
+/**
+ * The bundled dataset's shape (data/seed-statements.csv): Western actors each answer a Russian
+ * actor on a different topic, so they share no topic with one another; Trump and Kellogg only
+ * share a topic with each other; the Russian actors agree among themselves.
+ */
+const SEED_LIKE: RecInput[] = [
+  ['2024', 'Vladimir Putin', 'Russia', 'us-responsibility', 2],
+  ['2024', 'Vladimir Putin', 'Russia', 'russia-invasion-ukraine', 1],
+  ['2024', 'Russian officials', 'Russia', 'us-responsibility', 2],
+  ['2024', 'US officials', 'United States', 'us-responsibility', -2],
+  ['2024', 'Western nations', 'West', 'russia-invasion-ukraine', -2],
+  ['2024', 'Donald Trump', 'United States', 'peace-negotiations', 1],
+  ['2024-11', 'Vladimir Putin', 'Russia', 'ceasefire', 'c'],
+  ['2024-11', 'Vladimir Putin', 'Russia', 'territorial-concessions', -2],
+  ['2024-11', 'Vladimir Putin', 'Russia', 'nato-membership-ukraine', -2],
+  ['2024-12-18', 'Keith Kellogg', 'United States', 'peace-negotiations', 1],
+  ['2024-12-22', 'Volodymyr Zelenskiy', 'Ukraine', 'nato-membership-ukraine', 2],
+  ['2024-12-26', 'Sergey Lavrov', 'Russia', 'us-russia-dialogue', 'c'],
+  ['2024-12-26', 'Sergey Lavrov', 'Russia', 'us-responsibility', 2],
+  ['2024-12-26', 'Sergey Lavrov', 'Russia', 'ceasefire', -2],
+  ['2024-12-26', 'Sergey Lavrov', 'Russia', 'binding-settlement', 2],
+].map(([date, actor, affiliation, topic, stance]) => ({
+  date: date as string,
+  actor: actor as string,
+  affiliation: affiliation as string,
+  topic: topic as string,
+  stance: stance as StanceValue | 'c',
+}));
+const RUSSIAN = ['Russian officials', 'Sergey Lavrov', 'Vladimir Putin'];
+const WESTERN = [
+  'Donald Trump',
+  'Keith Kellogg',
+  'US officials',
+  'Volodymyr Zelenskiy',
+  'Western nations',
+];
+
+/** The seed-like matrix, its actor names and affiliation codes. */
+function seedLike() {
+  const { cache, rows } = setup(SEED_LIKE);
+  const m = agreement(cache, rows, ALL);
+  const names = m.actors.map((c) => cache.actors[c]);
+  const groups = m.actors.map((c) => cache.actorAffiliation[c]);
+  return { cache, m, names, groups };
+}
+
+describe('seriation of the bundled data’s shape', () => {
+  it('is the case the direct score cannot solve: Western actors never share a topic', () => {
+    const { m, names } = seedLike();
+    const n = names.length;
+    const at = (a: string, b: string) => m.score[names.indexOf(a) * n + names.indexOf(b)];
+    expect(at('US officials', 'Western nations')).toBeNaN();
+    expect(at('Volodymyr Zelenskiy', 'US officials')).toBeNaN();
+    expect(at('US officials', 'Vladimir Putin')).toBe(0);
+    expect(at('Sergey Lavrov', 'Russian officials')).toBe(1);
+  });
+
+  it('puts the three Russian actors together and the Western actors together', () => {
+    const { m, names, groups } = seedLike();
+    const order = seriate(m.score, names.length, groups).map((i) => names[i]);
+    expect([...order].sort()).toEqual([...RUSSIAN, ...WESTERN].sort());
+    expect(contiguous(order, RUSSIAN)).toBe(true);
+    expect(contiguous(order, WESTERN)).toBe(true);
+  });
+
+  it('splits the dendrogram at the top into the Russian and the Western bloc', () => {
+    const { m, names, groups } = seedLike();
+    const { blocs, between } = seriation(m.score, names.length, groups);
+    const sides = blocs!.map((b) => b.map((i) => names[i]).sort());
+    expect(sides).toContainEqual(RUSSIAN);
+    expect(sides).toContainEqual(WESTERN);
+    expect(between).toBeLessThan(0.5);
+  });
+
+  it('keeps the Russian actors together even without affiliations', () => {
+    const { m, names } = seedLike();
+    const order = seriate(m.score, names.length).map((i) => names[i]);
+    expect(contiguous(order, RUSSIAN)).toBe(true);
+    expect(contiguous(order, ['US officials', 'Volodymyr Zelenskiy', 'Western nations'])).toBe(
+      true,
+    );
+  });
+
+  it('lists the bloc shown first first, each in display order', () => {
+    const { m, names, groups } = seedLike();
+    const { order, blocs } = seriation(m.score, names.length, groups);
+    expect([...blocs![0], ...blocs![1]]).toEqual(order);
+  });
+
+  it('does not modify the scores and gives the same answer every time', () => {
+    const { m, names, groups } = seedLike();
+    const before = m.score.slice();
+    const first = seriation(m.score, names.length, groups);
+    expect(seriation(m.score, names.length, groups)).toEqual(first);
+    expect(m.score).toEqual(before);
+  });
+});
+
+describe('seriation', () => {
+  it('groups an actor with those it disagrees with alike, over a partial agreement across blocs', () => {
+    // Russians R1..R3 agree; Westerners W1..W3 never met each other; W1 and W3 disagree with R1,
+    // W2 with R2, but W3 agrees 75% with R3. Placed interleaved: R at 0, 2, 4, W at 1, 3, 5.
+    const N = NaN;
+    const logical = [
+      [1, 1, 1, 0, N, 0],
+      [1, 1, 1, N, 0, N],
+      [1, 1, 1, N, N, 0.75],
+      [0, N, N, 1, N, N],
+      [N, 0, N, N, 1, N],
+      [0, N, 0.75, N, N, 1],
+    ];
+    const at = [0, 2, 4, 1, 3, 5];
+    const score = new Float64Array(36);
+    logical.forEach((row, i) => row.forEach((v, j) => (score[at[i] * 6 + at[j]] = v)));
+    const { order, blocs } = seriation(score, 6);
+    expect(contiguous(order, [0, 2, 4])).toBe(true);
+    expect(contiguous(order, [1, 3, 5])).toBe(true);
+    expect(blocs!.map((b) => [...b].sort())).toEqual([
+      [0, 2, 4],
+      [1, 3, 5],
+    ]);
+  });
+
+  it('breaks a tie the statements leave open by affiliation', () => {
+    // 0 and 1 disagree; 2 shares nothing with either, only an affiliation with 1.
+    const N = NaN;
+    const score = [1, 0, N, 0, 1, N, N, N, 1];
+    const sides = (groups: number[]) =>
+      seriation(score, 3, groups).blocs!.map((b) => [...b].sort());
+    expect(sides([0, 1, 1])).toEqual([[0], [1, 2]]);
+    expect(sides([0, 1, 0])).toEqual([[0, 2], [1]]);
+  });
+
+  it.each([
+    [0, []],
+    [1, [0]],
+  ])('has no blocs for %d actors', (n, order) => {
+    expect(seriation(n === 0 ? [] : [1], n)).toEqual({ order, blocs: null, between: NaN });
+  });
+});
+
+describe('profileSimilarity', () => {
+  it('compares rows over the actors both have a score with', () => {
+    // A and B never met; both disagree with C.
+    const sim = profileSimilarity([1, NaN, 0, NaN, 1, 0, 0, 0, 1], 3);
+    expect(sim[0 * 3 + 1]).toBe(1);
+    // A vs C: k = A (1 vs 0), k = C (0 vs 1) -> 0; k = B unknown for A.
+    expect(sim[0 * 3 + 2]).toBe(0);
+    expect(Array.from([sim[0], sim[4], sim[8]])).toEqual([1, 1, 1]);
+  });
+
+  it('is unknown (NaN) when two rows have nothing in common', () => {
+    const sim = profileSimilarity([1, NaN, NaN, 1], 2);
+    expect(sim[1]).toBeNaN();
+    expect(sim[2]).toBeNaN();
+  });
+});
+
+describe('sharedTopics', () => {
+  it('lists the topics both actors hold a stance on, with each side’s latest row', () => {
+    const { cache, rows } = setup([
+      { date: '2024-01-01', actor: 'A', topic: 'ceasefire', stance: 1 },
+      { date: '2024-02-01', actor: 'A', topic: 'ceasefire', stance: -1 },
+      { date: '2024-01-01', actor: 'B', topic: 'ceasefire', stance: 2 },
+      { date: '2024-01-01', actor: 'A', topic: 'talks', stance: 1 },
+    ]);
+    const m = agreement(cache, rows, ALL);
+    const shared = sharedTopics(m, 0, 1);
+    expect(shared.map((s) => cache.topics[m.topics[s.topic]])).toEqual(['ceasefire']);
+    expect(cache.stance[shared[0].rowA]).toBe(-1);
+    expect(cache.stance[shared[0].rowB]).toBe(2);
   });
 });
 
