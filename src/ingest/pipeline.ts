@@ -106,7 +106,7 @@ export const MAX_STORED_ISSUES = 50_000;
 export const PREVIEW_ROWS = 20;
 
 const INVALID_MESSAGE =
-  'has bytes that are not valid text in the file\'s encoding (shown as \uFFFD)';
+  "has bytes that are not valid text in the file's encoding (shown as \uFFFD)";
 export const DEFAULT_BATCH_SIZE = 10_000;
 
 function asNewline(text: string | undefined): Newline | undefined {
@@ -298,7 +298,8 @@ export async function importRows(
     await sink.batch(full);
     checkAbort();
   };
-  const one = async (values: NativeValues, line: number) => {
+  // Synchronous per statement: an await per row costs measurably on million-row files.
+  const one = (values: NativeValues, line: number) => {
     summary.rowsRead++;
     const result = buildRecord(values, line, rule.dateFormat);
     if (!result.record) {
@@ -319,7 +320,6 @@ export async function importRows(
     seen.add(id);
     summary.added++;
     batch.push(result.record);
-    if (batch.length >= batchSize) await flush();
   };
   const take = async (rows: CsvRow[]) => {
     for (const row of rows) {
@@ -333,8 +333,9 @@ export async function importRows(
         keep(summary.warnings, [{ line: row.line, column: 'text', message: INVALID_MESSAGE }]);
       }
       const out = mapper(row.fields, row.line);
-      if (Array.isArray(out)) for (const values of out) await one(values, row.line);
-      else await one(out, row.line);
+      if (Array.isArray(out)) for (const values of out) one(values, row.line);
+      else one(out, row.line);
+      if (batch.length >= batchSize) await flush();
     }
   };
 
@@ -344,7 +345,7 @@ export async function importRows(
     charsRead += chunk.length;
     const invalid = countInvalid(chunk);
     if (invalid > 0) {
-      summary.invalidChars += invalid;
+      summary.invalidChars = (summary.invalidChars ?? 0) + invalid;
       invalidSeen = true;
     }
     await take(stream.push(chunk));

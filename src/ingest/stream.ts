@@ -276,7 +276,10 @@ export class CsvRowStream {
     const buf = this.buf;
     if (!this.quotes) {
       const delimiter = this.delimiter!;
-      return spans.map((s) => ({ fields: buf.slice(s.start, s.end).split(delimiter), line: s.line }));
+      return spans.map((s) => ({
+        fields: buf.slice(s.start, s.end).split(delimiter),
+        line: s.line,
+      }));
     }
     const nl = this.newline!;
     let contiguous = true;

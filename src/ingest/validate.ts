@@ -128,13 +128,15 @@ export function buildRecord(
   const issues: RowIssue[] = [];
   const suffix = v.part ? ` (${v.part})` : '';
   const why = v.why;
-  if (v.reject) return { issues: [{ line, column: v.reject.column + suffix, message: v.reject.message }] };
+  if (v.reject)
+    return { issues: [{ line, column: v.reject.column + suffix, message: v.reject.message }] };
 
   let date: ParsedDate | null = null;
   if (v.parsedDate !== undefined) {
     date = v.parsedDate;
     if (date === null) {
-      const message = why?.date ?? (v.date === '' ? 'date is empty' : `date ${shown(v.date)} is not a real day`);
+      const message =
+        why?.date ?? (v.date === '' ? 'date is empty' : `date ${shown(v.date)} is not a real day`);
       issues.push({ line, column: 'date' + suffix, message });
     }
   } else if (v.date === '') {
@@ -166,7 +168,9 @@ export function buildRecord(
       }
     }
   } else if (stance === null) {
-    const message = why?.stance ?? (v.stance === '' ? 'stance is empty' : `stance ${shown(v.stance)} has no stance in the rule`);
+    const message =
+      why?.stance ??
+      (v.stance === '' ? 'stance is empty' : `stance ${shown(v.stance)} has no stance in the rule`);
     issues.push({ line, column: 'stance' + suffix, message });
   }
 

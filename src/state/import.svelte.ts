@@ -42,6 +42,8 @@ export class ImportFlow {
    * are found again when the mapping changes.
    */
   private ruleChanges: Partial<Rule> = {};
+  /** The stored dataset the chosen file replaces once imported (the dataset manager's Replace). */
+  private replaces: string | undefined = undefined;
   private service: ImportService | null = null;
   private waiting: ((m: FromWorker) => void) | null = null;
 
@@ -55,9 +57,10 @@ export class ImportFlow {
     return p && p.total > 0 ? Math.min(100, Math.round((p.bytes / p.total) * 100)) : 0;
   }
 
-  /** A file was chosen or dropped: show its preview. */
-  choose(file: File): void {
+  /** A file was chosen or dropped: show its preview. `replaces`: the dataset it is a new version of. */
+  choose(file: File, options: { replaces?: string } = {}): void {
     this.reset();
+    this.replaces = options.replaces;
     this.file = file;
     this.name = file.name.replace(/\.[^.]+$/, '') || file.name;
     this.phase = 'preview';
@@ -193,6 +196,7 @@ export class ImportFlow {
       delimiter: p.delimiter,
       newline: p.newline,
       mapping: p.mapping,
+      ...(this.replaces ? { replaces: this.replaces } : {}),
       ...extra,
     };
   }

@@ -5,7 +5,7 @@
 import type { StanceValue } from '../../domain/types';
 import { headerKey, type ColumnMapping } from '../columns';
 import { cleanText } from '../normalize';
-import type { Format, FormatContext, Rule, Sample } from './types';
+import type { FormatContext, Rule, Sample } from './types';
 
 /** The rule before a format or the sample says otherwise. */
 export const DEFAULT_RULE: Readonly<Rule> = Object.freeze({
@@ -55,7 +55,9 @@ export function makeContext(
  * A reader of cleaned cells that turns the format's missing-value tokens into ''.
  * `cellReader(['NA'])(['x', ' NA '], 1)` -> ''; an index of -1 or past the row's end -> ''.
  */
-export function cellReader(missing: readonly string[]): (fields: readonly string[], i: number) => string {
+export function cellReader(
+  missing: readonly string[],
+): (fields: readonly string[], i: number) => string {
   const tokens = new Set(missing);
   return (fields, i) => {
     if (i < 0) return '';
@@ -125,9 +127,4 @@ export function hostOf(url: string): string {
   } catch {
     return '';
   }
-}
-
-/** Column names of a format that lists them, to describe it. */
-export function columnCount(format: Format): number {
-  return format.columns?.length ?? 0;
 }

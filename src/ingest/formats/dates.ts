@@ -203,7 +203,8 @@ export function detectDateFormat(values: readonly string[]): DateDetection {
   const mdy = slashed.filter((v) => parseDateAs(v, 'mdy') !== null).length;
   if (dmy !== mdy) return { format: dmy > mdy ? 'dmy' : 'mdy', ambiguous: false, examples: [] };
   // Dots are day first wherever they are used (18.12.2024); slashes are not so sure.
-  if (slashed.every((v) => v.includes('.'))) return { format: 'dmy', ambiguous: false, examples: [] };
+  if (slashed.every((v) => v.includes('.')))
+    return { format: 'dmy', ambiguous: false, examples: [] };
   const examples = slashed
     .filter((v) => {
       const a = parseDateAs(v, 'dmy');

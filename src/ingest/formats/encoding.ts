@@ -31,10 +31,18 @@ export function detectEncoding(sample: Uint8Array): EncodingGuess {
   const [a, b, c] = sample;
   if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', bom: true, note: null };
   if (a === 0xff && b === 0xfe) {
-    return { encoding: 'utf-16le', bom: true, note: 'Read as UTF-16 LE (from its byte order mark).' };
+    return {
+      encoding: 'utf-16le',
+      bom: true,
+      note: 'Read as UTF-16 LE (from its byte order mark).',
+    };
   }
   if (a === 0xfe && b === 0xff) {
-    return { encoding: 'utf-16be', bom: true, note: 'Read as UTF-16 BE (from its byte order mark).' };
+    return {
+      encoding: 'utf-16be',
+      bom: true,
+      note: 'Read as UTF-16 BE (from its byte order mark).',
+    };
   }
   try {
     // stream: true, so a character cut at the end of the sample is not an error.

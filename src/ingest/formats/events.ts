@@ -126,17 +126,22 @@ export const ICEWS_COLUMNS: readonly string[] = [
   'Longitude',
 ];
 
-/** A raw row starts with a numeric id and a YYYYMMDD date. */
-function rawStart(sample: Sample): boolean {
+/** A raw row starts with an id (numeric in GDELT, a hash in Phoenix) and a YYYYMMDD date. */
+function rawStart(sample: Sample, numericId: boolean): boolean {
   const row = sample.rows[0]?.fields;
-  return row !== undefined && /^\d+$/.test(row[0] ?? '') && /^\d{8}$/.test(row[1] ?? '');
+  if (row === undefined || !/^\d{8}$/.test(row[1] ?? '')) return false;
+  return numericId ? /^\d+$/.test(row[0] ?? '') : /^\S+$/.test(row[0] ?? '');
 }
 
 function quadWords(q: string): string {
   return (
-    { '0': 'neutral', '1': 'verbal cooperation', '2': 'material cooperation', '3': 'verbal conflict', '4': 'material conflict' }[
-      q
-    ] ?? `QuadClass ${q}`
+    {
+      '0': 'neutral',
+      '1': 'verbal cooperation',
+      '2': 'material cooperation',
+      '3': 'verbal conflict',
+      '4': 'material conflict',
+    }[q] ?? `QuadClass ${q}`
   );
 }
 
@@ -162,9 +167,11 @@ function gdelt(version: 1 | 2): Format {
     detect(sample) {
       if (hasHeaders(sample, 'GLOBALEVENTID', 'SQLDATE', 'Actor1Name', 'EventCode')) {
         const v2 = hasHeaders(sample, 'ActionGeo_ADM2Code') || sample.first.length >= 61;
-        return (version === 2) === v2 ? { score: 0.95, header: true } : { score: 0.3, header: true };
+        return (version === 2) === v2
+          ? { score: 0.95, header: true }
+          : { score: 0.3, header: true };
       }
-      if (!rawStart(sample)) return null;
+      if (!rawStart(sample, true)) return null;
       const share = version === 2 ? fieldCountShare(sample, 61) : fieldCountShare(sample, 57, 58);
       return share >= 0.8 ? { score: 0.95, header: false } : null;
     },
@@ -258,7 +265,7 @@ export const PHOENIX: Format = {
     if (hasHeaders(sample, 'EventID', 'SourceActorFull', 'EventCode', 'PentaClass')) {
       return { score: 0.95, header: true };
     }
-    if (!rawStart(sample)) return null;
+    if (!rawStart(sample, false)) return null;
     return fieldCountShare(sample, 26) >= 0.8 ? { score: 0.9, header: false } : null;
   },
   defaults: () => ({ stanceRule: 'quadclass' }),
@@ -309,7 +316,10 @@ export const PHOENIX: Format = {
         stance = thresholdStance(goldstein, rule.strong, rule.weak);
         if (stance === null) why.stance = `GoldsteinScore "${goldstein}" is not a number`;
       }
-      const url = cell(fields, c.urls).split(/[;,\s]+/).find((u) => /^https?:\/\//i.test(u)) ?? '';
+      const url =
+        cell(fields, c.urls)
+          .split(/[;,\s]+/)
+          .find((u) => /^https?:\/\//i.test(u)) ?? '';
       return {
         id: id ? `phoenix-${id}` : '',
         date: cell(fields, c.date),

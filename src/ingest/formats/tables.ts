@@ -160,7 +160,8 @@ export const TIMELINEJS: Format = {
       if (y === '') return values;
       values.date = [y, m, d].filter(Boolean).join('-');
       values.parsedDate = dateFromParts(y, m, d);
-      if (values.parsedDate === null) values.why!.date = `Year/Month/Day "${values.date}" is not a real day`;
+      if (values.parsedDate === null)
+        values.why!.date = `Year/Month/Day "${values.date}" is not a real day`;
       return values;
     };
   },
@@ -176,7 +177,11 @@ export function dateFromParts(
   m: string,
   d: string,
 ): { day: number; precision: 'day' | 'month' | 'year' } | null {
-  if (!/^\d{1,4}$/.test(y) || (m !== '' && !/^\d{1,2}$/.test(m)) || (d !== '' && !/^\d{1,2}$/.test(d))) {
+  if (
+    !/^\d{1,4}$/.test(y) ||
+    (m !== '' && !/^\d{1,2}$/.test(m)) ||
+    (d !== '' && !/^\d{1,2}$/.test(d))
+  ) {
     return null;
   }
   const year = Number(y);
@@ -226,7 +231,17 @@ export function voteStance(vote: string): { stance: StanceValue; conditional: bo
 export const UNGA: Format = {
   id: 'unga',
   label: 'UN General Assembly votes (long form)',
-  columns: ['rcid', 'country', 'country_code', 'vote', 'session', 'date', 'unres', 'short', 'descr'],
+  columns: [
+    'rcid',
+    'country',
+    'country_code',
+    'vote',
+    'session',
+    'date',
+    'unres',
+    'short',
+    'descr',
+  ],
   missing: ['NA', 'N/A'],
   detect(sample) {
     const country = ['country', 'countryname', 'member', 'country_code', 'ccode'].some((k) =>
@@ -273,7 +288,11 @@ export const UNGA: Format = {
         conditions: typeof stance !== 'string' && stance.conditional ? 'abstained' : '',
         summary: cell(fields, c.short) || cell(fields, c.descr),
         source: 'UN General Assembly',
-        why: { actor: 'country is empty', topic: 'unres and rcid are empty', date: 'date is empty' },
+        why: {
+          actor: 'country is empty',
+          topic: 'unres and rcid are empty',
+          date: 'date is empty',
+        },
       };
       if (typeof stance === 'string') {
         values.why!.stance = vote === '' ? 'vote is empty' : `vote "${vote}" is ${stance}`;
@@ -286,13 +305,14 @@ export const UNGA: Format = {
 /** Extra header names of wide tables (PA-X: `Agt` is the agreement, `Dat` its date). */
 const WIDE_ALIASES: Partial<Record<NativeColumn, string[]>> = {
   date: ['dat', 'date', 'signed', 'signeddate', 'year'],
-  actor: ['agt', 'agreement', 'agreementname', 'name', 'parties', 'party', 'country', 'con'],
+  actor: ['agt', 'agreement', 'agreementname', 'name', 'parties', 'party'],
+  affiliation: ['con', 'country', 'countries'],
 };
 
 /**
  * The native mapping of a wide table's fixed columns (topic and stance come from the melted
  * columns): the usual names and aliases, plus PA-X's `Agt` and `Dat`.
- * `guessWideMapping(['AgtId', 'Agt', 'Dat', 'GeWom'])` -> `{ id: 0, actor: 1, date: 2 }`.
+ * `guessWideMapping(['AgtId', 'Agt', 'Dat', 'Con', 'GeWom'])` -> `{ affiliation: 3, date: 2, actor: 1, id: 0 }`.
  */
 export function guessWideMapping(headers: readonly string[]): ColumnMapping {
   const mapping = guessMapping(headers);
@@ -367,7 +387,10 @@ export const WIDE: Format = {
     const rows = sample.rows.slice(1).map((r) => r.fields);
     const topics = topicCandidates(sample.first, rows, mapping);
     if (topics.length < 2) return null;
-    return { score: mapping.date !== undefined && mapping.actor !== undefined ? 0.6 : 0.3, header: true };
+    return {
+      score: mapping.date !== undefined && mapping.actor !== undefined ? 0.6 : 0.3,
+      header: true,
+    };
   },
   dateColumn: (ctx) => ctx.mapping.date ?? -1,
   defaults(ctx, rows) {
@@ -401,7 +424,11 @@ export const WIDE: Format = {
           rule.cellScale === 'strength' ? strengthOf(value) : (parseStance(value) ?? null);
         if (stance === 'none') continue;
         const parsed =
-          stance === null ? null : typeof stance === 'number' ? { stance, conditional: false } : stance;
+          stance === null
+            ? null
+            : typeof stance === 'number'
+              ? { stance, conditional: false }
+              : stance;
         out.push({
           ...base,
           id: base.id ? `${base.id}-${name}` : '',
@@ -409,7 +436,10 @@ export const WIDE: Format = {
           stance: value,
           parsedStance: parsed,
           part: name,
-          why: { ...base.why, stance: `value "${value}" is not on the ${rule.cellScale === 'strength' ? '0-3 or yes/no' : 'stance'} scale` },
+          why: {
+            ...base.why,
+            stance: `value "${value}" is not on the ${rule.cellScale === 'strength' ? '0-3 or yes/no' : 'stance'} scale`,
+          },
         });
       }
       if (out.length === 0) {

@@ -9,15 +9,7 @@ import type { ColumnMapping } from '../columns';
 import type { DateFormat, ParsedDate } from './dates';
 
 export type FormatId =
-  | 'native'
-  | 'gdelt1'
-  | 'gdelt2'
-  | 'icews'
-  | 'acled'
-  | 'phoenix'
-  | 'timelinejs'
-  | 'unga'
-  | 'wide';
+  'native' | 'gdelt1' | 'gdelt2' | 'icews' | 'acled' | 'phoenix' | 'timelinejs' | 'unga' | 'wide';
 
 /** For event data: QuadClass (PentaClass for Phoenix), or a score with thresholds. */
 export type StanceRule = 'quadclass' | 'goldstein';
