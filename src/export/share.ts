@@ -4,6 +4,7 @@ import {
   encodePortable,
   PORTABLE_MAX_URL_CHARS,
   PORTABLE_PREFIX,
+  PORTABLE_SAFE_URL_CHARS,
   type PortablePayload,
 } from '../url/portable';
 import { nativeCells } from './statements';
@@ -53,12 +54,22 @@ export function portablePayload(
 }
 
 export type PortableLinkResult =
-  | { ok: true; url: string; statements: number }
+  | {
+      ok: true;
+      url: string;
+      statements: number;
+      /** Set when the link is longer than every tool keeps: where it may break. */
+      caution: string | null;
+    }
   | { ok: false; reason: string; statements: number; length: number };
 
 /**
- * The current page URL with the statements in its `#fragment`, or why not: links longer than
- * PORTABLE_MAX_URL_CHARS are refused, because chat and mail tools cut or break them.
+ * The view link with the statements in its `#fragment`, or why not: links longer than
+ * PORTABLE_MAX_URL_CHARS are refused, because chat and mail tools cut or break them, and links
+ * past PORTABLE_SAFE_URL_CHARS carry a caution naming the tools that may.
+ *
+ * `await portableLink('https://host/app/?q=truce', cache, [16], 'Shared view')` ->
+ * `{ ok: true, url: 'https://host/app/?q=truce#d=…', statements: 1, caution: null }`.
  */
 export async function portableLink(
   baseUrl: string,
@@ -82,10 +93,14 @@ export async function portableLink(
       ok: false,
       statements,
       length: url.length,
-      reason: `These ${statements.toLocaleString('en')} statements make a link of ${url.length.toLocaleString('en')} characters; chat and mail tools keep links of up to ${PORTABLE_MAX_URL_CHARS.toLocaleString('en')} intact. Narrow the filters, or share the CSV export instead.`,
+      reason: `These ${statements.toLocaleString('en')} statements make a link of ${url.length.toLocaleString('en')} characters, over the limit of ${PORTABLE_MAX_URL_CHARS.toLocaleString('en')} characters that chat tools such as Slack, Teams and WhatsApp keep intact. Narrow the filters, or share the CSV export instead.`,
     };
   }
-  return { ok: true, url, statements };
+  const caution =
+    url.length > PORTABLE_SAFE_URL_CHARS
+      ? `This link is ${url.length.toLocaleString('en')} characters long: Slack, Teams, WhatsApp and webmail keep it whole, but Outlook, Discord and Telegram may cut links past ${PORTABLE_SAFE_URL_CHARS.toLocaleString('en')}.`
+      : null;
+  return { ok: true, url, statements, caution };
 }
 
 /** True when a URL fragment carries statements. */

@@ -15,6 +15,21 @@ export interface UrlTarget {
 }
 
 /**
+ * The shareable address of a view: this page with the view's query and the data fingerprint,
+ * without the `#fragment`. Built from the state, not read from `location`, because the address
+ * bar lags typing by up to REPLACE_THROTTLE_MS and a link copied right after typing must still
+ * hold the last letter.
+ *
+ * `viewLink({ ...DEFAULT_VIEW, view: 'matrix' }, '3f9a0c1b', 'http://host/app/?q=old#d=x')` ->
+ * `'http://host/app/?view=matrix&fp=3f9a0c1b'`.
+ */
+export function viewLink(view: ViewState, fingerprint: string | null, href: string): string {
+  const page = href.replace(/[?#].*$/s, '');
+  const query = serializeView({ ...view, fingerprint });
+  return `${page}${query ? `?${query}` : ''}`;
+}
+
+/**
  * Keeps the URL and the view in step: the view is read from the URL on start and on
  * back/forward; every change of the view is written back, throttled `replaceState` for
  * continuous changes (search text, scrubbing, zoom) and `pushState` for discrete ones (tab,
