@@ -16,7 +16,11 @@ export class WorkerImportService implements ImportService {
   constructor() {
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.onmessage?.(e.data);
     this.worker.onerror = (e) =>
-      this.onmessage?.({ type: 'error', name: 'WorkerError', message: e.message || 'The import worker failed to start.' });
+      this.onmessage?.({
+        type: 'error',
+        name: 'WorkerError',
+        message: e.message || 'The import worker failed to start.',
+      });
   }
 
   send(msg: ToWorker): void {
