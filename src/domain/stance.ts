@@ -24,6 +24,20 @@ export const STANCE_COLOR: Record<StanceValue, string> = {
   2: '#542788',
 };
 
+/**
+ * The stance colours as CSS, following the theme: `STANCE_CSS[2]` ->
+ * `var(--stance-p2, #542788)`. The variables live in src/app.css; the dark theme lightens the
+ * strong stances so they stand out from a dark background. Canvas code resolves them with
+ * `getComputedStyle` (src/views/timeline/render.ts, readTheme).
+ */
+export const STANCE_CSS: Record<StanceValue, string> = {
+  [-2]: `var(--stance-n2, ${STANCE_COLOR[-2]})`,
+  [-1]: `var(--stance-n1, ${STANCE_COLOR[-1]})`,
+  0: `var(--stance-0, ${STANCE_COLOR[0]})`,
+  1: `var(--stance-p1, ${STANCE_COLOR[1]})`,
+  2: `var(--stance-p2, ${STANCE_COLOR[2]})`,
+};
+
 /** Label with the conditional flag folded in: `support` + conditional -> `conditional support`. */
 export function stanceLabel(stance: StanceValue, conditional = false): string {
   return conditional ? `conditional ${STANCE_LABEL[stance]}` : STANCE_LABEL[stance];

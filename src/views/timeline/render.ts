@@ -29,6 +29,8 @@ export interface Theme {
   grid: string;
   bg: string;
   accent: string;
+  /** Stance colours of the theme (`--stance-*`); STANCE_COLOR when absent. */
+  stance?: Record<StanceValue, string>;
 }
 
 export const FALLBACK_THEME: Theme = {
@@ -49,6 +51,13 @@ export function readTheme(el: Element): Theme {
     grid: v('--grid', FALLBACK_THEME.grid),
     bg: v('--bg', FALLBACK_THEME.bg),
     accent: v('--accent', FALLBACK_THEME.accent),
+    stance: {
+      [-2]: v('--stance-n2', STANCE_COLOR[-2]),
+      [-1]: v('--stance-n1', STANCE_COLOR[-1]),
+      0: v('--stance-0', STANCE_COLOR[0]),
+      1: v('--stance-p1', STANCE_COLOR[1]),
+      2: v('--stance-p2', STANCE_COLOR[2]),
+    },
   };
 }
 
@@ -182,6 +191,7 @@ export function renderFrame(
   f: Frame,
 ): { binned: boolean; marks: number } {
   const { cache, model, xs, scale, layout, laneH, theme } = f;
+  const palette = theme.stance ?? STANCE_COLOR;
   const { r0, r1 } = scale;
   ctx.clearRect(0, 0, f.width, f.height);
   const [a, b] = visibleLanes(layout.tops, laneH, f.scrollTop, f.height);
@@ -256,7 +266,7 @@ export function renderFrame(
   strokeSegments(ctx, connectors);
   ctx.globalAlpha = 0.6;
   segments.forEach((coords, s) => {
-    ctx.strokeStyle = STANCE_COLOR[(s - 2) as StanceValue];
+    ctx.strokeStyle = palette[(s - 2) as StanceValue];
     strokeSegments(ctx, coords);
   });
   ctx.globalAlpha = 1;
@@ -274,7 +284,7 @@ export function renderFrame(
       ctx.strokeStyle = binned ? theme.muted : theme.text;
       strokeSegments(ctx, hc);
       hs.forEach((coords, s) => {
-        ctx.strokeStyle = STANCE_COLOR[(s - 2) as StanceValue];
+        ctx.strokeStyle = palette[(s - 2) as StanceValue];
         strokeSegments(ctx, coords);
       });
     }
@@ -291,7 +301,7 @@ export function renderFrame(
       const maxH = (laneH - 8) / 4;
       for (const bin of binMarks(xs, model.order, cache.stance, lo, hi, r0, r1)) {
         const h = Math.min(maxH, 3 + 1.5 * Math.log2(bin.count));
-        ctx.fillStyle = STANCE_COLOR[bin.stance as StanceValue];
+        ctx.fillStyle = palette[bin.stance as StanceValue];
         ctx.fillRect(bin.x, top + stanceOffset(bin.stance, laneH) - h / 2, 1, h);
       }
       continue;
@@ -299,7 +309,7 @@ export function renderFrame(
     for (let j = lo; j < hi; j++) {
       const row = model.order[j];
       const stance = cache.stance[row] as StanceValue;
-      const color = STANCE_COLOR[stance];
+      const color = palette[stance];
       const x = xs[j];
       const y = top + stanceOffset(stance, laneH);
       const outside =
@@ -366,7 +376,7 @@ export function renderFrame(
           4,
         );
         polygon(ctx, pts);
-        ctx.fillStyle = STANCE_COLOR[sh.after as StanceValue];
+        ctx.fillStyle = palette[sh.after as StanceValue];
         ctx.fill();
         ctx.stroke();
       }

@@ -1,0 +1,153 @@
+/**
+ * The README's pictures, taken from the real page: each view in the light and the dark theme at
+ * 1280x800 (issue 3, issue 8). The walk always runs and checks that every view draws without an
+ * error and without sideways scrolling; it writes `docs/screenshots/<view>-<theme>.png` only
+ * with `UPDATE_SCREENSHOTS=1`, so an ordinary test run never changes the tree.
+ *
+ * Also here: the layout check at the smallest supported widths (1024 px, a tablet in landscape).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, freshContext, hasBrowser, launch } from './browser';
+import { openView, setTheme, TABS, type Theme } from './views-helpers';
+
+const OUT_DIR = path.resolve(__dirname, '../../docs/screenshots');
+const WRITE = process.env.UPDATE_SCREENSHOTS === '1';
+
+/** One picture: where it starts and what must be on screen before it is taken. */
+interface Shot {
+  name: string;
+  query: string;
+  ready: (page: Page) => Promise<void>;
+}
+
+const SHOTS: Shot[] = [
+  {
+    name: 'timeline',
+    query: '',
+    ready: async (page) => {
+      await page.getByRole('img', { name: /^Timeline of \d+ statements/ }).waitFor();
+    },
+  },
+  {
+    name: 'matrix',
+    query: 'view=matrix&asOf=2024-12-31&cmp=2024-11-30',
+    ready: async (page) => {
+      // The shift the article reports: Russia on a ceasefire, between the two dates.
+      await page.getByRole('gridcell', { name: /^Sergey Lavrov on ceasefire:/ }).waitFor();
+    },
+  },
+  {
+    name: 'agreement',
+    query: 'view=agreement',
+    ready: async (page) => {
+      await page.getByRole('list', { name: 'Blocs' }).waitFor();
+    },
+  },
+  {
+    name: 'statements',
+    query: 'view=statements',
+    ready: async (page) => {
+      await page.getByRole('tabpanel').getByText('A truce leads to nowhere').first().waitFor();
+    },
+  },
+  {
+    name: 'evidence',
+    query: 'view=matrix&asOf=2024-12-31&cmp=2024-11-30',
+    ready: async (page) => {
+      // Reached as a user does: a click on the cell opens its evidence.
+      await page.getByRole('gridcell', { name: /^Sergey Lavrov on ceasefire:/ }).click();
+      const panel = page.getByRole('complementary', { name: 'Evidence' });
+      await panel.getByText('A truce leads to nowhere').waitFor();
+    },
+  },
+];
+
+const THEMES: Theme[] = ['light', 'dark'];
+
+/** How far the page scrolls sideways (0 when it fits the window). */
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe.runIf(hasBrowser)('screenshots of every view, in both themes', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+    if (WRITE) fs.mkdirSync(OUT_DIR, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(THEMES.flatMap((theme) => SHOTS.map((shot) => ({ theme, shot, name: shot.name }))))(
+    'draws $name in the $theme theme at 1280x800',
+    async ({ theme, shot }) => {
+      const context = await freshContext(browser);
+      try {
+        const page = await context.newPage();
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const errors = collectPageErrors(page);
+        await openView(page, shot.query);
+        await setTheme(page, theme);
+        await shot.ready(page);
+        // Canvas redraws on the theme change and fonts settle after a frame or two.
+        await page.waitForTimeout(400);
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+        expect(errors.all()).toEqual([]);
+        if (WRITE) {
+          // Focus rings would show where the test happened to leave the focus: not in a picture.
+          await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+          await page.screenshot({ path: path.join(OUT_DIR, `${shot.name}-${theme}.png`) });
+        }
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
+describe.runIf(hasBrowser)('layout at the smallest supported sizes', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const SIZES = [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 1024 },
+  ];
+
+  it.each(SIZES)(
+    'fits every tab into $width x $height without sideways scrolling',
+    async (size) => {
+      const context = await freshContext(browser);
+      try {
+        const page = await context.newPage();
+        await page.setViewportSize(size);
+        const errors = collectPageErrors(page);
+        const overflow: Record<string, number> = {};
+        for (const tab of TABS) {
+          await openView(page, `view=${tab.toLowerCase()}&asOf=2024-12-31&cmp=2024-11-30`);
+          overflow[tab] = await sidewaysOverflow(page);
+          // And with the evidence panel beside (or, when narrow, below) the view.
+          await openView(page, `view=${tab.toLowerCase()}&sel=seed-017`);
+          await page.getByRole('complementary', { name: 'Evidence' }).waitFor();
+          overflow[`${tab} with evidence`] = await sidewaysOverflow(page);
+        }
+        expect(Object.entries(overflow).filter(([, px]) => px > 0)).toEqual([]);
+        expect(errors.all()).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
