@@ -286,10 +286,11 @@ export function nearestMark(
 
 /**
  * Vertical offset of a stance inside a lane of height `laneH`: +2 near the top, -2 near the
- * bottom, 0 on the centre line. `stanceOffset(2, 40)` -> 4; `stanceOffset(-2, 40)` -> 36.
+ * bottom, 0 on the centre line, with a margin of a mark's size so +2 and -2 marks stay inside
+ * their lane. `stanceOffset(2, 40)` -> 10; `stanceOffset(-2, 40)` -> 30.
  */
 export function stanceOffset(stance: number, laneH: number): number {
-  const step = (laneH - 8) / 4;
+  const step = (laneH - 20) / 4;
   return laneH / 2 - stance * step;
 }
 

@@ -285,9 +285,9 @@ describe('lane layout', () => {
   });
 
   it('places +2 at the top of a lane and -2 at the bottom', () => {
-    expect(stanceOffset(2, 40)).toBe(4);
+    expect(stanceOffset(2, 40)).toBe(10);
     expect(stanceOffset(0, 40)).toBe(20);
-    expect(stanceOffset(-2, 40)).toBe(36);
+    expect(stanceOffset(-2, 40)).toBe(30);
   });
 });
 
