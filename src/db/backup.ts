@@ -1,5 +1,6 @@
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import { TEXT_COLUMNS } from '../domain/types';
+import { PRECISION_BY_CODE, TEXT_COLUMNS } from '../domain/types';
+import { safeUrl } from '../ingest/normalize';
 import type { StanceDB } from './db';
 import { datasetChunks, deleteDataset, readyDatasets } from './store';
 
@@ -75,6 +76,9 @@ export interface RestoreResult {
 /**
  * Restores a backup. A dataset whose id is already stored is skipped (never overwritten); each
  * other dataset is written in one transaction, so a bad or partial file leaves nothing half-done.
+ * A backup is a file from anywhere (a colleague, a stranger), so it is checked as strictly as a
+ * CSV: text must be text, codes must point into the dictionaries, and only http(s) links are
+ * kept (a `javascript:` link in a crafted backup is dropped, as an import would drop it).
  */
 export async function restoreBackup(database: StanceDB, blob: Blob): Promise<RestoreResult> {
   let file: BackupFile;
@@ -93,12 +97,15 @@ export async function restoreBackup(database: StanceDB, blob: Blob): Promise<Res
     throw new Error(`This backup was made by a newer version of the app (format ${file.version}).`);
   }
   const result: RestoreResult = { restored: 0, skipped: 0, statements: 0 };
-  for (const { meta, chunks } of file.datasets) {
+  for (const entry of file.datasets) {
+    const meta = checkMeta(entry?.meta);
+    const chunks = Array.isArray(entry?.chunks) ? entry.chunks : null;
+    if (!chunks) throw new Error(`The backup of "${meta.name}" is damaged: it has no statements.`);
     if (await database.datasets.get(meta.id)) {
       result.skipped++;
       continue;
     }
-    const decoded = chunks.map((c) => decodeChunk(meta.id, c));
+    const decoded = chunks.map((c) => decodeChunk(meta, c));
     const total = decoded.reduce((n, c) => n + c.count, 0);
     if (total !== meta.statementCount) {
       throw new Error(
@@ -120,13 +127,44 @@ export async function restoreBackup(database: StanceDB, blob: Blob): Promise<Res
   return result;
 }
 
-function decodeChunk(datasetId: string, raw: Record<string, unknown>): StatementChunk {
-  const count = Number(raw.count);
-  const text = raw.text as StatementChunk['text'];
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
+
+/**
+ * The dataset row of a backup, checked field by field: anything that is not what the app writes
+ * makes the file "damaged" rather than reaching the views.
+ * `checkMeta({ id: 7 })` -> throws `The backup is damaged: a dataset has no id.`
+ */
+function checkMeta(raw: unknown): DatasetMeta {
+  const meta = raw as DatasetMeta | null;
+  if (typeof meta !== 'object' || meta === null || !isText(meta.id) || meta.id === '') {
+    throw new Error('The backup is damaged: a dataset has no id.');
+  }
+  const texts = [meta.name, meta.sourceFile, meta.format, meta.rule, meta.importedAt];
+  const numbers = [meta.statementCount, meta.rowCount, meta.minDay, meta.maxDay];
+  if (
+    !texts.every(isText) ||
+    !numbers.every((n) => Number.isFinite(n)) ||
+    !isTextList(meta.actors) ||
+    !isTextList(meta.affiliations) ||
+    !isTextList(meta.topics)
+  ) {
+    throw new Error(`The backup of dataset ${meta.id} is damaged: its description is incomplete.`);
+  }
+  return meta;
+}
+
+function decodeChunk(meta: DatasetMeta, raw: Record<string, unknown>): StatementChunk {
+  const datasetId = meta.id;
+  const count = Number(raw?.count);
+  const text = raw?.text as StatementChunk['text'];
   if (!Number.isInteger(count) || count < 0 || typeof text !== 'object' || text === null) {
     throw new Error('The backup is damaged: a chunk has no statement count or text.');
   }
   const chunk = { datasetId, chunk: Number(raw.chunk), count, text } as StatementChunk;
+  if (!Number.isInteger(chunk.chunk)) {
+    throw new Error('The backup is damaged: a chunk has no number.');
+  }
   for (const k of TYPED) {
     const bytes = fromBase64(String(raw[k] ?? ''));
     const Ctor = CTORS[k];
@@ -136,10 +174,25 @@ function decodeChunk(datasetId: string, raw: Record<string, unknown>): Statement
     (chunk as unknown as Record<string, unknown>)[k] = new Ctor(bytes.buffer as ArrayBuffer);
   }
   for (const c of TEXT_COLUMNS) {
-    if (!Array.isArray(text[c]) || text[c].length !== count) {
-      throw new Error(`The backup is damaged: column ${c} has the wrong length.`);
+    if (!isTextList(text[c]) || text[c].length !== count) {
+      throw new Error(`The backup is damaged: column ${c} has the wrong length or is not text.`);
     }
   }
+  const inRange = (codes: ArrayLike<number>, size: number) => {
+    for (let i = 0; i < count; i++) if (codes[i] >= size) return false;
+    return true;
+  };
+  if (
+    !inRange(chunk.actor, meta.actors.length) ||
+    !inRange(chunk.affiliation, meta.affiliations.length) ||
+    !inRange(chunk.topic, meta.topics.length) ||
+    !inRange(chunk.precision, PRECISION_BY_CODE.length) ||
+    !Array.prototype.every.call(chunk.stance, (v: number) => v >= -2 && v <= 2)
+  ) {
+    throw new Error('The backup is damaged: a statement points outside its dataset.');
+  }
+  // Only http(s) links are ever kept, whatever the file says.
+  text.url = text.url.map(safeUrl);
   return chunk;
 }
 

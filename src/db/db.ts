@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
+import { declareSchema, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DB_NAME = 'stance-timeline';
 
@@ -12,13 +13,13 @@ export class StanceDB extends Dexie {
   datasets!: Table<DatasetMeta, string>;
   chunks!: Table<StatementChunk, [string, number]>;
 
-  constructor(name = DB_NAME) {
+  /**
+   * `versions` are the released schemas (src/db/schema.ts); a test passes a longer list to try a
+   * future upgrade on data written under the old ones.
+   */
+  constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
-    // Version 1 is the first released schema; later versions add upgrades below it, never edit it.
-    this.version(1).stores({
-      datasets: 'id, status, importedAt',
-      chunks: '[datasetId+chunk], datasetId',
-    });
+    declareSchema(this, versions);
   }
 }
 

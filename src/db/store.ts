@@ -28,7 +28,13 @@ export async function deleteDataset(database: StanceDB, datasetId: string): Prom
 
 /**
  * Removes what an interrupted import left behind (a closed tab, a crash): datasets still
- * `importing` whose writer no longer holds its lock. Returns how many were removed.
+ * `importing` whose writer no longer holds its lock. Returns how many were removed at once.
+ *
+ * A held lock is either a live import in another tab or the worker of a tab that is still
+ * closing (right after a reload, the old page's worker can outlive the new page's start by a
+ * moment; seen in Chromium under load). Either way the lock is waited for in the background,
+ * and what is still `importing` once it is released is removed: a finished import is `ready`
+ * by then and stays, a dead one goes without waiting for the next start.
  */
 export async function cleanupInterrupted(database: StanceDB): Promise<number> {
   const pending = await database.datasets.where('status').equals('importing').toArray();
@@ -36,11 +42,28 @@ export async function cleanupInterrupted(database: StanceDB): Promise<number> {
   const held = await heldLocks();
   let removed = 0;
   for (const meta of pending) {
-    if (held.has(importLockName(meta.id))) continue;
+    if (held.has(importLockName(meta.id))) {
+      void removeWhenReleased(database, meta.id);
+      continue;
+    }
     await deleteDataset(database, meta.id);
     removed++;
   }
   return removed;
+}
+
+/** Waits for an import's lock, then removes the dataset if it is still `importing`. */
+async function removeWhenReleased(database: StanceDB, datasetId: string): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks?.request) return;
+  try {
+    await locks.request(importLockName(datasetId), async () => {
+      const meta = await database.datasets.get(datasetId);
+      if (meta?.status === 'importing') await deleteDataset(database, datasetId);
+    });
+  } catch {
+    // The connection closed meanwhile (an upgrade, a test): the next start cleans up instead.
+  }
 }
 
 async function heldLocks(): Promise<Set<string>> {
