@@ -1,6 +1,6 @@
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import { PRECISION_BY_CODE, TEXT_COLUMNS } from '../domain/types';
-import { safeUrl } from '../ingest/normalize';
+import { safeUrl } from '../domain/links';
 import type { StanceDB } from './db';
 import { datasetChunks, deleteDataset, readyDatasets } from './store';
 

@@ -63,22 +63,7 @@ export function parseStance(text: string): { stance: StanceValue; conditional: b
   return STANCE_LABELS.get(label) ?? null;
 }
 
-/**
- * The link if it is an absolute http(s) URL, else ''. Only such links are ever kept, so a
- * `javascript:` or `data:` link can never reach an `href`.
- * `safeUrl(' https://tass.com/politics ')` -> `'https://tass.com/politics'`;
- * `safeUrl('javascript:alert(1)')` -> `''`; `safeUrl('www.reuters.com')` -> `''`.
- */
-export function safeUrl(text: string): string {
-  const t = text.trim();
-  if (t === '') return '';
-  try {
-    const url = new URL(t);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
-  } catch {
-    return '';
-  }
-}
+export { safeUrl } from '../domain/links';
 
 /**
  * A confidence as a plain decimal number; a decimal comma is accepted because semicolon files

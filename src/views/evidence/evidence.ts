@@ -1,24 +1,13 @@
 /** Pure helpers of the evidence panel: safe links, dates in words, a statement's neighbours. */
 import { formatDayPrecision } from '../../domain/dates';
+import { safeUrl } from '../../domain/links';
 import type { Precision } from '../../domain/types';
 import { pairIndex } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
 
-/**
- * The link if it is an absolute http(s) URL, else null. Ingest already drops other schemes;
- * the panel checks again because a cache can be built from anything (a shared link's
- * fragment, an older store). `safeHttpUrl('javascript:alert(1)')` -> null;
- * `safeHttpUrl('https://reuters.com/x')` -> `'https://reuters.com/x'`.
- */
+/** The link if it is an absolute http(s) URL, else null (see domain/links.ts). */
 export function safeHttpUrl(url: string): string | null {
-  const text = url.trim();
-  if (!text) return null;
-  try {
-    const parsed = new URL(text);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return safeUrl(url) || null;
 }
 
 /** The date with its precision in words: `month precision: 2024-11`. */
