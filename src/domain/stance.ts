@@ -47,3 +47,23 @@ export function stanceLabel(stance: StanceValue, conditional = false): string {
 export function stanceSigned(stance: number): string {
   return stance > 0 ? `+${stance}` : String(stance);
 }
+
+/** One entry of a chart legend (also written into exported charts). */
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** Drawn as a ring, as conditional stances are on the charts. */
+  hollow?: boolean;
+}
+
+/**
+ * The stance legend the charts share: the five stances, then conditional support as a ring.
+ * `stanceLegend()[0]` -> `{ label: 'strongly oppose', color: '#b35806' }`;
+ * `stanceLegend()[5]` -> `{ label: 'conditional support', color: '#998ec3', hollow: true }`.
+ */
+export function stanceLegend(): LegendItem[] {
+  return [
+    ...STANCES.map((s) => ({ label: STANCE_LABEL[s], color: STANCE_COLOR[s] })),
+    { label: 'conditional support', color: STANCE_COLOR[1], hollow: true },
+  ];
+}

@@ -6,28 +6,11 @@
  *
  * Needs a DOM (getComputedStyle, XMLSerializer); `describeFilters` is the pure part.
  */
-import { STANCES, STANCE_COLOR, STANCE_LABEL } from '../domain/stance';
 
 export { describeFilters } from './filters';
 
-export interface LegendItem {
-  label: string;
-  color: string;
-  /** Drawn as a ring, as conditional stances are on the charts. */
-  hollow?: boolean;
-}
-
-/**
- * The stance legend the charts share: the five stances, then conditional support as a ring.
- * `stanceLegend()[0]` -> `{ label: 'strongly oppose', color: '#b35806' }`;
- * `stanceLegend()[5]` -> `{ label: 'conditional support', color: '#998ec3', hollow: true }`.
- */
-export function stanceLegend(): LegendItem[] {
-  return [
-    ...STANCES.map((s) => ({ label: STANCE_LABEL[s], color: STANCE_COLOR[s] })),
-    { label: 'conditional support', color: STANCE_COLOR[1], hollow: true },
-  ];
-}
+export { stanceLegend, type LegendItem } from '../domain/stance';
+import type { LegendItem } from '../domain/stance';
 
 export interface ChartExportOptions {
   title: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ExportMenu from '../../src/views/common/ExportMenu.svelte';
 import { stanceLegend, svgForExport, type LegendItem } from '../../src/export/chart';
@@ -209,7 +209,8 @@ describe('ExportMenu', () => {
     await user.click(screen.getByRole('button', { name: 'Export' }));
     await user.click(screen.getByRole('button', { name: 'Statements as CSV' }));
 
-    expect(blobs).toHaveLength(1);
+    // The export code loads on first use, so the download follows a moment later.
+    await waitFor(() => expect(blobs).toHaveLength(1));
     expect(names[0]).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = new Uint8Array(await blobs[0].arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -225,6 +226,7 @@ describe('ExportMenu', () => {
     const user = setup();
     await user.click(screen.getByRole('button', { name: 'Export' }));
     await user.click(screen.getByRole('button', { name: 'Statements as JSON' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
     expect(names[0]).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.json$/);
     const parsed = JSON.parse(await blobs[0].text());
     expect(parsed.map((s: { id: string }) => s.id)).toEqual(
