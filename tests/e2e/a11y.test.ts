@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, counted } from './app-helpers';
 import { collectPageErrors, hasBrowser, launchFresh } from './browser';
 import {
   blocking,
@@ -54,9 +55,8 @@ const SCENES: Scene[] = [
     name: 'the import preview',
     query: '',
     reach: async (page) => {
-      await page.getByLabel('Import CSV').setInputFiles(CLEAN_CSV);
-      await page.getByRole('heading', { name: 'Import clean.csv' }).waitFor();
-      await page.getByText(/\d+ records,/).waitFor();
+      await choose(page, CLEAN_CSV);
+      await counted(page);
     },
   },
   {

@@ -1,39 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { previewText } from '../../src/ingest/pipeline';
+import { storedDatasets } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh } from './browser';
-
-/** Rows of the bundled dataset, counted from the file rather than written down here. */
-const SEED_ROWS = previewText(
-  readFileSync(path.resolve(__dirname, '../../data/seed-statements.csv'), 'utf8'),
-).sampleRows;
-
-/** The `Showing N of M statements` live region (Copy link has a status of its own). */
-const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /Showing|Loading/ });
-
-/** Ready and importing datasets as the browser stored them. */
-function storedDatasets(page: Page): Promise<{ name: string; status: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('stance-timeline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result
-            .transaction('datasets', 'readonly')
-            .objectStore('datasets')
-            .getAll();
-          request.onsuccess = () => {
-            resolve(request.result.map((d: { name: string; status: string }) => d));
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
+import { SEED_ROWS, statusLine } from './views-helpers';
 
 describe.runIf(hasBrowser)('the first visit', () => {
   let close: (() => Promise<void>) | undefined;

@@ -1,19 +1,13 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, counted, importChosen, reportCounts, storedDatasets } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The real GDELT 2.0 export, read where it is kept (../shared/data/README.md). */
 const GDELT_FILE = path.resolve(REPO_ROOT, '../shared/data/gdelt/20191024143000.export.CSV');
 const AMBIGUOUS = path.resolve(__dirname, '../fixtures/formats/ambiguous-dates.csv');
-
-/** Chooses a file with the `Import CSV` input and waits for its preview. */
-async function choose(page: Page, file: string): Promise<void> {
-  await page.getByLabel('Import CSV').setInputFiles(file);
-  await page.getByRole('heading', { name: `Import ${path.basename(file)}` }).waitFor();
-  await page.getByRole('button', { name: 'Import', exact: true }).waitFor();
-}
 
 /** The text of the chosen option of a select. */
 function chosen(page: Page, name: string): Promise<string | null | undefined> {
@@ -22,47 +16,13 @@ function chosen(page: Page, name: string): Promise<string | null | undefined> {
     .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
 }
 
-/** The dry run's `N records, R rows with problems` line, once it has counted every row. */
-async function counted(page: Page): Promise<string> {
-  const line = page.getByText(/[\d,]+ records,/);
-  await line.waitFor({ timeout: 30_000 });
-  return (await line.textContent())!.replace(/\s+/g, ' ').trim();
-}
-
 /** Imports what the preview shows and returns the report's numbers: added, duplicates, rejected. */
 async function importShown(page: Page): Promise<number[]> {
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const report = page.getByRole('region', { name: 'Import finished' });
-  await report.waitFor({ timeout: 30_000 });
-  const lines = (await report.getByRole('listitem').allTextContents()).map((t) =>
-    t.replace(/\s+/g, ' ').trim(),
-  );
+  const lines = await importChosen(page);
   expect(lines[0]).toMatch(/ statements added$/);
   expect(lines[1]).toMatch(/ duplicates skipped$/);
   expect(lines[2]).toMatch(/ rows rejected$/);
-  return lines.map((l) => Number(l.split(' ')[0].replace(/,/g, '')));
-}
-
-/** The stored datasets' format and rule, as the dataset manager would show them. */
-function storedFormats(page: Page): Promise<{ format: string; rule: string; rowCount: number }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('stance-timeline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result
-            .transaction('datasets', 'readonly')
-            .objectStore('datasets')
-            .getAll();
-          request.onsuccess = () => {
-            resolve(request.result);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  return reportCounts(lines);
 }
 
 describe.runIf(hasBrowser)('importing real-world formats in Chromium', () => {
@@ -96,7 +56,7 @@ describe.runIf(hasBrowser)('importing real-world formats in Chromium', () => {
     const [added, duplicates, rejected] = await importShown(page);
     expect(added + duplicates + rejected).toBe(2111);
     expect(rejected).toBe(174);
-    const stored = await storedFormats(page);
+    const stored = await storedDatasets(page);
     expect(stored.find((d) => d.format === 'gdelt2')).toMatchObject({ rowCount: 2111 });
     expect(stored.find((d) => d.format === 'gdelt2')?.rule).toMatch(/^GDELT 2\.0 events: /);
     await page.getByRole('button', { name: 'Close', exact: true }).click();

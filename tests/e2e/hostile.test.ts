@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewText } from '../../src/ingest/pipeline';
 import { csvField } from '../../scripts/gen-lib.mjs';
+import { choose, importFile } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
+import { expectShowing, SEED_ROWS, statusLine } from './views-helpers';
 
 /**
  * Nothing executed: the XSS corpus of tests/fixtures/hostile/xss-payloads.txt in every text
@@ -19,10 +20,6 @@ const PAYLOADS = fs
   .readFileSync(path.resolve(__dirname, '../fixtures/hostile/xss-payloads.txt'), 'utf8')
   .split('\n')
   .filter((line) => line !== '');
-const SEED_ROWS = previewText(
-  fs.readFileSync(path.resolve(__dirname, '../../data/seed-statements.csv'), 'utf8'),
-).sampleRows;
-
 /** The columns a payload goes into: every native text column (stance and date stay valid). */
 const TEXT_FIELDS = [
   'id',
@@ -58,20 +55,6 @@ function hostileCsv(): string {
     ),
   ]);
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
-
-const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /Showing|Loading/ });
-
-async function expectShowing(page: Page, shown: number, total = shown): Promise<void> {
-  const text = `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} statements`;
-  await statusLine(page)
-    .filter({ hasText: text })
-    .waitFor({ timeout: 30_000 })
-    .catch(async () => {
-      throw new Error(
-        `Expected "${text}", the status reads "${await statusLine(page).textContent()}"`,
-      );
-    });
 }
 
 /**
@@ -112,26 +95,6 @@ async function roundTrip(page: Page): Promise<number> {
   const start = Date.now();
   await page.evaluate(() => 1);
   return Date.now() - start;
-}
-
-/** Chooses a file and waits for its preview (a refusal is a preview with a reason). */
-async function choose(page: Page, file: string): Promise<void> {
-  await page.getByLabel('Import CSV').setInputFiles(file);
-  await page.getByRole('heading', { name: `Import ${path.basename(file)}` }).waitFor();
-}
-
-/** Imports a file through the preview; returns the report's lines. */
-async function importFile(page: Page, file: string): Promise<string[]> {
-  await choose(page, file);
-  await page.getByText(/\d+ records,/).waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const report = page.getByRole('region', { name: 'Import finished' });
-  await report.waitFor({ timeout: 60_000 });
-  const lines = (await report.getByRole('listitem').allTextContents()).map((t) =>
-    t.replace(/\s+/g, ' ').trim(),
-  );
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
-  return lines;
 }
 
 describe.runIf(hasBrowser)('hostile input in Chromium', () => {
@@ -202,7 +165,7 @@ describe.runIf(hasBrowser)('hostile input in Chromium', () => {
     fs.writeFileSync(file, hostileCsv());
     tried.csvFields = PAYLOADS.length * (TEXT_FIELDS.length + 1);
 
-    expect(await importFile(page, file)).toEqual([
+    expect(await importFile(page, file, { timeout: 60_000, close: true })).toEqual([
       `${PAYLOADS.length + 1} statements added`,
       '0 duplicates skipped',
       '0 rows rejected',
@@ -340,7 +303,9 @@ describe.runIf(hasBrowser)('hostile input in Chromium', () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
-    const lines = await importFile(page, file).finally(() => (importing = false));
+    const lines = await importFile(page, file, { timeout: 60_000, close: true }).finally(
+      () => (importing = false),
+    );
     await probe;
 
     expect(lines).toEqual(report);

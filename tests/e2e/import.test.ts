@@ -3,108 +3,26 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewText } from '../../src/ingest/pipeline';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
+import {
+  choose,
+  closeReport,
+  importChosen,
+  importFile,
+  startBigImport,
+  storedData,
+  storedDatasets,
+} from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
+import { expectShowing, SEED_ROWS } from './views-helpers';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const fixture = (name: string) => path.join(FIXTURES, name);
-
-/** Rows of the bundled dataset, which a fresh browser loads before anything is imported. */
-const SEED_ROWS = previewText(
-  fs.readFileSync(path.resolve(__dirname, '../../data/seed-statements.csv'), 'utf8'),
-).sampleRows;
-
-/** The `Showing N of M statements` live region (Copy link has a status of its own). */
-const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /Showing|Loading/ });
-
-/** Waits until the status line reads `Showing shown of total statements`. */
-async function expectShowing(page: Page, shown: number, total = shown): Promise<void> {
-  const text = `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} statements`;
-  await statusLine(page)
-    .filter({ hasText: text })
-    .waitFor({ timeout: 20_000 })
-    .catch(async () => {
-      throw new Error(
-        `Expected "${text}", the status reads "${await statusLine(page).textContent()}"`,
-      );
-    });
-}
-
-/** Chooses a file with the `Import CSV` input and waits for its preview. */
-async function choose(page: Page, file: string): Promise<void> {
-  await page.getByLabel('Import CSV').setInputFiles(file);
-  await page.getByRole('heading', { name: `Import ${path.basename(file)}` }).waitFor();
-  await page.getByRole('button', { name: 'Import', exact: true }).waitFor();
-}
-
-/** Imports a file through the preview and returns the report's three lines. */
-async function importFile(page: Page, file: string): Promise<string[]> {
-  await choose(page, file);
-  // The dry run over the whole file has counted every row.
-  await page.getByText(/\d+ records,/).waitFor();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const report = page.getByRole('region', { name: 'Import finished' });
-  await report.waitFor();
-  return (await report.getByRole('listitem').allTextContents()).map((t) =>
-    t.replace(/\s+/g, ' ').trim(),
-  );
-}
 
 /** The line numbers in the rejected-rows table of the report. */
 async function rejectedLines(page: Page): Promise<number[]> {
   const rows = page.getByRole('table', { name: 'Rejected rows' }).locator('tbody tr');
   return (await rows.locator('td:first-child').allTextContents()).map(Number);
-}
-
-async function closeReport(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
-  await page.getByRole('region', { name: 'Import finished' }).waitFor({ state: 'detached' });
-}
-
-/** The datasets as the browser stored them, with their status. */
-function storedDatasets(page: Page): Promise<{ name: string; status: string; id: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('stance-timeline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result
-            .transaction('datasets', 'readonly')
-            .objectStore('datasets')
-            .getAll();
-          request.onsuccess = () => {
-            resolve(request.result);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
-
-/** Chunks stored for datasets that are not in the datasets table (leftovers of a failed write). */
-function chunkDatasetIds(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('stance-timeline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result
-            .transaction('chunks', 'readonly')
-            .objectStore('chunks')
-            .getAllKeys();
-          request.onsuccess = () => {
-            const keys = request.result as [string, number][];
-            resolve([...new Set(keys.map((k) => k[0]))]);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
 }
 
 describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
@@ -172,15 +90,11 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
         return s.selectedOptions[0]?.textContent;
       }),
     ).toBe('Semicolon (;)');
-    await page.getByText(/\d+ records,/).waitFor();
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const report = page.getByRole('region', { name: 'Import finished' });
-    await report.waitFor();
-    expect(
-      (await report.getByRole('listitem').allTextContents()).map((t) =>
-        t.replace(/\s+/g, ' ').trim(),
-      ),
-    ).toEqual(['6 statements added', '0 duplicates skipped', '1 rows rejected']);
+    expect(await importChosen(page)).toEqual([
+      '6 statements added',
+      '0 duplicates skipped',
+      '1 rows rejected',
+    ]);
     expect(await rejectedLines(page)).toEqual([12]);
     total += 6;
     await expectShowing(page, total);
@@ -221,19 +135,8 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
     const big = path.join(dir, 'big.csv');
     try {
       fs.writeFileSync(big, generateCsv({ rows: 200_000, seed: 3 }));
-      await choose(page, big);
-      await page.getByRole('button', { name: 'Import', exact: true }).click();
-      const progress = page.getByRole('progressbar', { name: 'Import progress' });
-      await progress.waitFor();
       // Cancel once two batches (10 000 rows each) were read, so chunks were already stored.
-      const rowsRead = async () =>
-        Number(
-          (
-            /([\d,]+) rows/.exec((await progress.getAttribute('aria-valuetext')) ?? '')?.[1] ?? '0'
-          ).replace(/,/g, ''),
-        );
-      await expect.poll(rowsRead, { timeout: 30_000, interval: 50 }).toBeGreaterThan(20_000);
-      expect(await rowsRead()).toBeLessThan(200_000);
+      const progress = await startBigImport(page, big, { rows: 200_000 });
       await page.getByRole('button', { name: 'Cancel' }).click();
       await progress.waitFor({ state: 'detached' });
 
@@ -249,7 +152,7 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
       await expectShowing(page, total);
       const datasets = await storedDatasets(page);
       expect(datasets.map((d) => d.status)).toEqual(['ready', 'ready', 'ready', 'ready']);
-      expect((await chunkDatasetIds(page)).sort()).toEqual(datasets.map((d) => d.id).sort());
+      expect((await storedData(page)).chunkOwners.sort()).toEqual(datasets.map((d) => d.id).sort());
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

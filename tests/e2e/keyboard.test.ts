@@ -7,6 +7,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { counted, importReport } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
 import {
   expectShowing,
@@ -60,10 +61,10 @@ describe.runIf(hasBrowser)('keyboard only', () => {
     const csv = writeSmallCsv();
     await chooser.setFiles(csv.file);
     await page.getByRole('heading', { name: 'Import envoys.csv' }).waitFor();
-    await page.getByText(/\d+ records,/).waitFor();
+    await counted(page);
     await tabTo(page, (f) => f.tag === 'button' && f.name === 'Import');
     await page.keyboard.press('Enter');
-    const report = page.getByRole('region', { name: 'Import finished' });
+    const report = importReport(page);
     await report.waitFor();
     expect(await report.textContent()).toContain(`${csv.rows} statements added`);
     const total = SEED_ROWS + csv.rows;

@@ -12,7 +12,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
 import { PORTABLE_MAX_URL_CHARS, PORTABLE_SAFE_URL_CHARS } from '../../src/url/portable';
+import { choose, importChosen, storedDatasets } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
+import { expectShowing, statusLine } from './views-helpers';
 
 /** The bundled dataset's rows, read from the file rather than written down here. */
 const SEED: Record<string, string>[] = Papa.parse<Record<string, string>>(
@@ -21,25 +23,6 @@ const SEED: Record<string, string>[] = Papa.parse<Record<string, string>>(
 ).data;
 const SEED_ROWS = SEED.length;
 const count = (keep: (row: Record<string, string>) => boolean) => SEED.filter(keep).length;
-
-/** The `Showing N of M statements` live region (Copy link has a status of its own). */
-const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /Showing|Loading/ });
-
-const showing = (shown: number, total: number) =>
-  `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} statements`;
-
-/** Waits until the status line reads `Showing shown of total statements`. */
-async function expectShowing(page: Page, shown: number, total: number): Promise<void> {
-  const text = showing(shown, total);
-  await statusLine(page)
-    .filter({ hasText: text })
-    .waitFor({ timeout: 20_000 })
-    .catch(async () => {
-      throw new Error(
-        `Expected "${text}", the status reads "${await statusLine(page).textContent()}"`,
-      );
-    });
-}
 
 /** A first visit in a brand-new profile that may use the clipboard; closed after each test. */
 const opened: (() => Promise<void>)[] = [];
@@ -88,28 +71,8 @@ async function controls(page: Page) {
 const evidence = (page: Page) => page.getByRole('complementary', { name: 'Evidence' });
 
 /** The datasets stored in the page's IndexedDB, by name. */
-function storedNames(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('stance-timeline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('datasets')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const request = db.transaction('datasets', 'readonly').objectStore('datasets').getAll();
-          request.onsuccess = () => {
-            resolve(request.result.map((d: { name: string }) => d.name));
-            db.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+async function storedNames(page: Page): Promise<string[]> {
+  return (await storedDatasets(page)).map((d) => d.name);
 }
 
 describe.runIf(hasBrowser)('links in Chromium', () => {
@@ -325,10 +288,8 @@ describe.runIf(hasBrowser)('links in Chromium', () => {
       await caution.waitFor();
       expect(await caution.textContent()).toContain(all.length.toLocaleString('en'));
 
-      await page.getByLabel('Import CSV').setInputFiles(file);
-      await page.getByText(/\d+ records,/).waitFor();
-      await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await page.getByRole('region', { name: 'Import finished' }).waitFor();
+      await choose(page, file);
+      await importChosen(page);
       await expectShowing(page, SEED_ROWS + 5_000, SEED_ROWS + 5_000);
 
       await page.getByRole('button', { name: 'Copy portable link', exact: true }).click();

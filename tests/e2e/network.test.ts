@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewText } from '../../src/ingest/pipeline';
+import { importFile } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh } from './browser';
+import { expectShowing, SEED_ROWS } from './views-helpers';
 
 /**
  * Nothing sent anywhere: every request of a whole session (first visit, import, every tab, the
@@ -13,9 +14,6 @@ import { baseURL, collectPageErrors, hasBrowser, launchFresh } from './browser';
  * (smoke.test.ts checks the first visit alone.)
  */
 const ROOT = path.resolve(__dirname, '../..');
-const SEED_ROWS = previewText(
-  fs.readFileSync(path.join(ROOT, 'data/seed-statements.csv'), 'utf8'),
-).sampleRows;
 
 /**
  * The policy of a `<meta http-equiv="Content-Security-Policy">` as directive -> sources.
@@ -35,13 +33,6 @@ function parsePolicy(policy: string): Record<string, string[]> {
 function metaPolicy(html: string): string | null {
   const meta = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0];
   return meta ? (/content=(["'])(.*?)\1/is.exec(meta)?.[2] ?? null) : null;
-}
-
-const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /Showing|Loading/ });
-
-async function expectShowing(page: Page, shown: number, total = shown): Promise<void> {
-  const text = `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} statements`;
-  await statusLine(page).filter({ hasText: text }).waitFor({ timeout: 30_000 });
 }
 
 describe('the Content-Security-Policy of the built index.html', () => {
@@ -132,11 +123,7 @@ describe.runIf(hasBrowser)('a whole session in Chromium sends nothing off the or
   });
 
   it('imports a CSV file', async () => {
-    await page.getByLabel('Import CSV').setInputFiles(path.join(ROOT, 'tests/fixtures/clean.csv'));
-    await page.getByText(/\d+ records,/).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('region', { name: 'Import finished' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await importFile(page, path.join(ROOT, 'tests/fixtures/clean.csv'), { close: true });
     await expectShowing(page, SEED_ROWS + 12);
   });
 

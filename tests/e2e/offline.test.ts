@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { choose, importChosen, importReport } from './app-helpers';
 import { collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
 import { expectShowing, openView, SEED_ROWS, writeSmallCsv } from './views-helpers';
 
@@ -63,13 +64,9 @@ describe.runIf(hasBrowser)('offline after the first visit', () => {
     await page.getByRole('gridcell', { name: /^Sergey Lavrov on ceasefire:/ }).waitFor();
 
     const csv = writeSmallCsv();
-    await page.getByLabel('Import CSV').setInputFiles(csv.file);
-    await page.getByRole('heading', { name: 'Import envoys.csv' }).waitFor();
-    await page.getByText(/\d+ records,/).waitFor();
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const report = page.getByRole('region', { name: 'Import finished' });
-    await report.waitFor();
-    expect(await report.textContent()).toContain(`${csv.rows} statements added`);
+    await choose(page, csv.file);
+    await importChosen(page);
+    expect(await importReport(page).textContent()).toContain(`${csv.rows} statements added`);
     await expectShowing(page, SEED_ROWS + csv.rows);
 
     // And what was imported offline is there on the next (still offline) start.

@@ -3,64 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewText } from '../../src/ingest/pipeline';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
+import { importFile, startBigImport, storedData } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
+import { expectShowing, SEED_ROWS } from './views-helpers';
 
 /**
  * Nothing lost: imports interrupted by a reload, a closed tab and Cancel; two tabs on the same
  * data; an upgrade while an old tab is open; backup and restore. Real Chromium, real IndexedDB,
  * the real import worker.
  */
-const SEED_ROWS = previewText(
-  fs.readFileSync(path.resolve(__dirname, '../../data/seed-statements.csv'), 'utf8'),
-).sampleRows;
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const BIG_ROWS = 200_000;
-
-const statusLine = (page: Page) => page.getByRole('status').filter({ hasText: /Showing|Loading/ });
-
-async function expectShowing(page: Page, shown: number, total = shown): Promise<void> {
-  const text = `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} statements`;
-  await statusLine(page)
-    .filter({ hasText: text })
-    .waitFor({ timeout: 30_000 })
-    .catch(async () => {
-      throw new Error(
-        `Expected "${text}", the status reads "${await statusLine(page).textContent()}"`,
-      );
-    });
-}
-
-/** Datasets and chunk owners as IndexedDB holds them, read with the raw API. */
-function stored(
-  page: Page,
-): Promise<{ datasets: { name: string; status: string; id: string }[]; chunkOwners: string[] }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('stance-timeline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['datasets', 'chunks'], 'readonly');
-          const datasets = tx.objectStore('datasets').getAll();
-          const keys = tx.objectStore('chunks').getAllKeys();
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve({
-              datasets: datasets.result.map((d: { name: string; status: string; id: string }) => ({
-                name: d.name,
-                status: d.status,
-                id: d.id,
-              })),
-              chunkOwners: [...new Set((keys.result as [string, number][]).map((k) => k[0]))],
-            });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
 
 /** The names in the Datasets manager's table, then closes it. */
 async function managerNames(page: Page): Promise<string[]> {
@@ -73,45 +27,18 @@ async function managerNames(page: Page): Promise<string[]> {
   return names.map((n) => n.trim());
 }
 
-async function choose(page: Page, file: string): Promise<void> {
-  await page.getByLabel('Import CSV').setInputFiles(file);
-  await page.getByRole('heading', { name: `Import ${path.basename(file)}` }).waitFor();
-  await page.getByRole('button', { name: 'Import', exact: true }).waitFor();
-}
-
-async function importFile(page: Page, file: string): Promise<string[]> {
-  await choose(page, file);
-  await page.getByText(/\d+ records,/).waitFor({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const report = page.getByRole('region', { name: 'Import finished' });
-  await report.waitFor({ timeout: 30_000 });
-  const lines = (await report.getByRole('listitem').allTextContents()).map((t) =>
-    t.replace(/\s+/g, ' ').trim(),
-  );
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
-  return lines;
-}
-
-/** Starts importing the big file and waits until two 10 000-row batches were read. */
-async function startBigImport(page: Page, file: string): Promise<void> {
-  await choose(page, file);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const progress = page.getByRole('progressbar', { name: 'Import progress' });
-  await progress.waitFor();
-  const rows = async () =>
-    Number(
-      (
-        /([\d,]+) rows/.exec((await progress.getAttribute('aria-valuetext')) ?? '')?.[1] ?? '0'
-      ).replace(/,/g, ''),
-    );
-  await expect.poll(rows, { timeout: 60_000, interval: 50 }).toBeGreaterThan(20_000);
-  expect(await rows()).toBeLessThan(BIG_ROWS);
+/**
+ * Starts importing the big file, waits until two 10 000-row batches were read, and then until
+ * something partial is on disk.
+ */
+async function startPartialImport(page: Page, file: string): Promise<void> {
+  await startBigImport(page, file, { rows: BIG_ROWS, timeout: 60_000 });
   // Something partial is on disk now: the `importing` dataset row and some of its chunks, so
   // what follows has something to clean up.
   await expect
     .poll(
       async () => {
-        const { datasets, chunkOwners } = await stored(page);
+        const { datasets, chunkOwners } = await storedData(page);
         return datasets.some((d) => d.status === 'importing' && chunkOwners.includes(d.id));
       },
       { timeout: 30_000, interval: 50 },
@@ -128,7 +55,7 @@ async function expectNothingPartial(page: Page): Promise<void> {
   await expect
     .poll(
       async () => {
-        const { datasets, chunkOwners } = await stored(page);
+        const { datasets, chunkOwners } = await storedData(page);
         return {
           notReady: datasets.filter((d) => d.status !== 'ready'),
           orphanChunks: chunkOwners.filter((id) => !datasets.some((d) => d.id === id)),
@@ -137,7 +64,7 @@ async function expectNothingPartial(page: Page): Promise<void> {
       { timeout: 10_000 },
     )
     .toEqual({ notReady: [], orphanChunks: [] });
-  const { datasets, chunkOwners } = await stored(page);
+  const { datasets, chunkOwners } = await storedData(page);
   expect(chunkOwners.sort()).toEqual(datasets.map((d) => d.id).sort());
 }
 
@@ -175,7 +102,7 @@ describe.runIf(hasBrowser)('interrupted imports in Chromium', () => {
   });
 
   it('keeps only the earlier data after a reload in the middle of a 200k-row import', async () => {
-    await startBigImport(page, big);
+    await startPartialImport(page, big);
 
     await page.reload();
 
@@ -189,7 +116,7 @@ describe.runIf(hasBrowser)('interrupted imports in Chromium', () => {
     const other = await context.newPage();
     await other.goto(baseURL());
     await expectShowing(other, SEED_ROWS);
-    await startBigImport(other, big);
+    await startPartialImport(other, big);
 
     await other.close();
     await page.reload();
@@ -201,14 +128,14 @@ describe.runIf(hasBrowser)('interrupted imports in Chromium', () => {
   });
 
   it('keeps only the earlier data after Cancel, and after the next start', async () => {
-    await startBigImport(page, big);
+    await startPartialImport(page, big);
 
     await page.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('progressbar', { name: 'Import progress' }).waitFor({ state: 'detached' });
     await expectShowing(page, SEED_ROWS);
     await expect
-      .poll(async () => (await stored(page)).datasets.length, { timeout: 15_000 })
+      .poll(async () => (await storedData(page)).datasets.length, { timeout: 15_000 })
       .toBe(1);
     await page.reload();
     await expectShowing(page, SEED_ROWS);
@@ -217,7 +144,7 @@ describe.runIf(hasBrowser)('interrupted imports in Chromium', () => {
   });
 
   it('imports a file normally afterwards', async () => {
-    expect(await importFile(page, path.join(FIXTURES, 'clean.csv'))).toEqual([
+    expect(await importFile(page, path.join(FIXTURES, 'clean.csv'), { close: true })).toEqual([
       '12 statements added',
       '0 duplicates skipped',
       '0 rows rejected',
@@ -257,7 +184,7 @@ describe.runIf(hasBrowser)('several tabs on the same data', () => {
     await expectShowing(b, SEED_ROWS);
     await b.getByRole('tab', { name: 'Statements' }).click();
 
-    expect(await importFile(a, path.join(FIXTURES, 'messy.csv'))).toEqual([
+    expect(await importFile(a, path.join(FIXTURES, 'messy.csv'), { close: true })).toEqual([
       '6 statements added',
       '0 duplicates skipped',
       '1 rows rejected',
@@ -339,9 +266,9 @@ describe.runIf(hasBrowser)('persistent storage, backup and restore in Chromium',
   });
 
   it('backs up every dataset to one file and restores the same statements after deletion', async () => {
-    await importFile(page, path.join(FIXTURES, 'clean.csv'));
+    await importFile(page, path.join(FIXTURES, 'clean.csv'), { close: true });
     await expectShowing(page, SEED_ROWS + 12);
-    const before = (await stored(page)).datasets.map((d) => d.id).sort();
+    const before = (await storedData(page)).datasets.map((d) => d.id).sort();
 
     await page.getByRole('button', { name: 'Datasets', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Datasets' });
@@ -362,7 +289,7 @@ describe.runIf(hasBrowser)('persistent storage, backup and restore in Chromium',
 
     await dialog.getByText(`Restored 2 datasets (${SEED_ROWS + 12} statements).`).waitFor();
     await expectShowing(page, SEED_ROWS + 12);
-    expect((await stored(page)).datasets.map((d) => d.id).sort()).toEqual(before);
+    expect((await storedData(page)).datasets.map((d) => d.id).sort()).toEqual(before);
     await expectNothingPartial(page);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Shared steps for the end-to-end tests that walk the views (accessibility, keyboard, offline,
- * screenshots): open the app on a view, wait for the data, switch the theme, run axe-core.
+ * screenshots, and every test that reads the status line): open the app on a view, wait for the
+ * data, switch the theme, run axe-core. Importing and reading IndexedDB: app-helpers.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,12 +44,16 @@ export function writeSmallCsv(): { file: string; rows: number } {
 export const statusLine = (page: Page) =>
   page.getByRole('status').filter({ hasText: /Showing|Loading/ });
 
-/** Waits until the status line reads `Showing shown of total statements`. */
+/**
+ * Waits until the status line reads `Showing shown of total statements`, for up to 30 s: the
+ * longest any test file waited, as a recount after a big import can take that long on a busy
+ * machine. `expectShowing(page, 1, 19)` waits for `Showing 1 of 19 statements`.
+ */
 export async function expectShowing(page: Page, shown: number, total = shown): Promise<void> {
   const text = `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} statements`;
   await statusLine(page)
     .filter({ hasText: text })
-    .waitFor({ timeout: 20_000 })
+    .waitFor({ timeout: 30_000 })
     .catch(async () => {
       throw new Error(
         `Expected "${text}", the status reads "${await statusLine(page).textContent()}"`,

@@ -3,13 +3,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_KIND, createBackup, restoreBackup } from '../../../src/db/backup';
 import { StanceDB } from '../../../src/db/db';
-import { importIntoDb } from '../../../src/db/importer';
 import { datasetChunks, deleteDataset, readyDatasets } from '../../../src/db/store';
-import { previewText } from '../../../src/ingest/pipeline';
-import { decodeChunks } from '../../../src/ingest/stream';
-import { buildCache } from '../../../src/query/cache';
-import type { ColumnCache } from '../../../src/query/types';
-import { asAsync, fixtureBytes, fixtureText, type Fixture } from '../ingest/helpers';
+import type { Fixture } from '../ingest/helpers';
+import { importFixture as importInto, loadAll, seen } from './helpers';
 
 let database: StanceDB;
 
@@ -21,32 +17,15 @@ afterEach(async () => {
   await database.delete();
 });
 
+/** Imports a fixture into this test's database, in chunks of `batchSize`; returns its id. */
 async function importFixture(name: Fixture, batchSize?: number): Promise<string> {
-  const preview = previewText(fixtureText(name));
-  const report = await importIntoDb(
-    database,
-    decodeChunks(asAsync([fixtureBytes(name)])),
-    {
-      name,
-      sourceFile: name,
-      format: 'native',
-      rule: 'native columns',
-      delimiter: preview.delimiter,
-      newline: preview.newline,
-      mapping: preview.mapping,
-    },
-    { batchSize },
-  );
-  return report.datasetId!;
+  return (await importInto(database, name, { batchSize })).datasetId!;
 }
 
 /** Every stored statement as a user sees it (names, not codes), ids included, in cache order. */
 async function everything() {
   const metas = await readyDatasets(database);
-  const parts = await Promise.all(
-    metas.map(async (meta) => ({ meta, chunks: await datasetChunks(database, meta.id) })),
-  );
-  const cache: ColumnCache = buildCache(parts);
+  const cache = await loadAll(database);
   return {
     datasets: metas.map(({ id, name, statementCount, fingerprint, actors, topics }) => ({
       id,
@@ -57,20 +36,8 @@ async function everything() {
       topics,
     })),
     statements: Array.from({ length: cache.n }, (_, i) => ({
+      ...seen(cache, i),
       dataset: cache.datasets[cache.dataset[i]],
-      id: cache.text.id[i],
-      day: cache.day[i],
-      precision: cache.precision[i],
-      actor: cache.actors[cache.actor[i]],
-      affiliation: cache.affiliations[cache.affiliation[i]],
-      topic: cache.topics[cache.topic[i]],
-      stance: cache.stance[i],
-      flags: cache.flags[i],
-      confidence: cache.confidence[i],
-      line: cache.line[i],
-      quote: cache.text.quote[i],
-      conditions: cache.text.conditions[i],
-      url: cache.text.url[i],
       source: cache.text.source[i],
     })),
   };

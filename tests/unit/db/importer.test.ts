@@ -2,12 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StanceDB } from '../../../src/db/db';
-import {
-  importIntoDb,
-  StorageFullError,
-  type ImportHooks,
-  type ImportReport,
-} from '../../../src/db/importer';
+import { StorageFullError, type ImportHooks, type ImportReport } from '../../../src/db/importer';
 import {
   cleanupInterrupted,
   datasetChunks,
@@ -21,6 +16,7 @@ import { buildCache, cacheFromRecords, recordsToPart } from '../../../src/query/
 import type { ColumnCache } from '../../../src/query/types';
 import { rec } from '../query/helpers';
 import { asAsync, fixtureBytes, fixtureText, type Fixture } from '../ingest/helpers';
+import { importFixture as importInto, seen } from './helpers';
 
 let database: StanceDB;
 
@@ -34,23 +30,9 @@ afterEach(async () => {
   await database.delete();
 });
 
-/** Imports a fixture as the worker does: the preview decides the format, then the whole file. */
+/** Imports a fixture into this test's database (see `importFixture` in ./helpers). */
 function importFixture(name: Fixture, hooks: ImportHooks = {}): Promise<ImportReport> {
-  const preview = previewText(fixtureText(name));
-  return importIntoDb(
-    database,
-    decodeChunks(asAsync([fixtureBytes(name)])),
-    {
-      name,
-      sourceFile: name,
-      format: 'native',
-      rule: 'native columns',
-      delimiter: preview.delimiter,
-      newline: preview.newline,
-      mapping: preview.mapping,
-    },
-    hooks,
-  );
+  return importInto(database, name, hooks);
 }
 
 /** The records the pure pipeline makes of a fixture, without any store. */
@@ -68,21 +50,9 @@ async function fixtureRecords(name: Fixture): Promise<StatementRecord[]> {
 /** Each cached statement as a user sees it: names instead of codes, in cache order. */
 function statements(cache: ColumnCache) {
   return Array.from({ length: cache.n }, (_, i) => ({
-    id: cache.text.id[i],
-    day: cache.day[i],
+    ...seen(cache, i),
     end: cache.end[i],
-    precision: cache.precision[i],
-    actor: cache.actors[cache.actor[i]],
-    affiliation: cache.affiliations[cache.affiliation[i]],
-    topic: cache.topics[cache.topic[i]],
-    stance: cache.stance[i],
-    flags: cache.flags[i],
-    confidence: cache.confidence[i],
-    line: cache.line[i],
-    quote: cache.text.quote[i],
     summary: cache.text.summary[i],
-    conditions: cache.text.conditions[i],
-    url: cache.text.url[i],
   }));
 }
 

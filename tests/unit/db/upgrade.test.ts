@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import Dexie, { type Table } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db, DB_NAME, onVersionChange, resetDbForTests, StanceDB } from '../../../src/db/db';
-import { datasetChunks, readyDatasets } from '../../../src/db/store';
+import { readyDatasets } from '../../../src/db/store';
 import {
   declareSchema,
   SCHEMA_V1,
@@ -16,6 +16,7 @@ import type { StatementRecord } from '../../../src/domain/types';
 import { previewText } from '../../../src/ingest/pipeline';
 import { buildCache, recordsToPart } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';
+import { loadAll } from './helpers';
 
 const seedText = readFileSync(
   new URL('../../../data/seed-statements.csv', import.meta.url),
@@ -96,14 +97,6 @@ function statements(cache: ColumnCache) {
     quote: cache.text.quote[i],
     url: cache.text.url[i],
   }));
-}
-
-async function loadAll(database: StanceDB): Promise<ColumnCache> {
-  const metas = await readyDatasets(database);
-  const parts = await Promise.all(
-    metas.map(async (meta) => ({ meta, chunks: await datasetChunks(database, meta.id) })),
-  );
-  return buildCache(parts);
 }
 
 /** What the first release would show: the same records encoded without any store. */
