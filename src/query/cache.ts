@@ -46,21 +46,24 @@ function countingPass(src: Uint32Array, dst: Uint32Array, key: ArrayLike<number>
 /**
  * The row order by (day, actor code, topic code), ties kept in input order (dataset, chunk,
  * position: file order). `sortOrder([5, 3, 5], [0, 0, 0], [1, 0, 0])` -> `[1, 2, 0]`.
+ * A generator that pauses between passes, so an async build can yield to the page.
  */
-function sortOrder(
+function* sortOrder(
   day: Int32Array,
   actor: Uint32Array,
   topic: Uint32Array,
   nA: number,
   nT: number,
-) {
+): Generator<void, Uint32Array> {
   const n = day.length;
   const a = new Uint32Array(n);
   const b = new Uint32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
   if (n < 2) return a;
   countingPass(a, b, topic, Math.max(1, nT));
+  yield;
   countingPass(b, a, actor, Math.max(1, nA));
+  yield;
   let min = day[0];
   let max = day[0];
   for (let i = 1; i < n; i++) {
@@ -82,6 +85,7 @@ function sortOrder(
       hi[i] = rel[i] >>> 16;
     }
     countingPass(a, b, lo, 0x10000);
+    yield;
     countingPass(b, a, hi, 0x10000);
   }
   return a;
@@ -111,6 +115,115 @@ function mergeDictionary(lists: string[][]): { names: string[]; index: Map<strin
  * `actors = ['Biden', 'Putin']`; A's code 0 becomes 1.
  */
 export function buildCache(parts: readonly CachePart[]): ColumnCache {
+  const steps = buildSteps(parts);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Yields to the event loop: a macrotask, so input and painting get their turn. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+/**
+ * Text columns whose values repeat across rows in practice (a handful of sources, templated
+ * quotes). Ids and links are unique per row, so interning them would only cost time.
+ */
+const INTERNED: readonly TextColumn[] = [
+  'source',
+  'reportedVia',
+  'target',
+  'conditions',
+  'quote',
+  'summary',
+];
+
+/** The distinct values of an interned text column and each row's index into them. */
+export interface TextDictionary {
+  values: string[];
+  codes: Uint32Array;
+}
+
+const textDictionaries = new WeakMap<ColumnCache, Map<TextColumn, TextDictionary>>();
+
+/**
+ * The dictionary `internText` made for a column, or undefined (not interned yet, or mostly
+ * distinct). A search tests each distinct value once instead of every row's text.
+ */
+export function textDictionary(cache: ColumnCache, col: TextColumn): TextDictionary | undefined {
+  return textDictionaries.get(cache)?.get(col);
+}
+
+/**
+ * Makes equal strings of the repetitive text columns one shared instance, in place, in slices
+ * of about `sliceMs` with yields between them, and records each such column's dictionary
+ * (`textDictionary`). Every string read from IndexedDB is its own copy, so 1M rows of templated
+ * quotes and a few sources hold the same text a million times over; once shared, the copies are
+ * garbage. Values do not change (`cache.text.quote[r]` reads the same), so it runs after the
+ * first draw. A column with more distinct values than half its rows is left as it is. Stops
+ * early when `stale()` says the cache was replaced.
+ * Example: quotes `['We back talks.', 'We back talks.']` read as two copies -> one.
+ */
+export async function internText(
+  cache: ColumnCache,
+  stale: () => boolean = () => false,
+  sliceMs = 25,
+): Promise<void> {
+  let sliceStart = performance.now();
+  const done = new Map<TextColumn, TextDictionary>();
+  textDictionaries.set(cache, done);
+  for (const col of INTERNED) {
+    const values = cache.text[col];
+    const limit = Math.max(64, values.length / 2);
+    const seen = new Map<string, number>();
+    const distinct: string[] = [];
+    const codes = new Uint32Array(values.length);
+    let lo = 0;
+    for (; lo < values.length && distinct.length <= limit; lo += 4096) {
+      if (performance.now() - sliceStart > sliceMs) {
+        await nextTask();
+        if (stale()) return;
+        sliceStart = performance.now();
+      }
+      const hi = Math.min(values.length, lo + 4096);
+      for (let i = lo; i < hi; i++) {
+        const v = values[i];
+        let code = seen.get(v);
+        if (code === undefined) {
+          seen.set(v, (code = distinct.length));
+          distinct.push(v);
+        } else values[i] = distinct[code];
+        codes[i] = code;
+      }
+    }
+    if (lo >= values.length) done.set(col, { values: distinct, codes });
+  }
+}
+
+/**
+ * `buildCache` cut into slices of about `sliceMs` of work with a yield to the page between them,
+ * so building a 1M-row cache after an import or a reload makes no long task (the page stays
+ * responsive). Same result as `buildCache`: `await buildCacheAsync(parts)` deep-equals
+ * `buildCache(parts)`.
+ */
+export async function buildCacheAsync(
+  parts: readonly CachePart[],
+  sliceMs = 25,
+): Promise<ColumnCache> {
+  const steps = buildSteps(parts);
+  let sliceStart = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - sliceStart > sliceMs) {
+      await nextTask();
+      sliceStart = performance.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** The body of `buildCache`, pausing (`yield`) after each chunk and each sort pass. */
+function* buildSteps(parts: readonly CachePart[]): Generator<void, ColumnCache> {
   const actorDict = mergeDictionary(parts.map((p) => p.meta.actors));
   const affDict = mergeDictionary(parts.map((p) => p.meta.affiliations));
   const topicDict = mergeDictionary(parts.map((p) => p.meta.topics));
@@ -140,9 +253,10 @@ export function buildCache(parts: readonly CachePart[]): ColumnCache {
       }
     }
   });
+  yield;
   const nA = actorDict.names.length;
   const nF = affDict.names.length;
-  const order = sortOrder(rawDay, rawActor, rawTopic, nA, topicDict.names.length);
+  const order = yield* sortOrder(rawDay, rawActor, rawTopic, nA, topicDict.names.length);
   const pos = new Uint32Array(n);
   for (let k = 0; k < n; k++) pos[order[k]] = k;
 
@@ -163,9 +277,9 @@ export function buildCache(parts: readonly CachePart[]): ColumnCache {
   // Month and year periods share few start days: memoize their ends (Date maths is the slow part).
   const endMemo = new Map<number, number>();
   o = 0;
-  ordered.forEach((chunks, d) => {
+  for (let d = 0; d < ordered.length; d++) {
     const { actor: remapA, affiliation: remapF, topic: remapT } = remaps[d];
-    for (const c of chunks) {
+    for (const c of ordered[d]) {
       const base = o;
       for (let i = 0; i < c.count; i++, o++) {
         const k = pos[o];
@@ -194,8 +308,9 @@ export function buildCache(parts: readonly CachePart[]): ColumnCache {
         const out = text[col];
         for (let i = 0; i < c.count; i++) out[pos[base + i]] = src?.[i] ?? '';
       }
+      yield;
     }
-  });
+  }
 
   const cache: ColumnCache = {
     n,

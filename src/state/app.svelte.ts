@@ -13,7 +13,7 @@ import {
   type DeletedDataset,
 } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
-import { buildCache } from '../query/cache';
+import { buildCacheAsync, internText, type CachePart } from '../query/cache';
 import { filterRows } from '../query/filter';
 import type { ColumnCache, Filter } from '../query/types';
 import { hasPortableData, payloadToCsv } from '../export/share';
@@ -206,15 +206,34 @@ export class AppState {
     }
   }
 
-  /** Reads every visible dataset's chunks and rebuilds the column cache. */
-  async load(datasets?: DatasetMeta[]): Promise<void> {
+  /** Counts loads, so a load overtaken by a newer one (another tab's change) drops its result. */
+  private loadSeq = 0;
+  private latestLoad: Promise<void> = Promise.resolve();
+
+  /**
+   * Reads every visible dataset's chunks and rebuilds the column cache. Reading and building
+   * are done in slices with yields between them, so a 1M-row load never blocks the page for
+   * long; the chunks are dropped once the cache holds their rows.
+   */
+  load(datasets?: DatasetMeta[]): Promise<void> {
+    const seq = ++this.loadSeq;
+    const loading = this.loadOnce(seq, datasets);
+    this.latestLoad = loading;
+    return loading;
+  }
+
+  private async loadOnce(seq: number, datasets?: DatasetMeta[]): Promise<void> {
     const all = datasets ?? (await readyDatasets(db()));
     const visible = all.filter((d) => !d.hidden);
-    const parts = await Promise.all(
-      visible.map(async (meta) => ({ meta, chunks: await datasetChunks(db(), meta.id) })),
-    );
+    const parts: CachePart[] = [];
+    for (const meta of visible) parts.push({ meta, chunks: await datasetChunks(db(), meta.id) });
+    const cache = parts.length > 0 ? await buildCacheAsync(parts) : null;
+    // Overtaken: the newer load's result stands; callers still wait until it is in place.
+    if (seq !== this.loadSeq) return this.latestLoad;
     this.datasets = all;
-    this.cache = parts.length > 0 ? buildCache(parts) : null;
+    this.cache = cache;
+    // After the first draw: share repeated text (the heap at 1M rows), off the critical path.
+    if (cache) void internText(cache, () => this.cache !== cache);
   }
 
   /** The user agreed: import the link's statements as a dataset and show the linked view. */

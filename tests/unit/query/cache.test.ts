@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../../src/domain/dates';
 import { FLAG_CONDITIONAL, FLAG_REPORTED } from '../../../src/domain/types';
-import { buildCache, cacheFromRecords, recordsToPart } from '../../../src/query/cache';
+import {
+  buildCache,
+  buildCacheAsync,
+  cacheFromRecords,
+  internText,
+  recordsToPart,
+} from '../../../src/query/cache';
 import { day, rec } from './helpers';
 
 /** Each row as `date actor topic stance`, in cache order. */
@@ -188,5 +194,49 @@ describe('buildCache', () => {
     expect([a, b]).toEqual(before);
     expect(records).toEqual(recordsBefore);
     expect(day('2024-01-01')).toBe(records[1].day);
+  });
+});
+
+describe('buildCacheAsync', () => {
+  it('builds the same cache as buildCache, over several datasets and chunks', async () => {
+    const records = Array.from({ length: 50 }, (_, i) =>
+      rec({
+        id: `r${i}`,
+        date: `2024-0${(i % 9) + 1}-1${i % 10}`,
+        actor: `A${i % 7}`,
+        topic: `t${i % 3}`,
+        stance: ((i % 5) - 2) as -2 | -1 | 0 | 1 | 2,
+        quote: `quote ${i % 4}`,
+        line: i + 2,
+      }),
+    );
+    const parts = [
+      recordsToPart(records.slice(0, 30), 'a', 7),
+      recordsToPart(records.slice(30), 'b', 4),
+    ];
+    // A zero slice yields after every step: the result must not depend on where it paused.
+    expect(await buildCacheAsync(parts, 0)).toEqual(buildCache(parts));
+  });
+});
+
+describe('internText', () => {
+  it('leaves every text value as it was, repeated or unique', async () => {
+    const records = Array.from({ length: 40 }, (_, i) =>
+      rec({
+        id: `r${i}`,
+        date: '2024-01-01',
+        actor: 'A',
+        topic: 't',
+        stance: 1,
+        quote: ['We back', 'talks.'].join(' '),
+        source: i % 2 ? 'wire' : 'press',
+        url: `https://example.org/${i}`,
+      }),
+    );
+    const cache = cacheFromRecords(records);
+    const before = structuredClone(cache.text);
+    await internText(cache, () => false, 0);
+    expect(cache.text).toEqual(before);
+    expect(cache.text.quote[39]).toBe('We back talks.');
   });
 });

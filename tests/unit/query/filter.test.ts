@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cacheFromRecords } from '../../../src/query/cache';
+import { cacheFromRecords, internText, textDictionary } from '../../../src/query/cache';
 import { filterRows, stateFilter } from '../../../src/query/filter';
 import { EMPTY_FILTER, type Filter } from '../../../src/query/types';
 import { day, rec } from './helpers';
 
-const cache = cacheFromRecords([
+const records = [
   rec({
     date: '2024-11',
     actor: 'Vladimir Putin',
@@ -43,13 +43,14 @@ const cache = cacheFromRecords([
     topic: 'dialogue',
     stance: 1,
   }),
-]);
+];
+const cache = cacheFromRecords(records);
 
 /** The actor and date of each matching row, in result order. */
-function run(filter: Partial<Filter>): string[] {
+function run(filter: Partial<Filter>, from = cache): string[] {
   return Array.from(
-    filterRows(cache, { ...EMPTY_FILTER, ...filter }),
-    (i) => `${cache.actors[cache.actor[i]]}`,
+    filterRows(from, { ...EMPTY_FILTER, ...filter }),
+    (i) => `${from.actors[from.actor[i]]}`,
   );
 }
 
@@ -110,7 +111,7 @@ describe('filterRows', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(cache.n);
   });
 
-  it.each([
+  const searches: [string, string[]][] = [
     ['freeze', ['Vladimir Putin']],
     ['  SERIOUS signals ', ['Sergey Lavrov']],
     ['fox', ['Joe Biden']],
@@ -121,9 +122,24 @@ describe('filterRows', () => {
     ['russia', ['Vladimir Putin', 'Sergey Lavrov']],
     ['conflict\0Calls', []],
     ['nowhere', []],
-  ])('searches %j case-insensitively in text, names and affiliations', (search, expected) => {
-    expect(run({ search })).toEqual(expected);
-  });
+  ];
+
+  it.each(searches)(
+    'searches %j case-insensitively in text, names and affiliations',
+    (search, expected) => {
+      expect(run({ search })).toEqual(expected);
+    },
+  );
+
+  it.each(searches)(
+    'finds the same rows for %j once the text is interned into dictionaries',
+    async (search, expected) => {
+      const interned = cacheFromRecords(records);
+      await internText(interned, () => false, 0);
+      expect(textDictionary(interned, 'quote')).toBeDefined();
+      expect(run({ search }, interned)).toEqual(expected);
+    },
+  );
 
   it('combines every condition', () => {
     expect(
