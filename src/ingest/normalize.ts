@@ -11,6 +11,10 @@ import type { Precision, StanceValue } from '../domain/types';
  * `parseDate('2024-02-30')` -> null.
  */
 export function parseDate(text: string): { day: number; precision: Precision } | null {
+  if (text.length === 10) {
+    const fast = isoDayFast(text);
+    if (fast !== undefined) return fast;
+  }
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
   if (!m) return null;
   const year = Number(m[1]);
@@ -22,6 +26,34 @@ export function parseDate(text: string): { day: number; precision: Precision } |
   // Checked by arithmetic: formatting each date back (parseIsoDay) was the slowest step here.
   if (day < 1 || day > daysInMonth(year, month)) return null;
   return { day: dayNumber(year, month, day), precision: 'day' };
+}
+
+/**
+ * `YYYY-MM-DD` read by character codes, the shape nearly every native file uses: undefined when
+ * the text is not exactly that shape (the regex path then decides), null when it is but names no
+ * real day. Node CPU profile, generated rows: parseDate's regex path was 0.28 µs a row, this
+ * path is below the profiler's notice (the day arithmetic, dayNumber, is 0.1 µs).
+ * `isoDayFast('2024-12-18')` -> `{ day: 20075, precision: 'day' }`; `isoDayFast('2024-02-30')` -> null.
+ */
+function isoDayFast(t: string): { day: number; precision: Precision } | null | undefined {
+  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined;
+  const year = digits(t, 0, 4);
+  const month = digits(t, 5, 7);
+  const day = digits(t, 8, 10);
+  if (year < 0 || month < 0 || day < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { day: dayNumber(year, month, day), precision: 'day' };
+}
+
+/** The decimal number in `t[from..to)`, or -1 when a character is not a digit. */
+function digits(t: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** `daysInMonth(2024, 2)` -> 29; `daysInMonth(2100, 2)` -> 28. */
@@ -46,6 +78,16 @@ const STANCE_LABELS = new Map<string, { stance: StanceValue; conditional: boolea
   ['conditional support', { stance: 1, conditional: true }],
 ]);
 
+/** Every label and number as a clean cell writes it; results are shared (callers only read). */
+const STANCE_EXACT = new Map<string, { stance: StanceValue; conditional: boolean }>([
+  ...STANCE_LABELS,
+  ...([-2, -1, 0, 1, 2] as const).map(
+    (n) => [String(n), { stance: n as StanceValue, conditional: false }] as const,
+  ),
+  ['+1', { stance: 1, conditional: false }],
+  ['+2', { stance: 2, conditional: false }],
+]);
+
 /**
  * A stance as a number from -2 to 2 (`+1`, and a typographic minus `−1`, are fine) or a label
  * in any case, with spaces, underscores or dashes between words. `conditional` is +1 with the
@@ -54,6 +96,10 @@ const STANCE_LABELS = new Map<string, { stance: StanceValue; conditional: boolea
  * `parseStance('3')` -> null.
  */
 export function parseStance(text: string): { stance: StanceValue; conditional: boolean } | null {
+  // Clean cells (`oppose`, `-1`) are one Map lookup: the trim/replace/regex path below was
+  // 0.17 µs a row in a node CPU profile of generated rows, this 0.08 µs.
+  const exact = STANCE_EXACT.get(text);
+  if (exact !== undefined) return exact;
   const t = text.trim().replace(/^[\u2212\u2013]/, '-');
   if (/^[+-]?[0-2]$/.test(t)) {
     const n = Number(t);
@@ -83,6 +129,7 @@ export function parseConfidence(text: string): number {
  */
 export function cleanText(text: string): string {
   // The quick test keeps the common case (plain cells) free of allocations.
+  // (A charCodeAt loop instead measured no faster in node: V8 compiles this test to native code.)
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(text)) {
     text = text

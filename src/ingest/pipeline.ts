@@ -290,13 +290,28 @@ export async function importRows(
   const keep = (into: RowIssue[], found: readonly RowIssue[]) => {
     for (const issue of found) if (into.length < MAX_STORED_ISSUES) into.push(issue);
   };
+  // At most one batch write in flight: the next batch is parsed while the store commits the
+  // previous one (IndexedDB commits off the JS thread), and memory stays bounded to two batches.
+  // Chromium worker, 100k generated rows on a loaded 2-core machine, medians of 4: 4.0 s with
+  // each write awaited before parsing on, 3.2 s overlapped.
+  let writing: Promise<void> | null = null;
+  const settle = async () => {
+    const w = writing;
+    writing = null;
+    if (w) await w;
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     checkAbort();
     const full = batch;
     batch = [];
-    await sink.batch(full);
+    await settle();
     checkAbort();
+    const w = Promise.resolve(sink.batch(full));
+    // Observed here so a write failing while the next batch is parsed is not "unhandled"; the
+    // failure itself is thrown by the next settle().
+    w.catch(() => undefined);
+    writing = w;
   };
   // Synchronous per statement: an await per row costs measurably on million-row files.
   const one = (values: NativeValues, line: number) => {
@@ -339,21 +354,30 @@ export async function importRows(
     }
   };
 
-  checkAbort();
-  for await (const chunk of chunks) {
+  try {
     checkAbort();
-    charsRead += chunk.length;
-    const invalid = countInvalid(chunk);
-    if (invalid > 0) {
-      summary.invalidChars = (summary.invalidChars ?? 0) + invalid;
-      invalidSeen = true;
+    for await (const chunk of chunks) {
+      checkAbort();
+      charsRead += chunk.length;
+      const invalid = countInvalid(chunk);
+      if (invalid > 0) {
+        summary.invalidChars = (summary.invalidChars ?? 0) + invalid;
+        invalidSeen = true;
+      }
+      await take(stream.push(chunk));
+      sink.progress?.(summary.rowsRead, charsRead);
     }
-    await take(stream.push(chunk));
-    sink.progress?.(summary.rowsRead, charsRead);
+    checkAbort();
+    await take(stream.end());
+    await flush();
+    await settle();
+    checkAbort();
+  } catch (e) {
+    // Never leave a write running behind the caller's cleanup (the importer deletes what was
+    // written when this rejects).
+    await (writing as Promise<void> | null)?.catch(() => undefined);
+    throw e;
   }
-  checkAbort();
-  await take(stream.end());
-  await flush();
   sink.progress?.(summary.rowsRead, charsRead);
   return summary;
 }

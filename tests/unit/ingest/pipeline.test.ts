@@ -217,6 +217,53 @@ describe('importRows on the fixtures', () => {
     expect(batches).toEqual([2]);
   });
 
+  it('parses the next batch while a write is pending, but never starts a second write', async () => {
+    // Enough lines that rows flow chunk by chunk once the delimiter and line ending are known.
+    const lines = Array.from({ length: 300 }, (_, i) => `2024-01-01,Actor ${i},t,1`);
+    const text = ['date,actor,topic,stance', ...lines].join('\n') + '\n';
+    let inFlight = 0;
+    let most = 0;
+    let readWhileWriting = false;
+    const sizes: number[] = [];
+    const summary = await importRows(
+      asAsync(cut(text, 200)),
+      { delimiter: ',', mapping: { date: 0, actor: 1, topic: 2, stance: 3 }, batchSize: 50 },
+      {
+        batch: async (records) => {
+          sizes.push(records.length);
+          most = Math.max(most, ++inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          inFlight--;
+        },
+        progress: () => {
+          if (inFlight > 0) readWhileWriting = true;
+        },
+      },
+    );
+    expect(readWhileWriting).toBe(true);
+    expect(most).toBe(1);
+    expect(inFlight).toBe(0);
+    expect(sizes).toEqual([50, 50, 50, 50, 50, 50]);
+    expect(summary.added).toBe(300);
+  });
+
+  it('fails the import when a write fails, even while the next batch is being parsed', async () => {
+    const text = fixtureText('clean.csv');
+    let calls = 0;
+    const run = importRows(
+      asAsync(cut(text, 40)),
+      { delimiter: ',', mapping: guessMapping(text.split('\n')[0].split(',')), batchSize: 2 },
+      {
+        batch: async () => {
+          calls++;
+          if (calls === 2) throw new Error('disk full');
+        },
+      },
+    );
+    await expect(run).rejects.toThrow('disk full');
+    expect(calls).toBe(2);
+  });
+
   it('does not start when the signal is already aborted', async () => {
     const signal = AbortSignal.abort();
     let batches = 0;
