@@ -6,7 +6,7 @@
 import { formatDay } from '../domain/dates';
 import { stanceLabel } from '../domain/stance';
 import { FLAG_CONDITIONAL, type StanceValue } from '../domain/types';
-import { asOf, pairIndex, type MatrixCell, type Rows } from './state';
+import { pairIndex, type Rows } from './state';
 import type { ColumnCache } from './types';
 
 export interface MatrixOptions {
@@ -138,7 +138,16 @@ function groupIndex(cache: ColumnCache): GroupIndex {
   return index;
 }
 
-/** The as-of facts of one statement: shared by actor cells (`asOf`) and summary cells. */
+/** The as-of facts of a cell, before the compare fields are added. */
+interface CellState {
+  row: number;
+  stance: number;
+  conditional: boolean;
+  count: number;
+  ageDays: number;
+  stale: boolean;
+}
+
 function stateOf(cache: ColumnCache, row: number, count: number, day: number, staleDays: number) {
   const ageDays = day - cache.day[row];
   return {
@@ -151,47 +160,162 @@ function stateOf(cache: ColumnCache, row: number, count: number, day: number, st
   };
 }
 
-type CellState = ReturnType<typeof stateOf>;
+/**
+ * What `matrixModel` keeps about one rows array, so that moving the as-of or compare date over
+ * the same rows (the scrubber, Play) costs a binary search per pair instead of a scan of every
+ * row. Built on the second call with the same rows: a filter change pays one scan only.
+ */
+interface RowsIndex {
+  cache: ColumnCache;
+  /** Statements per pair in the rows. */
+  total: Uint32Array;
+  /** Pair ids present in the rows, ascending. */
+  present: Uint32Array;
+  /** Rows grouped by pair (CSR): pair `present[i]` owns `start[i]..start[i + 1]`; null = not yet. */
+  start: Uint32Array | null;
+  rowsByPair: Uint32Array | null;
+  daysByPair: Int32Array | null;
+}
+
+const rowsIndexes = new WeakMap<object, RowsIndex>();
+
+/** Latest row and count per pair as of a day; -1 / 0 where nothing was said yet. */
+interface PairState {
+  latest: Int32Array;
+  count: Uint32Array;
+}
 
 /**
- * The latest statement per (affiliation, topic) group on or before `day`, by any actor of the
- * affiliation; the same rules as `asOf` (the later row wins among same-day statements, so an
- * actor later in the alphabet wins a same-day tie). Keyed by group slot.
- * Example: Putin +1c in 2024-11, Lavrov -2 on 2024-12-26: as of 2024-12-31 Russia/ceasefire ->
- * `{ stance: -2, count: 2 }`.
+ * One pass over the rows: statements per pair, and the latest row and count per pair as of each
+ * of the given days. Rows are ascending, so the last row seen is the latest (the later row wins
+ * a same-day tie, as `asOf`).
+ * Example: a pair with rows on days 10 and 30 -> as of 20: `{ latest: first row, count: 1 }`.
  */
-function groupAsOf(
-  cache: ColumnCache,
-  rows: Rows,
-  day: number,
-  staleDays: number,
-): Map<number, CellState> {
+function scanRows(cache: ColumnCache, rows: Rows, days: number[]) {
   const pairs = pairIndex(cache);
+  const total = new Uint32Array(pairs.count);
+  const states: PairState[] = days.map(() => ({
+    latest: new Int32Array(pairs.count).fill(-1),
+    count: new Uint32Array(pairs.count),
+  }));
+  const { id } = pairs;
+  const { day } = cache;
+  const d0 = days[0];
+  const s0 = states[0];
+  const d1 = days.length > 1 ? days[1] : -Infinity;
+  const s1 = states.length > 1 ? states[1] : s0;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const p = id[r];
+    total[p]++;
+    const d = day[r];
+    if (d <= d0) {
+      s0.latest[p] = r;
+      s0.count[p]++;
+    }
+    if (d <= d1) {
+      s1.latest[p] = r;
+      s1.count[p]++;
+    }
+  }
+  let n = 0;
+  for (let p = 0; p < pairs.count; p++) if (total[p] > 0) n++;
+  const present = new Uint32Array(n);
+  n = 0;
+  for (let p = 0; p < pairs.count; p++) if (total[p] > 0) present[n++] = p;
+  return { total, present, states };
+}
+
+/** Groups the rows by pair, keeping each pair's rows (and their days) in date order. */
+function buildCsr(cache: ColumnCache, rows: Rows, index: RowsIndex) {
+  const { id } = pairIndex(cache);
+  const offset = new Uint32Array(index.total.length);
+  const start = new Uint32Array(index.present.length + 1);
+  for (let i = 0; i < index.present.length; i++) {
+    const p = index.present[i];
+    offset[p] = start[i];
+    start[i + 1] = start[i] + index.total[p];
+  }
+  const rowsByPair = new Uint32Array(rows.length);
+  const daysByPair = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const at = offset[id[r]]++;
+    rowsByPair[at] = r;
+    daysByPair[at] = cache.day[r];
+  }
+  index.start = start;
+  index.rowsByPair = rowsByPair;
+  index.daysByPair = daysByPair;
+}
+
+/** Latest row and count per pair as of `day`, by binary search in each pair's rows. */
+function pairStateFromCsr(index: RowsIndex, day: number): PairState {
+  const latest = new Int32Array(index.total.length).fill(-1);
+  const count = new Uint32Array(index.total.length);
+  const start = index.start!;
+  const days = index.daysByPair!;
+  const byPair = index.rowsByPair!;
+  for (let i = 0; i < index.present.length; i++) {
+    // First position whose day is after `day`: everything before it counts.
+    let lo = start[i];
+    let hi = start[i + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[mid] <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    const n = lo - start[i];
+    if (n === 0) continue;
+    const p = index.present[i];
+    latest[p] = byPair[lo - 1];
+    count[p] = n;
+  }
+  return { latest, count };
+}
+
+/** The per-pair states as of each day, from the cached index of `rows` when there is one. */
+function pairStates(cache: ColumnCache, rows: Rows, days: number[]) {
+  const known = typeof rows === 'object' ? rowsIndexes.get(rows) : undefined;
+  if (known && known.cache === cache && known.total.length === pairIndex(cache).count) {
+    if (!known.start) buildCsr(cache, rows, known);
+    return { index: known, states: days.map((d) => pairStateFromCsr(known, d)) };
+  }
+  const { total, present, states } = scanRows(cache, rows, days);
+  const index: RowsIndex = {
+    cache,
+    total,
+    present,
+    start: null,
+    rowsByPair: null,
+    daysByPair: null,
+  };
+  if (typeof rows === 'object') rowsIndexes.set(rows, index);
+  return { index, states };
+}
+
+/**
+ * The latest statement per (affiliation, topic) group, from the per-pair states: the latest of
+ * the group's pairs (the highest row, so the later row wins a same-day tie, as `asOf`) and the
+ * sum of their counts. Keyed by group slot; -1 where nothing was said yet.
+ * Example: Putin +1c in 2024-11, Lavrov -2 on 2024-12-26: as of 2024-12-31 Russia/ceasefire ->
+ * Lavrov's row, count 2.
+ */
+function groupState(cache: ColumnCache, index: RowsIndex, state: PairState): PairState {
   const groups = groupIndex(cache);
   const latest = new Int32Array(groups.count).fill(-1);
   const count = new Uint32Array(groups.count);
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    if (cache.day[r] > day) break;
-    const s = groups.slotOfPair[pairs.id[r]];
-    if (s < 0) continue;
-    latest[s] = r;
-    count[s]++;
+  for (let i = 0; i < index.present.length; i++) {
+    const p = index.present[i];
+    const s = groups.slotOfPair[p];
+    if (s < 0 || state.latest[p] < 0) continue;
+    if (state.latest[p] > latest[s]) latest[s] = state.latest[p];
+    count[s] += state.count[p];
   }
-  const result = new Map<number, CellState>();
-  for (let s = 0; s < groups.count; s++) {
-    if (latest[s] >= 0) result.set(s, stateOf(cache, latest[s], count[s], day, staleDays));
-  }
-  return result;
+  return { latest, count };
 }
 
-/** `asOf` keyed by `actor * nT + topic`, to look cells up while laying out the grid. */
-function actorAsOf(cache: ColumnCache, rows: Rows, day: number, staleDays: number) {
-  const nT = Math.max(1, cache.topics.length);
-  const map = new Map<number, MatrixCell>();
-  for (const cell of asOf(cache, rows, day, staleDays)) map.set(cell.actor * nT + cell.topic, cell);
-  return map;
-}
+const NO_COMPARE = { compare: null, shift: null, changed: false, isNew: false } as const;
 
 /**
  * Compares a cell's state on the as-of day with its state on the compare day, direction from
@@ -204,7 +328,7 @@ function compareFields(
   asOfDay: number,
   compareDay: number | null,
 ): Pick<MatrixCellModel, 'compare' | 'shift' | 'changed' | 'isNew'> {
-  if (compareDay === null) return { compare: null, shift: null, changed: false, isNew: false };
+  if (compareDay === null) return NO_COMPARE;
   const compare = then
     ? { row: then.row, stance: then.stance, conditional: then.conditional }
     : null;
@@ -219,31 +343,51 @@ function compareFields(
   };
 }
 
+const EMPTY_STATE: CellState = {
+  row: -1,
+  stance: 0,
+  conditional: false,
+  count: 0,
+  ageDays: 0,
+  stale: false,
+};
+
+/** The cell at slot `i` of the given states, or null when nothing was said by either day. */
 function cellModel(
+  cache: ColumnCache,
   kind: 'actor' | 'affiliation',
   actor: number,
   affiliation: number,
   topic: number,
-  now: CellState | undefined,
-  then: CellState | undefined,
+  i: number,
+  now: PairState,
+  then: PairState | null,
   options: MatrixOptions,
 ): MatrixCellModel | null {
-  if (!now && !then) return null;
-  const base = now ?? {
-    row: -1,
-    stance: 0,
-    conditional: false,
-    count: 0,
-    ageDays: 0,
-    stale: false,
-  };
+  const rNow = now.latest[i];
+  const rThen = then ? then.latest[i] : -1;
+  if (rNow < 0 && rThen < 0) return null;
+  const { asOf: day, compare, staleDays } = options;
+  const a = rNow >= 0 ? stateOf(cache, rNow, now.count[i], day, staleDays) : undefined;
+  const b = rThen >= 0 ? stateOf(cache, rThen, then!.count[i], compare!, staleDays) : undefined;
+  const base = a ?? EMPTY_STATE;
+  const diff = compareFields(a, b, day, compare);
+  // A literal rather than spreads: tens of thousands of these are made per date step.
   return {
     kind,
     actor,
     affiliation,
     topic,
-    ...base,
-    ...compareFields(now, then, options.asOf, options.compare),
+    row: base.row,
+    stance: base.stance,
+    conditional: base.conditional,
+    count: base.count,
+    ageDays: base.ageDays,
+    stale: base.stale,
+    compare: diff.compare,
+    shift: diff.shift,
+    changed: diff.changed,
+    isNew: diff.isNew,
   };
 }
 
@@ -252,7 +396,9 @@ function cellModel(
  * (groups alphabetical, unaffiliated actors last, no summary row for them), each group led by a
  * summary row whose cell is the latest statement by any actor of the group. Columns: the topics
  * present in `rows`, alphabetical. An actor who has said nothing yet keeps an empty row, so the
- * grid stays put while the date moves.
+ * grid stays put while the date moves. Rows must be ascending (date order) and not be modified
+ * after the call: a second call with the same rows reuses an index of them, so scrubbing the
+ * date costs a binary search per (actor, topic) pair rather than a pass over every row.
  *
  * Example (seed-like): Putin +1c on ceasefire in 2024-11, Lavrov -2 on 2024-12-26;
  * `matrixModel(c, rows, { asOf: 2024-12-31, compare: 2024-11-30, staleDays: 90 })` -> rows
@@ -260,18 +406,27 @@ function cellModel(
  * `{ stance: -2, count: 2, compare: { stance: 1, conditional: true }, shift: -1 }`.
  */
 export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptions): MatrixModel {
-  const { asOf: day, compare, staleDays } = options;
-  const nT = Math.max(1, cache.topics.length);
+  const { asOf: day, compare } = options;
+  const pairs = pairIndex(cache);
+  const groups = groupIndex(cache);
+  const { index, states } = pairStates(cache, rows, compare === null ? [day] : [day, compare]);
+  const now = states[0];
+  const then = compare === null ? null : states[1];
 
   // Actors and topics present in the rows, whatever the date.
   const actorSeen = new Uint8Array(cache.actors.length);
   const topicSeen = new Uint8Array(cache.topics.length);
-  for (let k = 0; k < rows.length; k++) {
-    actorSeen[cache.actor[rows[k]]] = 1;
-    topicSeen[cache.topic[rows[k]]] = 1;
+  for (let i = 0; i < index.present.length; i++) {
+    actorSeen[pairs.actor[index.present[i]]] = 1;
+    topicSeen[pairs.topic[index.present[i]]] = 1;
   }
   const topics: number[] = [];
-  for (let t = 0; t < topicSeen.length; t++) if (topicSeen[t]) topics.push(t);
+  const column = new Int32Array(cache.topics.length).fill(-1);
+  for (let t = 0; t < topicSeen.length; t++) {
+    if (!topicSeen[t]) continue;
+    column[t] = topics.length;
+    topics.push(t);
+  }
 
   // Actor codes are alphabetical already; group them by usual affiliation.
   const byGroup = new Map<number, number[]>();
@@ -285,23 +440,15 @@ export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptio
   // Affiliation codes are alphabetical too; -1 (none) goes last.
   const groupOrder = [...byGroup.keys()].sort((x, y) => Number(x < 0) - Number(y < 0) || x - y);
 
-  const nowActors = actorAsOf(cache, rows, day, staleDays);
-  const thenActors = compare === null ? null : actorAsOf(cache, rows, compare, staleDays);
-  const nowGroups = groupAsOf(cache, rows, day, staleDays);
-  const thenGroups = compare === null ? null : groupAsOf(cache, rows, compare, staleDays);
-  const groups = groupIndex(cache);
-  const slotOf = new Map<number, number>();
-  for (let s = 0; s < groups.count; s++)
-    slotOf.set(groups.affiliation[s] * nT + groups.topic[s], s);
-
   const out: MatrixRowModel[] = [];
-  let shiftCount = 0;
-  let newCount = 0;
-  let affiliationShiftCount = 0;
+  const actorRow = new Int32Array(cache.actors.length).fill(-1);
+  const affiliationRow = new Int32Array(cache.affiliations.length).fill(-1);
+  const emptyCells = () => new Array<MatrixCellModel | null>(topics.length).fill(null);
   let actorCount = 0;
   for (const f of groupOrder) {
     const affName = f >= 0 ? cache.affiliations[f] : '';
     if (f >= 0) {
+      affiliationRow[f] = out.length;
       out.push({
         kind: 'affiliation',
         key: `f:${affName}`,
@@ -309,32 +456,12 @@ export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptio
         label: affiliationRowLabel(affName),
         affiliation: affName,
         code: f,
-        cells: topics.map((t) => {
-          const s = slotOf.get(f * nT + t);
-          const now = s === undefined ? undefined : nowGroups.get(s);
-          const then = s === undefined ? undefined : thenGroups?.get(s);
-          const cell = cellModel('affiliation', -1, f, t, now, then, options);
-          if (cell?.changed) affiliationShiftCount++;
-          return cell;
-        }),
+        cells: emptyCells(),
       });
     }
     for (const a of byGroup.get(f)!) {
       actorCount++;
-      const cells = topics.map((t) => {
-        const cell = cellModel(
-          'actor',
-          a,
-          f,
-          t,
-          nowActors.get(a * nT + t),
-          thenActors?.get(a * nT + t),
-          options,
-        );
-        if (cell?.changed) shiftCount++;
-        if (cell?.isNew) newCount++;
-        return cell;
-      });
+      actorRow[a] = out.length;
       out.push({
         kind: 'actor',
         key: `a:${cache.actors[a]}`,
@@ -342,9 +469,36 @@ export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptio
         label: cache.actors[a],
         affiliation: affName,
         code: a,
-        cells,
+        cells: emptyCells(),
       });
     }
+  }
+
+  // Fill the cells pair by pair: pairs nobody spoke on stay null without being visited.
+  let shiftCount = 0;
+  let newCount = 0;
+  for (let i = 0; i < index.present.length; i++) {
+    const p = index.present[i];
+    const a = pairs.actor[p];
+    const t = pairs.topic[p];
+    const f = cache.actorAffiliation[a];
+    const cell = cellModel(cache, 'actor', a, f, t, p, now, then, options);
+    if (!cell) continue;
+    if (cell.changed) shiftCount++;
+    if (cell.isNew) newCount++;
+    out[actorRow[a]].cells[column[t]] = cell;
+  }
+  let affiliationShiftCount = 0;
+  const groupNow = groupState(cache, index, now);
+  const groupThen = then && groupState(cache, index, then);
+  for (let s = 0; s < groups.count; s++) {
+    const f = groups.affiliation[s];
+    const t = groups.topic[s];
+    if (affiliationRow[f] < 0 || column[t] < 0) continue;
+    const cell = cellModel(cache, 'affiliation', -1, f, t, s, groupNow, groupThen, options);
+    if (!cell) continue;
+    if (cell.changed) affiliationShiftCount++;
+    out[affiliationRow[f]].cells[column[t]] = cell;
   }
   return {
     rows: out,
@@ -356,6 +510,21 @@ export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptio
     newCount,
     affiliationShiftCount,
   };
+}
+
+/** ISO dates already formatted: a cell label per rendered cell needs only a few distinct days. */
+const dayText = new Map<number, string>();
+
+/** `formatDay`, remembered: `isoDay(20088)` -> `2024-12-31`. */
+function isoDay(day: number): string {
+  let text = dayText.get(day);
+  if (text === undefined) {
+    // Bounded: scrubbing a decade visits a few thousand days at most.
+    if (dayText.size >= 8192) dayText.clear();
+    text = formatDay(day);
+    dayText.set(day, text);
+  }
+  return text;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -375,7 +544,7 @@ export function cellLabel(
   cell: MatrixCellModel | null,
 ): string {
   const head = `${row.label} on ${cache.topics[topic]}: `;
-  const date = formatDay(model.asOf);
+  const date = isoDay(model.asOf);
   const label = (stance: number, conditional: boolean) =>
     stanceLabel(stance as StanceValue, conditional);
   let text: string;
@@ -389,7 +558,7 @@ export function cellLabel(
     if (cell.stale) text += `, stale (${cell.ageDays} days old)`;
   }
   if (model.compare === null || !cell) return text;
-  const other = formatDay(model.compare);
+  const other = isoDay(model.compare);
   const then = cell.compare;
   if (model.compare <= model.asOf) {
     if (cell.isNew) text += `, new since ${other}`;
@@ -412,12 +581,12 @@ export function cellLabel(
 export function matrixSummary(model: MatrixModel): string {
   let text =
     `${plural(model.actorCount, 'actor')} x ${plural(model.topics.length, 'topic')} ` +
-    `as of ${formatDay(model.asOf)}`;
+    `as of ${isoDay(model.asOf)}`;
   if (model.compare !== null) {
     const word = model.compare <= model.asOf ? 'since' : 'by';
     text +=
       `; ${plural(model.shiftCount, 'shift')}, ${model.newCount} new ` +
-      `${word} ${formatDay(model.compare)}`;
+      `${word} ${isoDay(model.compare)}`;
     if (model.affiliationShiftCount > 0) {
       text += `; ${plural(model.affiliationShiftCount, 'affiliation shift')}`;
     }

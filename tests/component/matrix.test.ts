@@ -285,6 +285,33 @@ describe('Matrix', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
   });
 
+  it('draws only the rows in view of a long grid, and follows the focus to the last row', async () => {
+    // 150 actors of one affiliation: a summary row and 150 actor rows.
+    const names = Array.from({ length: 150 }, (_, i) => `Actor ${String(i).padStart(3, '0')}`);
+    const base = seedRecords.find((r) => r.id === 'seed-017')!;
+    const data = cacheFromRecords(names.map((actor, i) => ({ ...base, id: `v${i}`, actor })));
+    const { user } = renderMatrix({}, filterRows(data, EMPTY_FILTER), data);
+    const grid = screen.getByRole('grid');
+
+    // Screen readers still learn the full size: the header row and 151 body rows.
+    expect(grid).toHaveAttribute('aria-rowcount', '152');
+    const drawn = screen.getAllByRole('rowheader');
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn.length).toBeLessThan(60);
+    expect(screen.queryByRole('rowheader', { name: 'Actor 149' })).toBeNull();
+
+    cell('Actor 000 on').focus();
+    await user.keyboard('{Control>}{End}{/Control}');
+    const lastCell = cell('Actor 149 on');
+    expect(document.activeElement).toBe(lastCell);
+    expect(lastCell.closest('tr')).toHaveAttribute('aria-rowindex', '152');
+    expect(screen.queryByRole('rowheader', { name: 'Actor 000' })).toBeNull();
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+
+    await user.keyboard('{Control>}{Home}{/Control}');
+    expect(document.activeElement).toBe(cell(`${base.affiliation} (all actors) on`));
+  });
+
   it('says so when no statements pass the filters', () => {
     renderMatrix({}, new Uint32Array(0));
     expect(screen.queryByRole('grid')).toBeNull();

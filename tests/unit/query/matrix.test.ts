@@ -351,6 +351,22 @@ describe('matrixModel', () => {
     });
   });
 
+  // The second call with the same rows answers from an index of them (binary search per pair).
+  it.each([
+    ['2024-01-01', null],
+    ['2024-11-30', '2024-12-31'],
+    ['2024-12-26', '2024-11-30'],
+    ['2024-12-31', '2024-01-01'],
+  ])('reads the same as of %s (compare %s) when scrubbing over the same rows', (asOf, compare) => {
+    const scrubbed = rows.slice();
+    for (const d of ['2024-12-31', '2024-06-30', '2024-11-30']) {
+      matrixModel(cache, scrubbed, opts(d));
+    }
+    const fresh = matrixModel(cache, rows.slice(), opts(asOf, compare));
+    const again = matrixModel(cache, scrubbed, opts(asOf, compare));
+    expect(again).toEqual(fresh);
+  });
+
   it('does not modify the rows it reads', () => {
     const copy = rows.slice();
     matrixModel(cache, rows, opts('2024-12-31', '2024-11-30'));
