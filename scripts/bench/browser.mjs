@@ -7,20 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS as QUIET_ARGS } from '../chromium.mjs';
 
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--js-flags=--expose-gc',
-];
+/** The e2e tests' flags plus `--expose-gc`, for the heap figure. */
+export const CHROMIUM_ARGS = [...QUIET_ARGS, '--js-flags=--expose-gc'];
 
 /** Same page size, clock zone and locale on every run. */
 const CONTEXT = { viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-GB' };

@@ -28,21 +28,9 @@ export function baseURL(): string {
   return inject('baseURL');
 }
 
-/**
- * Flags for a quiet, reproducible headless run: no GPU (none in CI containers), no sandbox (CI
- * runs as root), and none of Chromium's own background traffic, so every request a test sees
- * comes from the app.
- */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Flags for a quiet, reproducible headless run, shared with the benchmark.
+export { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 function executable(): string {
   if (chromiumPath === null) {
