@@ -45,7 +45,6 @@ export class ImportFlow {
   /** The stored dataset the chosen file replaces once imported (the dataset manager's Replace). */
   private replaces: string | undefined = undefined;
   private service: ImportService | null = null;
-  private waiting: ((m: FromWorker) => void) | null = null;
 
   constructor(
     private onImported: (report: ImportReport) => void | Promise<void>,
@@ -117,7 +116,6 @@ export class ImportFlow {
     const service = this.service;
     const writing = this.phase === 'importing';
     this.service = null;
-    this.waiting = null;
     this.reset();
     if (!service) return;
     if (!writing) {
@@ -223,7 +221,6 @@ export class ImportFlow {
   }
 
   private receive(m: FromWorker): void {
-    this.waiting?.(m);
     switch (m.type) {
       case 'preview':
         this.preview = m.preview;
