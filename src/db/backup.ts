@@ -1,6 +1,7 @@
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import { PRECISION_BY_CODE, TEXT_COLUMNS } from '../domain/types';
+import { PRECISION_BY_CODE, TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { safeUrl } from '../domain/links';
+import { packText, unpackText } from '../domain/packed';
 import type { StanceDB } from './db';
 import { datasetChunks, deleteDataset, readyDatasets } from './store';
 
@@ -50,7 +51,10 @@ export async function createBackup(database: StanceDB): Promise<Blob> {
   const datasets: BackupFile['datasets'] = [];
   for (const meta of await readyDatasets(database)) {
     const chunks = (await datasetChunks(database, meta.id)).map((c) => {
-      const out: Record<string, unknown> = { chunk: c.chunk, count: c.count, text: c.text };
+      // Text as plain lists in the file (format 1, whatever the store's layout): readable, and
+      // restorable by every version of the app that reads format 1.
+      const text = Object.fromEntries(TEXT_COLUMNS.map((col) => [col, unpackText(c.text[col])]));
+      const out: Record<string, unknown> = { chunk: c.chunk, count: c.count, text };
       for (const k of TYPED) out[k] = toBase64(c[k] as ArrayBufferView);
       return out;
     });
@@ -157,11 +161,11 @@ function checkMeta(raw: unknown): DatasetMeta {
 function decodeChunk(meta: DatasetMeta, raw: Record<string, unknown>): StatementChunk {
   const datasetId = meta.id;
   const count = Number(raw?.count);
-  const text = raw?.text as StatementChunk['text'];
+  const text = raw?.text as Record<TextColumn, string[]>;
   if (!Number.isInteger(count) || count < 0 || typeof text !== 'object' || text === null) {
     throw new Error('The backup is damaged: a chunk has no statement count or text.');
   }
-  const chunk = { datasetId, chunk: Number(raw.chunk), count, text } as StatementChunk;
+  const chunk = { datasetId, chunk: Number(raw.chunk), count } as StatementChunk;
   if (!Number.isInteger(chunk.chunk)) {
     throw new Error('The backup is damaged: a chunk has no number.');
   }
@@ -193,6 +197,9 @@ function decodeChunk(meta: DatasetMeta, raw: Record<string, unknown>): Statement
   }
   // Only http(s) links are ever kept, whatever the file says.
   text.url = text.url.map(safeUrl);
+  chunk.text = Object.fromEntries(
+    TEXT_COLUMNS.map((c) => [c, packText(text[c])]),
+  ) as StatementChunk['text'];
   return chunk;
 }
 

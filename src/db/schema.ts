@@ -6,6 +6,7 @@
  * opens it with the current class).
  */
 import type { Transaction } from 'dexie';
+import { packText } from '../domain/packed';
 
 /** One schema version: Dexie's store definitions and, when data must move, an upgrade. */
 export interface SchemaVersion {
@@ -27,8 +28,30 @@ export const SCHEMA_V1: SchemaVersion = Object.freeze({
   }),
 });
 
+/**
+ * Version 1 chunks kept each text column as an array of strings; version 2 keeps it packed into
+ * one string with end offsets (src/domain/packed.ts: IndexedDB clones one string instead of one
+ * per row, so imports write and reloads read several times faster). Same stores; the upgrade
+ * packs every stored chunk, so version 1 data opens with every statement and text kept.
+ * `{ id: ['a', 'bc'] }` -> `{ id: { chars: 'abc', ends: [1, 3] } }`.
+ */
+export const SCHEMA_V2: SchemaVersion = Object.freeze({
+  version: 2,
+  stores: SCHEMA_V1.stores,
+  upgrade: async (tx: Transaction) => {
+    await tx
+      .table('chunks')
+      .toCollection()
+      .modify((chunk: { text: Record<string, unknown> }) => {
+        for (const [col, values] of Object.entries(chunk.text)) {
+          if (Array.isArray(values)) chunk.text[col] = packText(values as string[]);
+        }
+      });
+  },
+});
+
 /** The schema versions the app declares, oldest first; the last is the current one. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = Object.freeze([SCHEMA_V1]);
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = Object.freeze([SCHEMA_V1, SCHEMA_V2]);
 
 /** The minimal part of Dexie that `declareSchema` needs (so a test can pass any Dexie). */
 interface Versioned {

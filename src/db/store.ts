@@ -1,4 +1,5 @@
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
+import { textAt } from '../domain/packed';
 import type { StanceDB } from './db';
 
 /** Name of the Web Lock an import holds while it writes; cleanup skips locked datasets. */
@@ -92,7 +93,8 @@ export async function knownIds(database: StanceDB, except?: string): Promise<Set
   );
   await database.chunks.each((chunk) => {
     if (!ready.has(chunk.datasetId)) return;
-    for (const id of chunk.text.id) ids.add(id);
+    const packed = chunk.text.id;
+    for (let i = 0; i < chunk.count; i++) ids.add(textAt(packed, i));
   });
   return ids;
 }

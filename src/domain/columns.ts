@@ -1,3 +1,4 @@
+import type { PackedText } from './packed';
 import type { TextColumn } from './types';
 
 /**
@@ -19,7 +20,8 @@ export interface StatementChunk {
   topic: Uint32Array;
   confidence: Float32Array;
   line: Uint32Array;
-  text: Record<TextColumn, string[]>;
+  /** Each text column packed into one string (schema version 2; version 1 stored arrays). */
+  text: Record<TextColumn, PackedText>;
 }
 
 export type DatasetStatus = 'importing' | 'ready';

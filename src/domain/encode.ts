@@ -1,4 +1,5 @@
 import type { StatementChunk } from './columns';
+import { packText, type PackedText } from './packed';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,
@@ -61,11 +62,12 @@ export class ChunkEncoder {
       topic: new Uint32Array(n),
       confidence: new Float32Array(n),
       line: new Uint32Array(n),
-      text: Object.fromEntries(TEXT_COLUMNS.map((c) => [c, new Array<string>(n)])) as Record<
-        TextColumn,
-        string[]
-      >,
+      text: {} as Record<TextColumn, PackedText>,
     };
+    const text = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, new Array<string>(n)])) as Record<
+      TextColumn,
+      string[]
+    >;
     for (let i = 0; i < n; i++) {
       const r = records[i];
       chunk.day[i] = r.day;
@@ -79,8 +81,9 @@ export class ChunkEncoder {
       chunk.topic[i] = this.topics.code(r.topic);
       chunk.confidence[i] = r.confidence;
       chunk.line[i] = r.line;
-      for (const c of TEXT_COLUMNS) chunk.text[c][i] = r[c];
+      for (const c of TEXT_COLUMNS) text[c][i] = r[c];
     }
+    for (const c of TEXT_COLUMNS) chunk.text[c] = packText(text[c]);
     return chunk;
   }
 }

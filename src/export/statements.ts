@@ -63,19 +63,19 @@ function dateOf(cache: ColumnCache, r: number): { date: string; precision: Preci
 export function nativeCells(cache: ColumnCache, r: number): string[] {
   const t = cache.text;
   const byColumn: Record<NativeColumn, string> = {
-    id: t.id[r],
+    id: t.get('id', r),
     date: dateOf(cache, r).date,
     actor: cache.actors[cache.actor[r]],
     affiliation: cache.affiliations[cache.affiliation[r]] ?? '',
     topic: cache.topics[cache.topic[r]],
     stance: stanceText(cache.stance[r] as StanceValue, (cache.flags[r] & FLAG_CONDITIONAL) !== 0),
-    conditions: t.conditions[r],
-    quote: t.quote[r],
-    summary: t.summary[r],
-    target: t.target[r],
-    source: t.source[r],
-    url: t.url[r],
-    reported_via: t.reportedVia[r],
+    conditions: t.get('conditions', r),
+    quote: t.get('quote', r),
+    summary: t.get('summary', r),
+    target: t.get('target', r),
+    source: t.get('source', r),
+    url: t.get('url', r),
+    reported_via: t.get('reportedVia', r),
     confidence: float32Text(cache.confidence[r]),
   };
   return NATIVE_COLUMNS.map((c) => byColumn[c] ?? '');
@@ -134,20 +134,20 @@ export function statementObject(cache: ColumnCache, r: number): StatementJson {
   const t = cache.text;
   const conf = cache.confidence[r];
   return {
-    id: t.id[r],
+    id: t.get('id', r),
     ...dateOf(cache, r),
     actor: cache.actors[cache.actor[r]],
     affiliation: cache.affiliations[cache.affiliation[r]] ?? '',
     topic: cache.topics[cache.topic[r]],
     stance: cache.stance[r] as StanceValue,
     conditional: (cache.flags[r] & FLAG_CONDITIONAL) !== 0,
-    conditions: t.conditions[r],
-    quote: t.quote[r],
-    summary: t.summary[r],
-    target: t.target[r],
-    source: t.source[r],
-    url: t.url[r],
-    reported_via: t.reportedVia[r],
+    conditions: t.get('conditions', r),
+    quote: t.get('quote', r),
+    summary: t.get('summary', r),
+    target: t.get('target', r),
+    source: t.get('source', r),
+    url: t.get('url', r),
+    reported_via: t.get('reportedVia', r),
     confidence: Number.isNaN(conf) ? null : Number(float32Text(conf)),
   };
 }

@@ -2,12 +2,8 @@ import { ascending } from 'd3-array';
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import { endDay } from '../domain/dates';
 import { ChunkEncoder } from '../domain/encode';
-import {
-  PRECISION_BY_CODE,
-  TEXT_COLUMNS,
-  type StatementRecord,
-  type TextColumn,
-} from '../domain/types';
+import { PRECISION_BY_CODE, type StatementRecord } from '../domain/types';
+import { TextTable } from './text';
 import type { ColumnCache } from './types';
 
 /** One dataset as stored: its metadata (with the dictionaries) and its columnar chunks. */
@@ -125,81 +121,6 @@ export function buildCache(parts: readonly CachePart[]): ColumnCache {
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /**
- * Text columns whose values repeat across rows in practice (a handful of sources, templated
- * quotes). Ids and links are unique per row, so interning them would only cost time.
- */
-const INTERNED: readonly TextColumn[] = [
-  'source',
-  'reportedVia',
-  'target',
-  'conditions',
-  'quote',
-  'summary',
-];
-
-/** The distinct values of an interned text column and each row's index into them. */
-export interface TextDictionary {
-  values: string[];
-  codes: Uint32Array;
-}
-
-const textDictionaries = new WeakMap<ColumnCache, Map<TextColumn, TextDictionary>>();
-
-/**
- * The dictionary `internText` made for a column, or undefined (not interned yet, or mostly
- * distinct). A search tests each distinct value once instead of every row's text.
- */
-export function textDictionary(cache: ColumnCache, col: TextColumn): TextDictionary | undefined {
-  return textDictionaries.get(cache)?.get(col);
-}
-
-/**
- * Makes equal strings of the repetitive text columns one shared instance, in place, in slices
- * of about `sliceMs` with yields between them, and records each such column's dictionary
- * (`textDictionary`). Every string read from IndexedDB is its own copy, so 1M rows of templated
- * quotes and a few sources hold the same text a million times over; once shared, the copies are
- * garbage. Values do not change (`cache.text.quote[r]` reads the same), so it runs after the
- * first draw. A column with more distinct values than half its rows is left as it is. Stops
- * early when `stale()` says the cache was replaced.
- * Example: quotes `['We back talks.', 'We back talks.']` read as two copies -> one.
- */
-export async function internText(
-  cache: ColumnCache,
-  stale: () => boolean = () => false,
-  sliceMs = 25,
-): Promise<void> {
-  let sliceStart = performance.now();
-  const done = new Map<TextColumn, TextDictionary>();
-  textDictionaries.set(cache, done);
-  for (const col of INTERNED) {
-    const values = cache.text[col];
-    const limit = Math.max(64, values.length / 2);
-    const seen = new Map<string, number>();
-    const distinct: string[] = [];
-    const codes = new Uint32Array(values.length);
-    let lo = 0;
-    for (; lo < values.length && distinct.length <= limit; lo += 4096) {
-      if (performance.now() - sliceStart > sliceMs) {
-        await nextTask();
-        if (stale()) return;
-        sliceStart = performance.now();
-      }
-      const hi = Math.min(values.length, lo + 4096);
-      for (let i = lo; i < hi; i++) {
-        const v = values[i];
-        let code = seen.get(v);
-        if (code === undefined) {
-          seen.set(v, (code = distinct.length));
-          distinct.push(v);
-        } else values[i] = distinct[code];
-        codes[i] = code;
-      }
-    }
-    if (lo >= values.length) done.set(col, { values: distinct, codes });
-  }
-}
-
-/**
  * `buildCache` cut into slices of about `sliceMs` of work with a yield to the page between them,
  * so building a 1M-row cache after an import or a reload makes no long task (the page stays
  * responsive). Same result as `buildCache`: `await buildCacheAsync(parts)` deep-equals
@@ -271,8 +192,6 @@ function* buildSteps(parts: readonly CachePart[]): Generator<void, ColumnCache> 
   const confidence = new Float32Array(n);
   const line = new Uint32Array(n);
   const dataset = new Uint16Array(n);
-  const text = {} as Record<TextColumn, string[]>;
-  for (const col of TEXT_COLUMNS) text[col] = new Array<string>(n);
 
   // Month and year periods share few start days: memoize their ends (Date maths is the slow part).
   const endMemo = new Map<number, number>();
@@ -280,7 +199,6 @@ function* buildSteps(parts: readonly CachePart[]): Generator<void, ColumnCache> 
   for (let d = 0; d < ordered.length; d++) {
     const { actor: remapA, affiliation: remapF, topic: remapT } = remaps[d];
     for (const c of ordered[d]) {
-      const base = o;
       for (let i = 0; i < c.count; i++, o++) {
         const k = pos[o];
         const dy = c.day[i];
@@ -303,14 +221,19 @@ function* buildSteps(parts: readonly CachePart[]): Generator<void, ColumnCache> 
         line[k] = c.line[i];
         dataset[k] = d;
       }
-      for (const col of TEXT_COLUMNS) {
-        const src = c.text[col];
-        const out = text[col];
-        for (let i = 0; i < c.count; i++) out[pos[base + i]] = src?.[i] ?? '';
-      }
       yield;
     }
   }
+
+  const starts = new Uint32Array(ordered.reduce((k, chunks) => k + chunks.length, 0) + 1);
+  const texts: StatementChunk['text'][] = [];
+  for (const chunks of ordered) {
+    for (const c of chunks) {
+      starts[texts.length + 1] = starts[texts.length] + c.count;
+      texts.push(c.text);
+    }
+  }
+  const text = new TextTable(texts, starts, order);
 
   const cache: ColumnCache = {
     n,

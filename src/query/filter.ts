@@ -1,6 +1,5 @@
 import { bisectLeft, bisectRight } from 'd3-array';
 import { FLAG_CONDITIONAL } from '../domain/types';
-import { textDictionary } from './cache';
 import type { ColumnCache, Filter, StanceFilter } from './types';
 
 /** Facts derived from a cache once and kept while the cache lives. */
@@ -8,8 +7,8 @@ interface Derived {
   /** Longest statement period in days (1 for day precision, up to 366 for a year). */
   maxSpan: number;
   index: WeakMap<string[], Map<string, number>>;
-  /** Lowercased quote, summary, conditions and source of each row, built on the first search. */
-  haystack?: string[];
+  /** The last text search and the rows it hit. */
+  search?: { needle: string; hit: Uint8Array };
 }
 
 const derivedByCache = new WeakMap<ColumnCache, Derived>();
@@ -65,45 +64,20 @@ function searchMask(dict: string[], needle: string): Uint8Array {
   return mask;
 }
 
-/** The text columns a search reads besides the names, in haystack order. */
+/** The text columns a search reads besides the names. */
 const SEARCHED = ['quote', 'summary', 'conditions', 'source'] as const;
 
 /**
- * Per searched column, which distinct values contain the needle, with each row's code; null
- * unless every searched column has a dictionary (`internText`). Then a search tests a few
- * thousand distinct strings instead of building the lowercased text of every row. A needle
- * holding NUL (the haystack's field separator) takes the haystack path, which it matches there.
+ * Which rows have the needle in a searched text column, kept for the last needle: one filter
+ * change asks several views' filters for the same search. `textHits(cache, 'talks')[r]` -> 1
+ * when row r's quote, summary, conditions or source contains "talks" in any case.
  */
-function textHits(
-  cache: ColumnCache,
-  needle: string,
-): { hit: Uint8Array; codes: Uint32Array }[] | null {
-  if (needle.includes('\0')) return null;
-  const result = [];
-  for (const col of SEARCHED) {
-    const dict = textDictionary(cache, col);
-    if (!dict) return null;
-    const hit = new Uint8Array(dict.values.length);
-    for (let c = 0; c < hit.length; c++)
-      if (dict.values[c].toLowerCase().includes(needle)) hit[c] = 1;
-    result.push({ hit, codes: dict.codes });
-  }
-  return result;
-}
-
-function haystack(cache: ColumnCache): string[] {
+function textHits(cache: ColumnCache, needle: string): Uint8Array {
   const d = derived(cache);
-  if (!d.haystack) {
-    const { quote, summary, conditions, source } = cache.text;
-    // NUL between fields so a search never matches across two of them. Built once per cache
-    // (1M rows: 0.2-0.9 s), after which a search is one `includes` per row (20-40 ms).
-    const hay = new Array<string>(cache.n);
-    for (let i = 0; i < cache.n; i++) {
-      hay[i] = `${quote[i]}\0${summary[i]}\0${conditions[i]}\0${source[i]}`.toLowerCase();
-    }
-    d.haystack = hay;
+  if (d.search?.needle !== needle) {
+    d.search = { needle, hit: cache.text.contains(SEARCHED, needle) };
   }
-  return d.haystack;
+  return d.search.hit;
 }
 
 /**
@@ -116,8 +90,7 @@ function haystack(cache: ColumnCache): string[] {
  * - Stances: the six choices partition the rows, so their counts add up to the total: a
  *   conditional row matches `'c'` only (not `1`), any other row matches its stance value.
  * - Search: trimmed, case-insensitive substring of the quote, summary, conditions, source,
- *   actor, topic or affiliation. Through the text dictionaries once `internText` made them,
- *   else through the lowercased text of every row, built on the first search only.
+ *   actor, topic or affiliation, within one value (never across two columns).
  *
  * Example: rows on days [10, 20, 30], `{ ...EMPTY_FILTER, from: 15, to: 30 }` -> `[1, 2]`.
  */
@@ -148,18 +121,12 @@ export function filterRows(cache: ColumnCache, filter: Filter): Uint32Array {
   }
 
   const needle = filter.search.trim().toLowerCase();
-  let hay: string[] | null = null;
   let actorHit: Uint8Array | null = null;
   let affHit: Uint8Array | null = null;
   let topicHit: Uint8Array | null = null;
   let textHit: Uint8Array | null = null;
   if (needle) {
-    const hits = textHits(cache, needle);
-    if (hits) {
-      // One flag per row from the four columns' dictionaries: the row loop stays one lookup.
-      textHit = new Uint8Array(cache.n);
-      for (const { hit, codes } of hits) for (let i = lo; i < hi; i++) textHit[i] |= hit[codes[i]];
-    } else hay = haystack(cache);
+    textHit = textHits(cache, needle);
     actorHit = searchMask(cache.actors, needle);
     affHit = searchMask(cache.affiliations, needle);
     topicHit = searchMask(cache.topics, needle);
@@ -181,7 +148,7 @@ export function filterRows(cache: ColumnCache, filter: Filter): Uint32Array {
       !actorHit[actor[i]] &&
       !affHit![affiliation[i]] &&
       !topicHit![topic[i]] &&
-      !(textHit ? textHit[i] : hay![i].includes(needle))
+      !textHit![i]
     )
       continue;
     out[k++] = i;

@@ -1,4 +1,5 @@
-import type { StanceValue, TextColumn } from '../domain/types';
+import type { StanceValue } from '../domain/types';
+import type { TextTable } from './text';
 
 /**
  * The in-memory column cache over every visible dataset: one global dictionary per coded
@@ -25,7 +26,8 @@ export interface ColumnCache {
   line: Uint32Array;
   /** Index into `datasets`. */
   dataset: Uint16Array;
-  text: Record<TextColumn, string[]>;
+  /** Text columns, read per row: `text.get('quote', row)`. */
+  text: TextTable;
   actors: string[];
   affiliations: string[];
   topics: string[];

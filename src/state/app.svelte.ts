@@ -13,7 +13,7 @@ import {
   type DeletedDataset,
 } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
-import { buildCacheAsync, internText, type CachePart } from '../query/cache';
+import { buildCacheAsync, type CachePart } from '../query/cache';
 import { filterRows } from '../query/filter';
 import type { ColumnCache, Filter } from '../query/types';
 import { hasPortableData, payloadToCsv } from '../export/share';
@@ -134,18 +134,20 @@ export class AppState {
     return this.datasetScope ? this.inScope(rows) : rows;
   });
 
-  private idIndex: { cache: ColumnCache; map: Map<string, number> } | null = null;
+  private lastRowOf: { cache: ColumnCache; id: string; row: number } | null = null;
 
-  /** The cache row of a statement id; the index is built on first use per cache. */
+  /**
+   * The cache row of a statement id (-1 when absent). A sweep of the packed id column (1M
+   * rows: a few ms), remembered for the last id asked, as several views ask for the selection.
+   */
   rowOf(id: string | null): number {
     const cache = this.cache;
     if (!cache || id === null) return -1;
-    if (this.idIndex?.cache !== cache) {
-      const map = new Map<string, number>();
-      cache.text.id.forEach((v, i) => map.set(v, i));
-      this.idIndex = { cache, map };
-    }
-    return this.idIndex.map.get(id) ?? -1;
+    const last = this.lastRowOf;
+    if (last?.cache === cache && last.id === id) return last.row;
+    const row = cache.text.find('id', id);
+    this.lastRowOf = { cache, id, row };
+    return row;
   }
 
   selectedRow = $derived(this.rowOf(this.view.selected));
@@ -232,8 +234,6 @@ export class AppState {
     if (seq !== this.loadSeq) return this.latestLoad;
     this.datasets = all;
     this.cache = cache;
-    // After the first draw: share repeated text (the heap at 1M rows), off the critical path.
-    if (cache) void internText(cache, () => this.cache !== cache);
   }
 
   /** The user agreed: import the link's statements as a dataset and show the linked view. */

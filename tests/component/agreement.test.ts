@@ -129,7 +129,7 @@ describe('Agreement', { timeout: 20_000 }, () => {
     await user.click(
       within(pair).getByRole('button', { name: "Open Vladimir Putin's statement on ceasefire" }),
     );
-    expect(cache.text.id[onselect.mock.calls[0][0] as number]).toBe('seed-009');
+    expect(cache.text.get('id', onselect.mock.calls[0][0] as number)).toBe('seed-009');
 
     await user.click(screen.getByRole('button', { name: 'Show all actors' }));
     expect(boundView().actors).toEqual([]);

@@ -40,7 +40,7 @@ const cache = cacheFromRecords(
   'seed-dataset',
 );
 
-const rowOf = (id: string) => cache.text.id.indexOf(id);
+const rowOf = (id: string) => cache.text.find('id', id);
 
 function renderPanel(id: string) {
   const onclose = vi.fn();

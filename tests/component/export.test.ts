@@ -204,7 +204,7 @@ describe('ExportMenu', () => {
   });
 
   it('downloads the filtered statements as CSV', async () => {
-    const at = (id: string) => cache.text.id.indexOf(id);
+    const at = (id: string) => cache.text.find('id', id);
     const user = setup({ rows: Uint32Array.from([at('s1'), at('s3')]) });
     await user.click(screen.getByRole('button', { name: 'Export' }));
     await user.click(screen.getByRole('button', { name: 'Statements as CSV' }));
@@ -230,7 +230,7 @@ describe('ExportMenu', () => {
     expect(names[0]).toMatch(/^statements-\d{4}-\d{2}-\d{2}\.json$/);
     const parsed = JSON.parse(await blobs[0].text());
     expect(parsed.map((s: { id: string }) => s.id)).toEqual(
-      [...allRows].map((r) => cache.text.id[r]),
+      [...allRows].map((r) => cache.text.get('id', r)),
     );
   });
 

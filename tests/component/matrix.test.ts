@@ -131,7 +131,7 @@ describe('Matrix', { timeout: 20_000 }, () => {
     expect(boundView()).toMatchObject({ actors: ['Sergey Lavrov'], topics: ['ceasefire'] });
     expect(onselect).toHaveBeenCalledTimes(1);
     const row = onselect.mock.calls[0][0] as number;
-    expect(cache.text.quote[row]).toBe('A truce leads to nowhere');
+    expect(cache.text.get('quote', row)).toBe('A truce leads to nowhere');
     // The grid ignores those filters and highlights them instead.
     expect(screen.getAllByRole('rowheader')).toHaveLength(12);
     expect(screen.getByRole('rowheader', { name: 'Sergey Lavrov' })).toHaveAttribute(
@@ -154,7 +154,9 @@ describe('Matrix', { timeout: 20_000 }, () => {
       affiliations: ['Russia'],
       topics: ['ceasefire'],
     });
-    expect(cache.text.quote[onselect.mock.calls[0][0] as number]).toBe('A truce leads to nowhere');
+    expect(cache.text.get('quote', onselect.mock.calls[0][0] as number)).toBe(
+      'A truce leads to nowhere',
+    );
     expect(screen.getByRole('rowheader', { name: 'Russia (all actors)' })).toHaveAttribute(
       'data-highlight',
     );

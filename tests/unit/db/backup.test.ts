@@ -38,7 +38,7 @@ async function everything() {
     statements: Array.from({ length: cache.n }, (_, i) => ({
       ...seen(cache, i),
       dataset: cache.datasets[cache.dataset[i]],
-      source: cache.text.source[i],
+      source: cache.text.get('source', i),
     })),
   };
 }

@@ -53,7 +53,7 @@ export async function loadAll(database: StanceDB): Promise<ColumnCache> {
  */
 export function seen(cache: ColumnCache, i: number) {
   return {
-    id: cache.text.id[i],
+    id: cache.text.get('id', i),
     day: cache.day[i],
     precision: cache.precision[i],
     actor: cache.actors[cache.actor[i]],
@@ -63,8 +63,8 @@ export function seen(cache: ColumnCache, i: number) {
     flags: cache.flags[i],
     confidence: cache.confidence[i],
     line: cache.line[i],
-    quote: cache.text.quote[i],
-    conditions: cache.text.conditions[i],
-    url: cache.text.url[i],
+    quote: cache.text.get('quote', i),
+    conditions: cache.text.get('conditions', i),
+    url: cache.text.get('url', i),
   };
 }

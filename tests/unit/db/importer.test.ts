@@ -52,7 +52,7 @@ function statements(cache: ColumnCache) {
   return Array.from({ length: cache.n }, (_, i) => ({
     ...seen(cache, i),
     end: cache.end[i],
-    summary: cache.text.summary[i],
+    summary: cache.text.get('summary', i),
   }));
 }
 

@@ -5,6 +5,7 @@ import { StanceDB } from '../../../src/db/db';
 import { datasetChunks } from '../../../src/db/store';
 import { recordsToPart } from '../../../src/query/cache';
 import { rec } from '../query/helpers';
+import { unpackText } from '../../../src/domain/packed';
 
 let database: StanceDB;
 
@@ -37,7 +38,7 @@ describe('datasetChunks', () => {
 
       expect(chunks.map((c) => c.chunk)).toEqual([0, 1, 2, 3, 4]);
       expect(chunks.map((c) => c.count)).toEqual([5, 5, 5, 5, 3]);
-      expect(chunks.flatMap((c) => c.text.id)).toEqual(
+      expect(chunks.flatMap((c) => unpackText(c.text.id))).toEqual(
         Array.from({ length: 23 }, (_, i) => `a-${i}`),
       );
     },

@@ -12,6 +12,7 @@ import {
   type SchemaVersion,
 } from '../../../src/db/schema';
 import type { DatasetMeta, StatementChunk } from '../../../src/domain/columns';
+import { unpackText } from '../../../src/domain/packed';
 import type { StatementRecord } from '../../../src/domain/types';
 import { previewText } from '../../../src/ingest/pipeline';
 import { buildCache, recordsToPart } from '../../../src/query/cache';
@@ -29,7 +30,7 @@ const seedRecords: StatementRecord[] = previewText(seedText).rows;
  * statement id, filled from the chunks by its upgrade. It exists in this test only.
  */
 const NEXT: SchemaVersion = {
-  version: 2,
+  version: 3,
   stores: {
     datasets: 'id, status, importedAt, fingerprint',
     ids: 'id, datasetId',
@@ -38,7 +39,9 @@ const NEXT: SchemaVersion = {
     const rows: { id: string; datasetId: string }[] = [];
     await tx
       .table<StatementChunk>('chunks')
-      .each((c) => c.text.id.forEach((id) => rows.push({ id, datasetId: c.datasetId })));
+      .each((c) =>
+        unpackText(c.text.id).forEach((id) => rows.push({ id, datasetId: c.datasetId })),
+      );
     await tx.table('ids').bulkAdd(rows);
   },
 };
@@ -74,10 +77,19 @@ async function writeWithFirstRelease(name: string): Promise<DatasetMeta[]> {
     { ...b.meta, name: 'Other', fingerprint: 'fp-other', importedAt: '2024-12-21T10:00:00.000Z' },
   ];
   await old.datasets.bulkAdd(metas);
-  await old.chunks.bulkAdd([...a.chunks, ...b.chunks]);
+  // The first release stored each text column as a list of strings.
+  await old.chunks.bulkAdd([...a.chunks, ...b.chunks].map(asFirstRelease));
   expect(old.verno).toBe(1);
   old.close();
   return metas;
+}
+
+/** A chunk as version 1 stored it: each text column a list of strings. */
+function asFirstRelease(chunk: StatementChunk): StatementChunk {
+  const text = Object.fromEntries(
+    Object.entries(chunk.text).map(([col, packed]) => [col, unpackText(packed)]),
+  );
+  return { ...chunk, text } as unknown as StatementChunk;
 }
 
 /** The same statement under another id, as a second dataset would hold it. */
@@ -88,14 +100,14 @@ function renamed(r: StatementRecord): StatementRecord {
 /** Every statement as a user sees it, in cache order. */
 function statements(cache: ColumnCache) {
   return Array.from({ length: cache.n }, (_, i) => ({
-    id: cache.text.id[i],
+    id: cache.text.get('id', i),
     day: cache.day[i],
     actor: cache.actors[cache.actor[i]],
     topic: cache.topics[cache.topic[i]],
     stance: cache.stance[i],
     flags: cache.flags[i],
-    quote: cache.text.quote[i],
-    url: cache.text.url[i],
+    quote: cache.text.get('quote', i),
+    url: cache.text.get('url', i),
   }));
 }
 
@@ -136,6 +148,10 @@ describe('opening data written by the first release', () => {
     expect(cache.n).toBe(seedRecords.length + 7);
     expect(statements(cache)).toEqual(statements(expectedCache()));
     expect(metas.map((m) => m.statementCount)).toEqual([seedRecords.length, 7]);
+    // Version 2 packed the stored text: one string and its end offsets per column.
+    const stored = await current.chunks.toArray();
+    expect(stored.every((c) => typeof c.text.quote.chars === 'string')).toBe(true);
+    expect(stored.every((c) => c.text.id.ends.length === c.count)).toBe(true);
     current.close();
   });
 
@@ -146,7 +162,7 @@ describe('opening data written by the first release', () => {
     const next = new StanceDB(name, [...SCHEMA_VERSIONS, NEXT]);
     await next.open();
 
-    expect(next.verno).toBe(2);
+    expect(next.verno).toBe(3);
     expect(statements(await loadAll(next))).toEqual(statements(expectedCache()));
     // The upgrade ran over the old data: one `ids` row per statement.
     const ids = next.table<{ id: string; datasetId: string }>('ids');
@@ -176,7 +192,7 @@ describe('opening data written by the first release', () => {
 
     const again = new StanceDB(name);
     expect(statements(await loadAll(again))).toEqual(statements(expectedCache()));
-    expect(again.verno).toBe(1);
+    expect(again.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     again.close();
   });
 });
@@ -194,7 +210,7 @@ describe('an upgrade while an old tab is open', () => {
     const other = new StanceDB(DB_NAME, [...SCHEMA_VERSIONS, NEXT]);
     await other.open();
 
-    expect(other.verno).toBe(2);
+    expect(other.verno).toBe(3);
     expect(told).toBe(1);
     expect(page.isOpen()).toBe(false);
     expect(await other.table('ids').count()).toBe(seedRecords.length + 7);

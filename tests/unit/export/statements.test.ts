@@ -131,7 +131,7 @@ describe('float32Text', () => {
 
 describe('statementsCsv', () => {
   const cache = cacheFromRecords(TRICKY);
-  const putin = cache.text.id.indexOf('seed-009');
+  const putin = cache.text.find('id', 'seed-009');
 
   it('writes the native columns as the header', () => {
     expect(statementsCsv(cache, []).split('\n')[0]).toBe(NATIVE_COLUMNS.join(','));
@@ -157,17 +157,17 @@ describe('statementsCsv', () => {
     ['sup-2', 'strongly support'],
     ['seed-009', 'conditional'],
   ])('writes the stance of %s as the label %j', (id, label) => {
-    const line = statementsCsv(cache, [cache.text.id.indexOf(id)]).split('\n')[1];
+    const line = statementsCsv(cache, [cache.text.find('id', id)]).split('\n')[1];
     expect(line.split(',')[5]).toBe(label);
   });
 
   it('leaves the confidence empty when the file gave none', () => {
-    const line = statementsCsv(cache, [cache.text.id.indexOf('west-2014')]).split('\n')[1];
+    const line = statementsCsv(cache, [cache.text.find('id', 'west-2014')]).split('\n')[1];
     expect(line).toBe('west-2014,2014,Western nations,West,russia-invasion-ukraine,oppose,,,,,,,,');
   });
 
   it('writes the rows given, in the order given', () => {
-    const rows = [cache.text.id.indexOf('zel-1'), cache.text.id.indexOf('seed-017')];
+    const rows = [cache.text.find('id', 'zel-1'), cache.text.find('id', 'seed-017')];
     const ids = statementsCsv(cache, rows)
       .trim()
       .split('\n')
@@ -249,7 +249,7 @@ describe('statementsJson', () => {
   const get = (id: string) => parsed.find((s) => s.id === id)!;
 
   it('is an array with one object per row, in row order', () => {
-    expect(parsed.map((s) => s.id)).toEqual([...all(cache)].map((r) => cache.text.id[r]));
+    expect(parsed.map((s) => s.id)).toEqual([...all(cache)].map((r) => cache.text.get('id', r)));
   });
 
   it('names every native column, plus the precision and the conditional flag', () => {

@@ -9,6 +9,7 @@ import type { ImportSummary, Preview } from '../../../src/ingest/pipeline';
 import type { FromWorker } from '../../../src/ingest/protocol';
 import { runTask } from '../../../src/ingest/tasks';
 import { fixtureBytes } from '../ingest/helpers';
+import { unpackText } from '../../../src/domain/packed';
 
 /**
  * The whole import as the worker runs it (src/ingest/tasks.ts `runTask`: preview, dry run, then
@@ -134,7 +135,7 @@ async function checkImport(file: Blob, openDb?: () => StanceDB): Promise<FromWor
       expect(state.others.map((d) => [d.id, d.status, d.statementCount])).toEqual([
         [end.report.datasetId, 'ready', s.added],
       ]);
-      const ids = state.otherChunks.flatMap((c) => c.text.id);
+      const ids = state.otherChunks.flatMap((c) => unpackText(c.text.id));
       expect(ids).toHaveLength(s.added);
       expect(new Set(ids).size).toBe(s.added);
     }

@@ -5,7 +5,6 @@ import {
   buildCache,
   buildCacheAsync,
   cacheFromRecords,
-  internText,
   recordsToPart,
 } from '../../../src/query/cache';
 import { day, rec } from './helpers';
@@ -42,7 +41,7 @@ describe('buildCache', () => {
       rec({ date: '2024-05', actor: 'B', topic: 't', stance: 'c', quote: 'late', line: 7 }),
       rec({ date: '2024-01-09', actor: 'A', topic: 't', stance: -1, quote: 'early', line: 9 }),
     ]);
-    expect(cache.text.quote).toEqual(['early', 'late']);
+    expect([0, 1].map((r) => cache.text.get('quote', r))).toEqual(['early', 'late']);
     expect(Array.from(cache.line)).toEqual([9, 7]);
     expect(Array.from(cache.precision)).toEqual([0, 1]);
     expect(Array.from(cache.flags)).toEqual([0, FLAG_CONDITIONAL]);
@@ -120,7 +119,7 @@ describe('buildCache', () => {
       'Russia',
     ]);
     expect(cache.flags[1]).toBe(FLAG_REPORTED);
-    expect(cache.text.reportedVia[1]).toBe('Reuters');
+    expect(cache.text.get('reportedVia', 1)).toBe('Reuters');
   });
 
   it('reads chunks in chunk order, whatever order they are given in', () => {
@@ -130,7 +129,7 @@ describe('buildCache', () => {
     const part = recordsToPart(records, 'd', 1);
     expect(part.chunks).toHaveLength(3);
     const cache = buildCache([{ meta: part.meta, chunks: [...part.chunks].reverse() }]);
-    expect(cache.text.quote).toEqual(['first', 'second', 'third']);
+    expect([0, 1, 2].map((r) => cache.text.get('quote', r))).toEqual(['first', 'second', 'third']);
   });
 
   it('gives each actor its most frequent affiliation, and -1 to actors that never have one', () => {
@@ -216,27 +215,5 @@ describe('buildCacheAsync', () => {
     ];
     // A zero slice yields after every step: the result must not depend on where it paused.
     expect(await buildCacheAsync(parts, 0)).toEqual(buildCache(parts));
-  });
-});
-
-describe('internText', () => {
-  it('leaves every text value as it was, repeated or unique', async () => {
-    const records = Array.from({ length: 40 }, (_, i) =>
-      rec({
-        id: `r${i}`,
-        date: '2024-01-01',
-        actor: 'A',
-        topic: 't',
-        stance: 1,
-        quote: ['We back', 'talks.'].join(' '),
-        source: i % 2 ? 'wire' : 'press',
-        url: `https://example.org/${i}`,
-      }),
-    );
-    const cache = cacheFromRecords(records);
-    const before = structuredClone(cache.text);
-    await internText(cache, () => false, 0);
-    expect(cache.text).toEqual(before);
-    expect(cache.text.quote[39]).toBe('We back talks.');
   });
 });

@@ -93,7 +93,7 @@ describe('stepSeries', () => {
       { date: '2024-03-12', actor: 'Putin', topic: 'ceasefire', stance: 1, quote: 'second' },
     ]);
     const [series] = stepSeries(cache, rows);
-    expect(series.steps.map((s) => [s.stance, cache.text.quote[s.row]])).toEqual([
+    expect(series.steps.map((s) => [s.stance, cache.text.get('quote', s.row)])).toEqual([
       [-2, ''],
       [1, 'second'],
     ]);

@@ -68,7 +68,7 @@ describe('the timeline model', () => {
   it('finds the shift a row made, and none for other rows', () => {
     const { cache, rows, model } = setup(RECORDS);
     const changed = Array.from(rows).filter((r) => model.shiftOfRow[r] >= 0);
-    expect(changed.map((r) => cache.text.id[r])).toHaveLength(1);
+    expect(changed.map((r) => cache.text.get('id', r))).toHaveLength(1);
     expect(cache.day[changed[0]]).toBe(day('2024-12-10'));
     expect(shiftText(model.shifts[model.shiftOfRow[changed[0]]])).toBe(
       'shift: oppose → conditional support',
