@@ -314,6 +314,48 @@ describe('Matrix', { timeout: 20_000 }, () => {
     expect(document.activeElement).toBe(cell(`${base.affiliation} (all actors) on`));
   });
 
+  it('draws only the topic columns in view of a wide grid, and follows the focus to the last', async () => {
+    // Layout as in a 600 px wide view: 224 px of row names, then 120 px per topic column.
+    class SizedResizeObserver {
+      constructor(private readonly report: ResizeObserverCallback) {}
+      observe(target: Element) {
+        const classes = target.classList;
+        const width = classes.contains('scroll') ? 600 : classes.contains('corner') ? 224 : 120;
+        const entry = { target, contentRect: { width }, borderBoxSize: [{ inlineSize: width }] };
+        queueMicrotask(() =>
+          this.report([entry as unknown as ResizeObserverEntry], this as unknown as ResizeObserver),
+        );
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('ResizeObserver', SizedResizeObserver);
+    const { user } = renderMatrix();
+    const grid = screen.getByRole('grid');
+    const lavrovOn = (topic: string) =>
+      screen.queryByRole('gridcell', {
+        name: (name) => name.startsWith(`Sergey Lavrov on ${topic}:`),
+      });
+
+    // 376 px show about three columns; two more are drawn on the side, the last two are not.
+    await vi.waitFor(() => expect(lavrovOn('us-russia-dialogue')).toBeNull());
+    expect(lavrovOn('territorial-concessions')).toHaveAttribute('aria-colindex', '7');
+    // Screen readers still learn the full size, and every column keeps its header.
+    expect(grid).toHaveAttribute('aria-colcount', '9');
+    expect(screen.getAllByRole('columnheader')).toHaveLength(9);
+
+    cell(LAVROV).focus();
+    await user.keyboard('{End}');
+    const last = lavrovOn('us-russia-dialogue');
+    expect(document.activeElement).toBe(last);
+    expect(last).toHaveAttribute('aria-colindex', '9');
+    expect(lavrovOn('binding-settlement')).toBeNull();
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(lavrovOn('binding-settlement'));
+  });
+
   it('says so when no statements pass the filters', () => {
     renderMatrix({}, new Uint32Array(0));
     expect(screen.queryByRole('grid')).toBeNull();

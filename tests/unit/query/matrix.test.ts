@@ -367,6 +367,26 @@ describe('matrixModel', () => {
     expect(again).toEqual(fresh);
   });
 
+  // Clearing the last filter hands over a new array of every row each time: one index serves all.
+  it.each([
+    ['2024-01-01', null],
+    ['2024-11-30', '2024-12-31'],
+    ['2024-12-31', '2024-11-30'],
+  ])(
+    'reads every row the same as of %s (compare %s) whichever array holds them',
+    (asOf, compare) => {
+      const unread = setup(SEED);
+      const expected = matrixModel(unread.cache, unread.rows, opts(asOf, compare));
+      for (const d of ['2024-12-31', '2024-06-30']) matrixModel(cache, rows.slice(), opts(d));
+      expect(matrixModel(cache, rows.slice(), opts(asOf, compare))).toEqual(expected);
+      // A filtered array in between still reads its own rows.
+      const noLavrov = rows.filter((r) => cache.actors[cache.actor[r]] !== 'Sergey Lavrov');
+      const filtered = matrixModel(cache, noLavrov, opts(asOf, compare));
+      expect(filtered.rows.some((r) => r.label === 'Sergey Lavrov')).toBe(false);
+      expect(matrixModel(cache, Uint32Array.from(rows), opts(asOf, compare))).toEqual(expected);
+    },
+  );
+
   it('does not modify the rows it reads', () => {
     const copy = rows.slice();
     matrixModel(cache, rows, opts('2024-12-31', '2024-11-30'));
