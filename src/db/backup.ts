@@ -1,7 +1,7 @@
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import { PRECISION_BY_CODE, TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { safeUrl } from '../domain/links';
-import { packText, unpackText } from '../domain/packed';
+import { packColumn, unpackText } from '../domain/packed';
 import type { StanceDB } from './db';
 import { datasetChunks, deleteDataset, readyDatasets } from './store';
 
@@ -198,7 +198,7 @@ function decodeChunk(meta: DatasetMeta, raw: Record<string, unknown>): Statement
   // Only http(s) links are ever kept, whatever the file says.
   text.url = text.url.map(safeUrl);
   chunk.text = Object.fromEntries(
-    TEXT_COLUMNS.map((c) => [c, packText(text[c])]),
+    TEXT_COLUMNS.map((c) => [c, packColumn(text[c])]),
   ) as StatementChunk['text'];
   return chunk;
 }

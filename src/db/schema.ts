@@ -6,7 +6,7 @@
  * opens it with the current class).
  */
 import type { Transaction } from 'dexie';
-import { packText } from '../domain/packed';
+import { packColumn } from '../domain/packed';
 
 /** One schema version: Dexie's store definitions and, when data must move, an upgrade. */
 export interface SchemaVersion {
@@ -44,7 +44,7 @@ export const SCHEMA_V2: SchemaVersion = Object.freeze({
       .toCollection()
       .modify((chunk: { text: Record<string, unknown> }) => {
         for (const [col, values] of Object.entries(chunk.text)) {
-          if (Array.isArray(values)) chunk.text[col] = packText(values as string[]);
+          if (Array.isArray(values)) chunk.text[col] = packColumn(values as string[]);
         }
       });
   },

@@ -1,5 +1,5 @@
 import type { StatementChunk } from './columns';
-import { packText, type PackedText } from './packed';
+import { packColumn, packText, type PackedText } from './packed';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,
@@ -83,7 +83,10 @@ export class ChunkEncoder {
       chunk.line[i] = r.line;
       for (const c of TEXT_COLUMNS) text[c][i] = r[c];
     }
-    for (const c of TEXT_COLUMNS) chunk.text[c] = packText(text[c]);
+    // Ids and links are unique per row: a dictionary would only cost time.
+    for (const c of TEXT_COLUMNS) {
+      chunk.text[c] = c === 'id' || c === 'url' ? packText(text[c]) : packColumn(text[c]);
+    }
     return chunk;
   }
 }

@@ -65,7 +65,7 @@ function searchMask(dict: string[], needle: string): Uint8Array {
 }
 
 /** The text columns a search reads besides the names. */
-const SEARCHED = ['quote', 'summary', 'conditions', 'source'] as const;
+export const SEARCHED = ['quote', 'summary', 'conditions', 'source'] as const;
 
 /**
  * Which rows have the needle in a searched text column, kept for the last needle: one filter

@@ -1,4 +1,4 @@
-import { textAt, type PackedText } from '../domain/packed';
+import { textAt, valueAt, type PackedText } from '../domain/packed';
 import type { TextColumn } from '../domain/types';
 
 /**
@@ -42,8 +42,9 @@ export class TextTable {
   /**
    * Which cache rows have `needle` (already lowercased, not empty) inside one value of any of
    * `cols`, compared in lowercase; 1 in the returned mask. A value never matches across its
-   * neighbours. One `indexOf` sweep over each packed string: 1M rows, four columns in about
-   * 20-40 ms, with no per-row strings.
+   * neighbours. One `indexOf` sweep over each packed string (a dictionary-encoded column's
+   * distinct values only), with no per-row strings. The first search of a column lowercases
+   * it unless `prepareSearch` did already.
    * `table.contains(['quote'], 'talks')` -> `Uint8Array [1, 0, ...]`.
    */
   contains(cols: readonly TextColumn[], needle: string): Uint8Array {
@@ -54,22 +55,12 @@ export class TextTable {
       for (let p = 0; p < this.parts.length; p++) {
         const packed = this.parts[p][col];
         const base = this.starts[p];
-        const chars = lower[p];
-        if (chars === null) {
-          for (let i = 0; i < packed.ends.length; i++) {
-            if (textAt(packed, i).toLowerCase().includes(needle)) hitSrc[base + i] = 1;
-          }
-          continue;
-        }
-        const ends = packed.ends;
-        let row = 0;
-        let at = chars.indexOf(needle);
-        while (at !== -1) {
-          while (ends[row] <= at) row++;
-          if (at + needle.length <= ends[row]) {
-            hitSrc[base + row] = 1;
-            at = chars.indexOf(needle, ends[row]);
-          } else at = chars.indexOf(needle, at + 1);
+        const values = valueHits(packed, lower[p], needle);
+        if (packed.codes) {
+          const codes = packed.codes;
+          for (let i = 0; i < codes.length; i++) hitSrc[base + i] |= values[codes[i]];
+        } else {
+          for (let i = 0; i < values.length; i++) hitSrc[base + i] |= values[i];
         }
       }
     }
@@ -80,22 +71,45 @@ export class TextTable {
   }
 
   /**
-   * The cache row whose value of `col` is exactly `value`, or -1. For ids: a statement chosen in
-   * a link is found without an index of every id.
+   * Lowercases the searched columns ahead of the first search, a part at a time with a yield to
+   * the page every `sliceMs` (1M rows: about 0.5 s of work that would otherwise fall on the first
+   * keystroke). Stops when `stale()` says this table was replaced.
+   */
+  async prepareSearch(
+    cols: readonly TextColumn[],
+    stale: () => boolean = () => false,
+    sliceMs = 25,
+  ): Promise<void> {
+    await idle();
+    if (stale()) return;
+    let sliceStart = performance.now();
+    for (const col of cols) {
+      if (this.lower.has(col)) continue;
+      const lower: (string | null)[] = [];
+      for (const part of this.parts) {
+        if (performance.now() - sliceStart > sliceMs) {
+          await new Promise<void>((resolve) => setTimeout(resolve));
+          if (stale()) return;
+          sliceStart = performance.now();
+        }
+        lower.push(lowercase(part[col].chars));
+      }
+      if (!this.lower.has(col)) this.lower.set(col, lower);
+    }
+  }
+
+  /**
+   * The cache row whose value of `col` is exactly `value`, or -1; the first in file order when
+   * several are. For ids: a statement chosen in a link is found without an index of every id.
    */
   find(col: TextColumn, value: string): number {
     if (value === '') return -1;
     for (let p = 0; p < this.parts.length; p++) {
-      const { chars, ends } = this.parts[p][col];
-      let row = 0;
-      let at = chars.indexOf(value);
-      while (at !== -1) {
-        while (ends[row] <= at) row++;
-        const start = row === 0 ? 0 : ends[row - 1];
-        if (at === start && ends[row] === at + value.length)
-          return this.rowOf(this.starts[p] + row);
-        at = chars.indexOf(value, at + 1);
-      }
+      const packed = this.parts[p][col];
+      const k = exactValue(packed, value);
+      if (k === -1) continue;
+      const row = packed.codes ? packed.codes.indexOf(k) : k;
+      return this.rowOf(this.starts[p] + row);
     }
     return -1;
   }
@@ -118,13 +132,66 @@ export class TextTable {
   private lowered(col: TextColumn): (string | null)[] {
     let lower = this.lower.get(col);
     if (!lower) {
-      lower = this.parts.map((part) => {
-        const chars = part[col].chars;
-        const low = chars.toLowerCase();
-        return low.length === chars.length ? low : null;
-      });
+      lower = this.parts.map((part) => lowercase(part[col].chars));
       this.lower.set(col, lower);
     }
     return lower;
   }
+}
+
+/** Resolves when the page is idle (after the frame that draws a new cache), or soon after. */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 50);
+  });
+}
+
+/**
+ * The packed characters in lowercase, or null when lowercasing changes the length (`İ` becomes
+ * two characters), so positions would no longer line up with the ends.
+ */
+function lowercase(chars: string): string | null {
+  const low = chars.toLowerCase();
+  return low.length === chars.length ? low : null;
+}
+
+/**
+ * Which of a packed column's values (distinct values when dictionary-encoded) contain the
+ * needle: a sweep of `lower` (the lowercased chars), or value by value when it is null.
+ */
+function valueHits(packed: PackedText, lower: string | null, needle: string): Uint8Array {
+  const ends = packed.ends;
+  const hit = new Uint8Array(ends.length);
+  if (lower === null) {
+    for (let k = 0; k < ends.length; k++) {
+      if (valueAt(packed, k).toLowerCase().includes(needle)) hit[k] = 1;
+    }
+    return hit;
+  }
+  let k = 0;
+  let at = lower.indexOf(needle);
+  while (at !== -1) {
+    while (ends[k] <= at) k++;
+    if (at + needle.length <= ends[k]) {
+      hit[k] = 1;
+      at = lower.indexOf(needle, ends[k]);
+    } else at = lower.indexOf(needle, at + 1);
+  }
+  return hit;
+}
+
+/** The index of the value that is exactly `value` in a packed column's chars, or -1. */
+function exactValue(packed: PackedText, value: string): number {
+  const { chars, ends } = packed;
+  let k = 0;
+  let at = chars.indexOf(value);
+  while (at !== -1) {
+    while (ends[k] <= at) k++;
+    const start = k === 0 ? 0 : ends[k - 1];
+    if (at === start && ends[k] === at + value.length) return k;
+    at = chars.indexOf(value, at + 1);
+  }
+  return -1;
 }

@@ -14,7 +14,7 @@ import {
 } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
 import { buildCacheAsync, type CachePart } from '../query/cache';
-import { filterRows } from '../query/filter';
+import { filterRows, SEARCHED } from '../query/filter';
 import type { ColumnCache, Filter } from '../query/types';
 import { hasPortableData, payloadToCsv } from '../export/share';
 import { fingerprint } from '../url/fingerprint';
@@ -234,6 +234,8 @@ export class AppState {
     if (seq !== this.loadSeq) return this.latestLoad;
     this.datasets = all;
     this.cache = cache;
+    // After the first draw, off the critical path: the first search finds its text lowercased.
+    if (cache) void cache.text.prepareSearch(SEARCHED, () => this.cache !== cache);
   }
 
   /** The user agreed: import the link's statements as a dataset and show the linked view. */

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packText, textAt, unpackText, type PackedText } from '../../../src/domain/packed';
+import {
+  packColumn,
+  packText,
+  textAt,
+  unpackText,
+  type PackedText,
+} from '../../../src/domain/packed';
 import { TEXT_COLUMNS, type TextColumn } from '../../../src/domain/types';
 import { TextTable } from '../../../src/query/text';
 
@@ -8,16 +14,21 @@ import { TextTable } from '../../../src/query/text';
  * A table over `values` (source order) cut into parts of the given sizes, with cache rows in
  * the order `src` gives (identity when absent). Only `quote` and `source` carry the values.
  */
-function table(values: string[], sizes: number[], src?: number[]): TextTable {
+function table(
+  values: string[],
+  sizes: number[],
+  src?: number[],
+  pack: (values: string[]) => PackedText = packText,
+): TextTable {
   const parts: Record<TextColumn, PackedText>[] = [];
   const starts = [0];
   let at = 0;
   for (const size of sizes) {
     const slice = values.slice(at, at + size);
     const part = Object.fromEntries(
-      TEXT_COLUMNS.map((c) => [c, packText(c === 'quote' ? slice : slice.map(() => ''))]),
+      TEXT_COLUMNS.map((c) => [c, pack(c === 'quote' ? slice : slice.map(() => ''))]),
     ) as Record<TextColumn, PackedText>;
-    part.source = packText(slice.map((v) => v.toUpperCase()));
+    part.source = pack(slice.map((v) => v.toUpperCase()));
     parts.push(part);
     at += size;
     starts.push(at);
@@ -50,12 +61,28 @@ describe('packed text', () => {
     expect(textAt(packed, 4)).toBe('Ещё нет');
   });
 
-  it('round-trips any list of strings', () => {
+  it('round-trips any list of strings, plainly or dictionary-encoded', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme' })), (values) => {
-        expect(unpackText(packText(values))).toEqual(values);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('TASS', '', 'x'))),
+        (values) => {
+          expect(unpackText(packText(values))).toEqual(values);
+          expect(unpackText(packColumn(values))).toEqual(values);
+        },
+      ),
     );
+  });
+
+  it('stores repeated values once, with a code per row', () => {
+    const packed = packColumn(['TASS', 'TASS', 'Reuters', 'TASS', '', '']);
+    expect(packed.chars).toBe('TASSReuters');
+    expect(Array.from(packed.codes!)).toEqual([0, 0, 1, 0, 2, 2]);
+    expect(textAt(packed, 2)).toBe('Reuters');
+    expect(textAt(packed, 5)).toBe('');
+  });
+
+  it('keeps mostly distinct values plain: codes would cost more than they save', () => {
+    expect(packColumn(['a', 'b', 'c', 'a']).codes).toBeUndefined();
   });
 });
 
@@ -96,7 +123,8 @@ describe('the cache text table', () => {
         fc.constantFrom('a', 'ab', 'b a', 'ä', 'ba', 'i'),
         fc.nat(),
         (values, needle, seed) => {
-          const t = table(values, cut(values.length, seed));
+          const pack = seed % 2 ? packColumn : packText;
+          const t = table(values, cut(values.length, seed), undefined, pack);
           const naive = values.map((v) =>
             v.toLowerCase().includes(needle) || v.toUpperCase().toLowerCase().includes(needle)
               ? 1
@@ -108,12 +136,22 @@ describe('the cache text table', () => {
     );
   });
 
-  it('finds the row whose value is exactly the one asked for, not a longer one', () => {
-    const t = table(['seed-1', 'seed-10', 'seed-1x', 'seed-10'], [1, 3], [3, 2, 1, 0]);
+  it.each([
+    ['plain', packText],
+    ['dictionary-encoded', packColumn],
+  ])('finds the row whose value is exactly the one asked for (%s)', (_, pack) => {
+    const t = table(['seed-1', 'seed-10', 'seed-1x', 'seed-10'], [1, 3], [3, 2, 1, 0], pack);
     // The first in file order: source 1, which is cache row 2.
     expect(t.find('quote', 'seed-10')).toBe(2);
     expect(t.find('quote', 'seed-1')).toBe(3);
     expect(t.find('quote', 'seed')).toBe(-1);
     expect(t.find('quote', '')).toBe(-1);
+  });
+
+  it('finds the same rows after preparing the search in the background', async () => {
+    const values = ['We back talks.', 'No.', 'TALKS', 'talk'];
+    const t = table(values, [1, 3]);
+    await t.prepareSearch(['quote', 'source']);
+    expect(Array.from(t.contains(['quote', 'source'], 'talks'))).toEqual([1, 0, 1, 0]);
   });
 });
