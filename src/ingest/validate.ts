@@ -8,7 +8,7 @@
  * - `warnings` keep the row but say what was changed: today only a link that is not http(s),
  *   which is dropped. They come with the record.
  */
-import type { NativeColumn, RowIssue, StatementRecord } from '../domain/types';
+import type { RowIssue, StatementRecord } from '../domain/types';
 import type { ColumnMapping } from './columns';
 import { dateFormatLabel, parseDateAs, type DateFormat, type ParsedDate } from './formats/dates';
 import type { NativeValues } from './formats/types';
@@ -62,30 +62,41 @@ export function toRecord(
  *   mapped to topic', stance: 'no column is mapped to stance' }, ... }`.
  */
 export function nativeValues(fields: readonly string[], mapping: ColumnMapping): NativeValues {
+  // Named reads of `mapping` (not a loop over column names): each site sees one object shape,
+  // and no array is made per row.
   const values: NativeValues = {
-    id: cell(fields, mapping, 'id'),
-    date: cell(fields, mapping, 'date'),
-    actor: cell(fields, mapping, 'actor'),
-    topic: cell(fields, mapping, 'topic'),
-    stance: cell(fields, mapping, 'stance'),
-    affiliation: cell(fields, mapping, 'affiliation'),
-    conditions: cell(fields, mapping, 'conditions'),
-    quote: cell(fields, mapping, 'quote'),
-    summary: cell(fields, mapping, 'summary'),
-    target: cell(fields, mapping, 'target'),
-    source: cell(fields, mapping, 'source'),
-    url: cell(fields, mapping, 'url'),
-    reportedVia: cell(fields, mapping, 'reported_via'),
-    confidence: cell(fields, mapping, 'confidence'),
+    id: cell(fields, mapping.id),
+    date: cell(fields, mapping.date),
+    actor: cell(fields, mapping.actor),
+    topic: cell(fields, mapping.topic),
+    stance: cell(fields, mapping.stance),
+    affiliation: cell(fields, mapping.affiliation),
+    conditions: cell(fields, mapping.conditions),
+    quote: cell(fields, mapping.quote),
+    summary: cell(fields, mapping.summary),
+    target: cell(fields, mapping.target),
+    source: cell(fields, mapping.source),
+    url: cell(fields, mapping.url),
+    reportedVia: cell(fields, mapping.reported_via),
+    confidence: cell(fields, mapping.confidence),
   };
-  for (const column of ['date', 'actor', 'topic', 'stance'] as const) {
-    if (mapping[column] === undefined) {
-      values.why ??= {};
-      values.why[column] = `no column is mapped to ${column}`;
+  if (
+    mapping.date === undefined ||
+    mapping.actor === undefined ||
+    mapping.topic === undefined ||
+    mapping.stance === undefined
+  ) {
+    for (const column of REQUIRED) {
+      if (mapping[column] === undefined) {
+        values.why ??= {};
+        values.why[column] = `no column is mapped to ${column}`;
+      }
     }
   }
   return values;
 }
+
+const REQUIRED = ['date', 'actor', 'topic', 'stance'] as const;
 
 /**
  * Reads a date in a format; with no format chosen (null), a slashed date is read only when its
@@ -124,8 +135,9 @@ export function buildRecord(
   line: number,
   dateFormat: DateFormat | null,
 ): RowResult {
-  // Plain code rather than per-row closures: this runs once per row of million-row files.
-  const issues: RowIssue[] = [];
+  // Plain code rather than per-row closures: this runs once per row of million-row files. The
+  // issue list is made only for a row that has one.
+  let issues: RowIssue[] | null = null;
   const suffix = v.part ? ` (${v.part})` : '';
   const why = v.why;
   if (v.reject)
@@ -137,41 +149,57 @@ export function buildRecord(
     if (date === null) {
       const message =
         why?.date ?? (v.date === '' ? 'date is empty' : `date ${shown(v.date)} is not a real day`);
-      issues.push({ line, column: 'date' + suffix, message });
+      (issues ??= []).push({ line, column: 'date' + suffix, message });
     }
   } else if (v.date === '') {
-    issues.push({ line, column: 'date' + suffix, message: why?.date ?? 'date is empty' });
+    (issues ??= []).push({ line, column: 'date' + suffix, message: why?.date ?? 'date is empty' });
   } else {
     date = readDate(v.date, dateFormat);
     if (date === null) {
-      issues.push({ line, column: 'date' + suffix, message: dateProblem(v.date, dateFormat) });
+      (issues ??= []).push({
+        line,
+        column: 'date' + suffix,
+        message: dateProblem(v.date, dateFormat),
+      });
     }
   }
   const actor = v.actor;
   if (actor === '') {
-    issues.push({ line, column: 'actor' + suffix, message: why?.actor ?? 'actor is empty' });
+    (issues ??= []).push({
+      line,
+      column: 'actor' + suffix,
+      message: why?.actor ?? 'actor is empty',
+    });
   }
   const topic = v.topic;
   if (topic === '') {
-    issues.push({ line, column: 'topic' + suffix, message: why?.topic ?? 'topic is empty' });
+    (issues ??= []).push({
+      line,
+      column: 'topic' + suffix,
+      message: why?.topic ?? 'topic is empty',
+    });
   }
   let stance = v.parsedStance;
   if (stance === undefined) {
     stance = null;
     if (v.stance === '') {
-      issues.push({ line, column: 'stance' + suffix, message: why?.stance ?? 'stance is empty' });
+      (issues ??= []).push({
+        line,
+        column: 'stance' + suffix,
+        message: why?.stance ?? 'stance is empty',
+      });
     } else {
       stance = parseStance(v.stance);
       if (stance === null) {
         const message = `stance ${shown(v.stance)} is not -2..2 or a stance label`;
-        issues.push({ line, column: 'stance' + suffix, message });
+        (issues ??= []).push({ line, column: 'stance' + suffix, message });
       }
     }
   } else if (stance === null) {
     const message =
       why?.stance ??
       (v.stance === '' ? 'stance is empty' : `stance ${shown(v.stance)} has no stance in the rule`);
-    issues.push({ line, column: 'stance' + suffix, message });
+    (issues ??= []).push({ line, column: 'stance' + suffix, message });
   }
 
   const confidenceText = v.confidence ?? '';
@@ -183,7 +211,7 @@ export function buildRecord(
         ? 'is outside 0..1'
         : '';
     if (problem) {
-      issues.push({
+      (issues ??= []).push({
         line,
         column: 'confidence' + suffix,
         message: `confidence ${shown(confidenceText)} ${problem}`,
@@ -191,7 +219,7 @@ export function buildRecord(
     }
   }
 
-  if (issues.length > 0 || date === null || stance === null) return { issues };
+  if (issues !== null || date === null || stance === null) return { issues: issues ?? [] };
 
   const urlText = v.url ?? '';
   const url = safeUrl(urlText);
@@ -229,9 +257,11 @@ export function buildRecord(
   return { record, warnings };
 }
 
-/** A cleaned cell; '' when the column is not mapped or the row is short (extra cells are ignored). */
-function cell(fields: readonly string[], mapping: ColumnMapping, column: NativeColumn): string {
-  const index = mapping[column];
+/**
+ * A cleaned cell; '' when the column is not mapped or the row is short (extra cells are ignored).
+ * `cell(['a', ' b '], 1)` -> 'b'; `cell(['a'], 3)` -> ''; `cell(['a'], undefined)` -> ''.
+ */
+function cell(fields: readonly string[], index: number | undefined): string {
   if (index === undefined) return '';
   const value = fields[index];
   return value === undefined ? '' : cleanText(value);

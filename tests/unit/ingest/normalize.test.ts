@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cleanText,
@@ -146,7 +147,51 @@ describe('parseConfidence', () => {
       expect(parseConfidence(text)).toBeNaN();
     },
   );
+
+  it.each([
+    ['0.63', 0.63],
+    ['0.1', 0.1],
+    ['0.3', 0.3],
+    ['00.5', 0.5],
+    ['1.', 1],
+    ['0.123456789012', 0.123456789012],
+    ['123456789012345', 123456789012345],
+    ['0.9999999999999999', 0.9999999999999999],
+  ])('reads the plain decimal %j exactly as Number does: %d', (text, value) => {
+    expect(parseConfidence(text)).toBe(value);
+  });
+
+  it('agrees with the regex reading for any text made of number characters', () => {
+    const numberish = fc
+      .array(fc.constantFrom('0', '1', '5', '9', '.', ',', '+', '-', 'e', ' ', '\u2212'), {
+        maxLength: 18,
+      })
+      .map((parts) => parts.join(''));
+    const decimals = fc
+      .tuple(fc.nat({ max: 10 ** 9 }), fc.nat({ max: 10 ** 9 }), fc.nat({ max: 12 }))
+      .map(([a, b, zeros]) => `${a % 100}.${'0'.repeat(zeros)}${b}`);
+    fc.assert(
+      fc.property(fc.oneof(numberish, decimals, fc.double().map(String)), (text) => {
+        expect(Object.is(parseConfidence(text), confidenceViaRegex(text))).toBe(true);
+      }),
+      { numRuns: 20_000, seed: 3 },
+    );
+  });
 });
+
+/** parseConfidence before its fast path, the reference it must agree with. */
+function confidenceViaRegex(text: string): number {
+  let t = text.trim();
+  if (t.includes(',')) t = t.replace(/^([+-]?\d*),(\d+)$/, '$1.$2');
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
+}
+
+/** cleanText before its fast path, the reference it must agree with. */
+function cleanViaRegex(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+  return text.replace(/\r\n?/g, '\n').replace(control, '').trim();
+}
 
 describe('cleanText', () => {
   it('trims and keeps Unicode, tabs and line breaks inside', () => {
@@ -161,6 +206,42 @@ describe('cleanText', () => {
 
   it('does not collapse inner spaces', () => {
     expect(cleanText('Sergey   Lavrov')).toBe('Sergey   Lavrov');
+  });
+
+  it.each([
+    ['Sergey Lavrov', 'Sergey Lavrov'],
+    ['', ''],
+    ['\u00a0Kyiv\u3000', 'Kyiv'],
+    ['\ufeffKyiv', 'Kyiv'],
+    ['Kyiv\u2028', 'Kyiv'],
+    ['\u180eKyiv', '\u180eKyiv'],
+    ['a\tb\nc', 'a\tb\nc'],
+    ['\ta\n', 'a'],
+    ['a\u0085', 'a'],
+    ['\u009fa', 'a'],
+    ['a\u00a0b', 'a\u00a0b'],
+    ['a\r', 'a'],
+    ['\r\n', ''],
+  ])('cleans %j to %j', (text, expected) => {
+    expect(cleanText(text)).toBe(expected);
+  });
+
+  it('agrees with the regex cleaning for any text', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 4 }),
+      fc.constantFrom(' ', '\t', '\n', '\r', '\r\n', '\u0000', '\u007f', '\u0085', '\u00a0'),
+      fc.constantFrom('\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u202f', '\u3000'),
+      fc.constantFrom('\ufeff', '\u180e', 'Lavrov', 'ведёт', '🕊️'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((parts) => parts.join('')),
+        (text) => {
+          expect(cleanText(text)).toBe(cleanViaRegex(text));
+        },
+      ),
+      { numRuns: 20_000, seed: 4 },
+    );
   });
 });
 
@@ -185,6 +266,12 @@ describe('recordId', () => {
   it('is an h followed by 16 hex digits, the same every time', () => {
     expect(recordId(base)).toMatch(/^h[0-9a-f]{16}$/);
     expect(recordId({ ...base })).toBe(recordId(base));
+  });
+
+  it('keeps the ids of records already stored (the same hash as every earlier version)', () => {
+    expect(recordId(base)).toBe('h86ef4499093fe94b');
+    const other = { ...base, day: -4000, stance: -2, conditional: false, actor: 'Ж🕊️', quote: '' };
+    expect(recordId(other as IdFields)).toBe('hfa6779a4ea2fee6a');
   });
 
   it.each<[string, Partial<IdFields>]>([

@@ -170,6 +170,35 @@ describe('importRows on the fixtures', () => {
     expect(records.filter((r) => r.actor === 'Sergey Lavrov')).toHaveLength(1);
   });
 
+  it('keeps the first of repeated ids, and none of the ids already stored', async () => {
+    const text = [
+      'id,date,actor,topic,stance',
+      'a,2024-01-01,Lavrov,ceasefire,oppose',
+      'stored,2024-01-02,Lavrov,ceasefire,oppose',
+      'a,2024-01-03,Kellogg,ceasefire,support',
+      'b,2024-01-04,Kellogg,ceasefire,support',
+      'stored,2024-01-05,Kellogg,ceasefire,support',
+      'b,2024-01-06,Lavrov,ceasefire,support',
+      '',
+    ].join('\n');
+    const records: StatementRecord[] = [];
+    const summary = await importRows(
+      asAsync([text]),
+      {
+        delimiter: ',',
+        newline: '\n',
+        mapping: previewText(text).mapping,
+        knownIds: new Set(['stored']),
+      },
+      { batch: (batch) => void records.push(...batch) },
+    );
+    expect(summary).toMatchObject({ rowsRead: 6, added: 2, duplicates: 4, rejected: 0 });
+    expect(records.map((r) => [r.id, r.line])).toEqual([
+      ['a', 2],
+      ['b', 5],
+    ]);
+  });
+
   it('gives the same ids on every import of the same file', async () => {
     const a = await importFixture('clean.csv');
     const b = await importFixture('clean.csv', { byteChunk: 7 });
