@@ -36,14 +36,20 @@ export function packText(values: readonly string[]): PackedText {
   return { chars: values.join(''), ends };
 }
 
+/** Values looked at first to tell a mostly distinct column without hashing all of it. */
+const SAMPLE = 256;
+
 /**
  * Packs a column, dictionary-encoded when at most half its values are distinct (then the codes
- * cost less than the repeats they replace), plainly otherwise.
+ * cost less than the repeats they replace), plainly otherwise. A column whose first 256 values
+ * are mostly distinct is packed plainly at once: hashing every long summary of a 10k-row chunk
+ * only to give up cost 0.9 s per 1M rows in the import worker's profile.
  * `packColumn(['TASS', 'TASS', 'Reuters', 'TASS'])`
  * -> `{ chars: 'TASSReuters', ends: [4, 11], codes: Uint16Array [0, 0, 1, 0] }`.
  */
 export function packColumn(values: readonly string[]): PackedText {
   const n = values.length;
+  if (n > SAMPLE && new Set(values.slice(0, SAMPLE)).size > SAMPLE / 2) return packText(values);
   const limit = n / 2;
   const index = new Map<string, number>();
   const distinct: string[] = [];

@@ -83,6 +83,16 @@ describe('packed text', () => {
 
   it('keeps mostly distinct values plain: codes would cost more than they save', () => {
     expect(packColumn(['a', 'b', 'c', 'a']).codes).toBeUndefined();
+    const ids = Array.from({ length: 10_000 }, (_, i) => `syn-${i}`);
+    expect(packColumn(ids).codes).toBeUndefined();
+    expect(unpackText(packColumn(ids))).toEqual(ids);
+  });
+
+  it('encodes a long column of a few sources, as an import chunk holds them', () => {
+    const sources = Array.from({ length: 10_000 }, (_, i) => ['TASS', 'Reuters', ''][i % 3]);
+    const packed = packColumn(sources);
+    expect(packed.chars).toBe('TASSReuters');
+    expect(unpackText(packed)).toEqual(sources);
   });
 });
 
