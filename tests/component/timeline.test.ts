@@ -87,9 +87,11 @@ describe('Timeline', () => {
     }
   });
 
-  it('lists a shift in the text alternative for a pair whose stance changes', () => {
+  it('lists a shift in the text alternative for a pair whose stance changes', async () => {
     setup();
     const details = screen.getByText('Timeline as text').closest('details')!;
+    await userEvent.click(screen.getByText('Timeline as text'));
+    expect(details.open).toBe(true);
     expect(within(details).getByText('Putin (Russia), 1 shift')).toBeInTheDocument();
     expect(
       within(details).getByText(

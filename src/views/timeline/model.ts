@@ -1,22 +1,26 @@
 /**
  * What the timeline draws, built from the filtered rows once per rows (or lane grouping) change,
  * never per frame: the lanes, each lane's rows in date order in one flat array, the step series
- * and shifts bucketed by lane, and lookups from a row to its series and shift.
+ * and shifts grouped by lane, and lookups from a row to its series and shift.
  */
 import {
-  lanes as buildLanes,
-  pairIndex,
-  type Lane,
-  type Series,
+  laneOrder,
+  makeShift,
+  shiftCount,
+  stepTable,
+  type LaneInfo,
+  type LaneOrder,
   type Shift,
+  type StepTable,
 } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
+import { lowerBound } from './draw';
 
 export type LaneBy = 'actor' | 'topic';
 
 export interface TimelineModel {
   by: LaneBy;
-  lanes: Lane[];
+  lanes: LaneInfo[];
   /** Lane index of each actor (or topic) code; -1 when it has no rows. */
   laneOfCode: Int32Array;
   /** Every row, grouped by lane; ascending (date order) inside each lane. */
@@ -25,18 +29,14 @@ export interface TimelineModel {
   day: Int32Array;
   /** Lane `i` owns `order[start[i] .. start[i + 1])`. */
   start: Uint32Array;
-  series: Series[];
-  /** Indices into `series`, per lane. */
-  seriesByLane: number[][];
-  /** Index into `series` of each (actor, topic) pair id (`pairIndex`), -1 when absent. */
-  seriesOfPair: Int32Array;
-  shifts: Shift[];
-  /** The lane's shifts in date order, with their days in a parallel array for binary search. */
-  shiftsByLane: { shifts: Shift[]; days: Int32Array }[];
-  /** Index into `shifts` of the shift a row made, -1 when it made none. */
-  shiftOfRow: Int32Array;
+  /** Number of shifts over all lanes. */
+  shiftCount: number;
   /** First day and end of the last period over the rows, or null when there are none. */
   extent: [number, number] | null;
+  /** The rows by lane, as `stepTable` reads them. */
+  grouped: LaneOrder;
+  /** Each lane's step series once built (`laneSteps`): only lanes that were shown or asked for. */
+  steps: (StepTable | undefined)[];
 }
 
 /**
@@ -46,65 +46,29 @@ export interface TimelineModel {
  */
 export function rowsExtent(cache: ColumnCache, rows: ArrayLike<number>): [number, number] | null {
   if (rows.length === 0) return null;
+  const end = cache.end;
   let hi = -Infinity;
   for (let k = 0; k < rows.length; k++) {
-    const e = cache.end[rows[k]];
+    const e = end[rows[k]];
     if (e > hi) hi = e;
   }
   return [cache.day[rows[0]], hi];
 }
 
 /**
- * Builds the timeline model. `series` and `shifts` come from `stepSeries` and `shifts` over the
- * same rows; they are passed in so switching lanes does not recompute them.
+ * Builds the timeline model: the lanes and their rows in typed arrays, and shift counts. The step
+ * series of a lane are built when first needed (`laneSteps`), so a filter change at 1M rows
+ * costs a few passes over the rows plus the lanes in view.
  * Example: Putin (Russia) on ceasefire -1 then +1, Biden (United States) once, by actor ->
- * lanes `[Putin, Biden]`, `shiftsByLane[0].shifts.length === 1`, `shiftOfRow[row of +1] === 0`.
+ * lanes `[Putin, Biden]`, `laneShifts(cache, model, 0).length === 1`,
+ * `shiftOf(cache, model, row of +1)` is that shift.
  */
-export function buildModel(
-  cache: ColumnCache,
-  rows: ArrayLike<number>,
-  by: LaneBy,
-  series: Series[],
-  shifts: Shift[],
-): TimelineModel {
-  const lanes = buildLanes(cache, rows, by);
+export function buildModel(cache: ColumnCache, rows: ArrayLike<number>, by: LaneBy): TimelineModel {
+  const grouped = laneOrder(cache, rows, by);
+  const { lanes, order, day, start } = grouped;
   const dict = by === 'actor' ? cache.actors : cache.topics;
   const laneOfCode = new Int32Array(dict.length).fill(-1);
   lanes.forEach((lane, i) => (laneOfCode[lane.code] = i));
-
-  const order = new Uint32Array(rows.length);
-  const start = new Uint32Array(lanes.length + 1);
-  let k = 0;
-  lanes.forEach((lane, i) => {
-    start[i] = k;
-    order.set(lane.rows, k);
-    k += lane.rows.length;
-  });
-  start[lanes.length] = k;
-  const day = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) day[i] = cache.day[order[i]];
-
-  const pairs = pairIndex(cache);
-  const seriesOfPair = new Int32Array(pairs.count).fill(-1);
-  const seriesByLane: number[][] = lanes.map(() => []);
-  series.forEach((s, i) => {
-    const lane = laneOfCode[by === 'actor' ? s.actor : s.topic];
-    if (lane >= 0) seriesByLane[lane].push(i);
-    if (s.steps.length > 0) seriesOfPair[pairs.id[s.steps[0].row]] = i;
-  });
-
-  const shiftOfRow = new Int32Array(cache.n).fill(-1);
-  const buckets: Shift[][] = lanes.map(() => []);
-  shifts.forEach((sh, i) => {
-    shiftOfRow[sh.row] = i;
-    const lane = laneOfCode[by === 'actor' ? sh.actor : sh.topic];
-    if (lane >= 0) buckets[lane].push(sh);
-  });
-  const shiftsByLane = buckets.map((list) => ({
-    shifts: list,
-    days: Int32Array.from(list, (sh) => sh.day),
-  }));
-
   return {
     by,
     lanes,
@@ -112,14 +76,114 @@ export function buildModel(
     order,
     day,
     start,
-    series,
-    seriesByLane,
-    seriesOfPair,
-    shifts,
-    shiftsByLane,
-    shiftOfRow,
+    shiftCount: shiftCount(cache, rows),
     extent: rowsExtent(cache, rows),
+    grouped,
+    steps: new Array<StepTable | undefined>(lanes.length),
   };
+}
+
+/**
+ * The step series of lane `lane`, built on first use and kept in the model (which lives until
+ * the rows or the grouping change). Its series are ordered by the other dimension's code.
+ */
+export function laneSteps(cache: ColumnCache, model: TimelineModel, lane: number): StepTable {
+  let table = model.steps[lane];
+  if (!table) table = model.steps[lane] = stepTable(cache, model.grouped, lane, lane + 1);
+  return table;
+}
+
+/** Number of shifts in lane `lane` (builds its steps). */
+export function laneShiftCount(cache: ColumnCache, model: TimelineModel, lane: number): number {
+  const { shiftRank, row } = laneSteps(cache, model, lane);
+  return shiftRank[row.length];
+}
+
+/**
+ * The series of a pair in its lane's table, or -1: series are ordered by the other dimension's
+ * code, so a binary search finds it.
+ */
+export function seriesOfRow(cache: ColumnCache, model: TimelineModel, row: number): number {
+  const lane = laneOfRow(cache, model, row);
+  if (lane < 0) return -1;
+  const table = laneSteps(cache, model, lane);
+  const codes = model.by === 'actor' ? table.topic : table.actor;
+  const code = model.by === 'actor' ? cache.topic[row] : cache.actor[row];
+  const s = lowerBound(codes, code);
+  return s < table.count && codes[s] === code ? s : -1;
+}
+
+/** The lane a row is drawn in, or -1 when the model has no lane for it. */
+export function laneOfRow(cache: ColumnCache, model: TimelineModel, row: number): number {
+  const code = model.by === 'actor' ? cache.actor[row] : cache.topic[row];
+  return model.laneOfCode[code] ?? -1;
+}
+
+/**
+ * How many shifts lane `lane` has on days `[d0, d1)`: two binary searches per series, so a frame
+ * can decide whether to draw the triangles before gathering any.
+ */
+export function laneShiftsIn(
+  cache: ColumnCache,
+  model: TimelineModel,
+  lane: number,
+  d0: number,
+  d1: number,
+): number {
+  const { from, start, shiftRank, count } = laneSteps(cache, model, lane);
+  let n = 0;
+  for (let s = 0; s < count; s++) {
+    const lo = lowerBound(from, d0, start[s], start[s + 1]);
+    n += shiftRank[lowerBound(from, d1, lo, start[s + 1])] - shiftRank[lo];
+  }
+  return n;
+}
+
+/**
+ * The steps (indices into `laneSteps(cache, model, lane)`) that are shifts of lane `lane` on days
+ * `[d0, d1)`, in date order (rows are numbered in date order), as the lane's shifts were always
+ * drawn. Putin -1 on day 10, +1 on day 20 (ceasefire), 0 then +2 on days 12 and 15 (talks):
+ * `laneShiftSteps(cache, model, putin, 0, 30)` -> the steps of day 15 then day 20.
+ */
+export function laneShiftSteps(
+  cache: ColumnCache,
+  model: TimelineModel,
+  lane: number,
+  d0: number,
+  d1: number,
+): number[] {
+  const { from, start, shiftRank, row, count } = laneSteps(cache, model, lane);
+  const found: number[] = [];
+  for (let s = 0; s < count; s++) {
+    const lo = lowerBound(from, d0, start[s], start[s + 1]);
+    const hi = lowerBound(from, d1, lo, start[s + 1]);
+    for (let i = lo; i < hi; i++) if (shiftRank[i + 1] > shiftRank[i]) found.push(i);
+  }
+  return found.sort((x, y) => row[x] - row[y]);
+}
+
+/** The shifts of lane `lane`, in date order, as objects (for tests and the text list). */
+export function laneShifts(cache: ColumnCache, model: TimelineModel, lane: number): Shift[] {
+  const { row } = laneSteps(cache, model, lane);
+  return laneShiftSteps(cache, model, lane, -Infinity, Infinity).map((i) =>
+    makeShift(cache, row[i], row[i - 1]),
+  );
+}
+
+/**
+ * The shift a row made, or null when it made none: binary searches in its lane's series, so no
+ * row-sized lookup is built per filter change.
+ * Putin -1 on 2024-12-01, conditional +1 on 2024-12-10: the second row -> `shift: oppose →
+ * conditional support`; the first -> null.
+ */
+export function shiftOf(cache: ColumnCache, model: TimelineModel, row: number): Shift | null {
+  const s = seriesOfRow(cache, model, row);
+  if (s < 0) return null;
+  const table = laneSteps(cache, model, laneOfRow(cache, model, row));
+  const { from, start, shiftRank, row: stepRow } = table;
+  const i = lowerBound(from, cache.day[row], start[s], start[s + 1]);
+  if (i >= start[s + 1] || stepRow[i] !== row || shiftRank[i + 1] === shiftRank[i]) return null;
+  return makeShift(cache, row, stepRow[i - 1]);
 }
 
 /**

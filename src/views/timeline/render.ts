@@ -6,11 +6,13 @@
  */
 import { STANCE_COLOR } from '../../domain/stance';
 import { FLAG_CONDITIONAL, FLAG_REPORTED, type StanceValue } from '../../domain/types';
-import { pairIndex, type Step } from '../../query/state';
+import type { StepTable } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
 import {
   BIN_THRESHOLD,
-  binMarks,
+  binBars,
+  binColumns,
+  binCounts,
   dayAt,
   lowerBound,
   shiftMarker,
@@ -20,7 +22,14 @@ import {
   type LaneLayout,
   type XScale,
 } from './draw';
-import type { TimelineModel } from './model';
+import {
+  laneOfRow,
+  laneShiftSteps,
+  laneShiftsIn,
+  laneSteps,
+  seriesOfRow,
+  type TimelineModel,
+} from './model';
 
 /** Colours read from the page's CSS variables, so both themes work. */
 export interface Theme {
@@ -99,8 +108,7 @@ export function markPoint(
   laneH: number,
   row: number,
 ): { x: number; y: number; lane: number } | null {
-  const code = model.by === 'actor' ? cache.actor[row] : cache.topic[row];
-  const lane = model.laneOfCode[code] ?? -1;
+  const lane = laneOfRow(cache, model, row);
   if (lane < 0) return null;
   return {
     x: xOf(scale, cache.day[row]),
@@ -123,44 +131,51 @@ export function laneMarkRange(f: Frame, lane: number): [number, number] {
   return [lo, hi];
 }
 
-/** Adds a series' visible steps to per-stance segment buckets and the connector bucket. */
+/** Adds series `s`'s visible steps to per-stance segment buckets and the connector bucket. */
 function collectSteps(
-  steps: Step[],
+  steps: StepTable,
+  s: number,
+  stance: Int8Array,
   scale: XScale,
   laneTop: number,
   laneH: number,
   segments: number[][],
   connectors: number[],
 ) {
-  const first = Math.max(0, upperBoundFrom(steps, dayAt(scale, scale.r0)) - 1);
+  const { from, row } = steps;
+  const lo = steps.start[s];
+  const end = steps.start[s + 1];
+  // The step in force at the left edge: the last one starting on or before it.
+  const first = Math.max(lo, upperBound(from, dayAt(scale, scale.r0), lo, end) - 1);
   let prevY = NaN;
   let lastX = -Infinity;
-  for (let i = first; i < steps.length; i++) {
-    const s = steps[i];
-    const x0 = Math.max(scale.r0 - 1, xOf(scale, s.from));
+  for (let i = first; i < end; i++) {
+    const x0 = Math.max(scale.r0 - 1, xOf(scale, from[i]));
     if (x0 > scale.r1) break;
-    const x1 = s.to === null ? scale.r1 : Math.min(scale.r1 + 1, xOf(scale, s.to));
+    const x1 = i + 1 === end ? scale.r1 : Math.min(scale.r1 + 1, xOf(scale, from[i + 1]));
     // Sub-pixel steps (dense series, zoomed out) would stack hundreds of strokes on one column.
-    if (x1 - x0 < 0.5 && i + 1 < steps.length && x0 - lastX < 0.5) continue;
-    const y = laneTop + stanceOffset(s.stance, laneH);
+    if (x1 - x0 < 0.5 && i + 1 < end && x0 - lastX < 0.5) continue;
+    const st = stance[row[i]];
+    const y = laneTop + stanceOffset(st, laneH);
     if (!Number.isNaN(prevY) && prevY !== y) connectors.push(x0, prevY, x0, y);
-    segments[s.stance + 2].push(x0, y, x1, y);
+    segments[st + 2].push(x0, y, x1, y);
     prevY = y;
     lastX = x0;
   }
 }
 
-/** Number of steps whose `from` is `<= day`. */
-function upperBoundFrom(steps: Step[], day: number): number {
-  let a = 0;
-  let b = steps.length;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (steps[m].from <= day) a = m + 1;
-    else b = m;
+/** First index in `values[lo..hi)` (ascending) whose value is `> value`. */
+function upperBound(values: Int32Array, value: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (values[m] <= value) lo = m + 1;
+    else hi = m;
   }
-  return a;
+  return lo;
 }
+
+/** Reused bin counts, grown as needed: binned frames fill one per lane. */
+let binBuffer = new Uint32Array(0);
 
 function strokeSegments(ctx: CanvasRenderingContext2D, coords: number[]) {
   if (coords.length === 0) return;
@@ -256,8 +271,9 @@ export function renderFrame(
   const connectors: number[] = [];
   for (let i = a; i < b; i++) {
     const top = layout.tops[i] - f.scrollTop;
-    for (const id of model.seriesByLane[i]) {
-      collectSteps(model.series[id].steps, scale, top, laneH, segments, connectors);
+    const steps = laneSteps(cache, model, i);
+    for (let id = 0; id < steps.count; id++) {
+      collectSteps(steps, id, cache.stance, scale, top, laneH, segments, connectors);
     }
   }
   ctx.lineWidth = 1.5;
@@ -274,11 +290,12 @@ export function renderFrame(
   // The hovered mark's series, on top and thicker.
   if (f.hoverRow >= 0) {
     const p = markPoint(cache, model, layout, scale, laneH, f.hoverRow);
-    const id = model.seriesOfPair[pairIndex(cache).id[f.hoverRow]] ?? -1;
-    if (p && id >= 0 && p.lane >= a && p.lane < b) {
+    const id = p && p.lane >= a && p.lane < b ? seriesOfRow(cache, model, f.hoverRow) : -1;
+    if (p && id >= 0) {
       const hs: number[][] = [[], [], [], [], []];
       const hc: number[] = [];
-      collectSteps(model.series[id].steps, scale, layout.tops[p.lane] - f.scrollTop, laneH, hs, hc);
+      const top = layout.tops[p.lane] - f.scrollTop;
+      collectSteps(laneSteps(cache, model, p.lane), id, cache.stance, scale, top, laneH, hs, hc);
       // Thinner when binned: a dense series drawn at 3 px would blot out its lane.
       ctx.lineWidth = binned ? 1.5 : 3;
       ctx.strokeStyle = binned ? theme.muted : theme.text;
@@ -297,12 +314,17 @@ export function renderFrame(
     const top = layout.tops[i] - f.scrollTop;
     const [lo, hi] = ranges[i - a];
     if (binned) {
-      // One bar per (pixel column, stance), its height growing with the log of the count.
+      // One bar per (pixel column, stance), its height growing with the log of the count; runs
+      // of equal bars are one rectangle. Stance by stance, so in each column the higher stance
+      // is drawn on top, as when the bins were drawn column by column.
       const maxH = (laneH - 8) / 4;
-      for (const bin of binMarks(xs, model.order, cache.stance, lo, hi, r0, r1)) {
-        const h = Math.min(maxH, 3 + 1.5 * Math.log2(bin.count));
-        ctx.fillStyle = palette[bin.stance as StanceValue];
-        ctx.fillRect(bin.x, top + stanceOffset(bin.stance, laneH) - h / 2, 1, h);
+      const { left, cols } = binColumns(r0, r1);
+      if (binBuffer.length < cols * 5) binBuffer = new Uint32Array(cols * 5);
+      binCounts(xs, model.order, cache.stance, lo, hi, left, cols, binBuffer);
+      for (let st = -2; st <= 2; st++) {
+        const y = top + stanceOffset(st, laneH);
+        ctx.fillStyle = palette[st as StanceValue];
+        binBars(binBuffer, cols, left, st, maxH, (x, w, h) => ctx.fillRect(x, y - h / 2, w, h));
       }
       continue;
     }
@@ -352,31 +374,25 @@ export function renderFrame(
   const d0 = Math.floor(dayAt(scale, r0 - 3 * MARK_R)) - 1;
   const d1 = Math.ceil(dayAt(scale, r1)) + 1;
   let shiftCount = 0;
-  const shiftRanges: [number, number][] = [];
-  for (let i = a; i < b; i++) {
-    const { days } = model.shiftsByLane[i];
-    const lo = lowerBound(days, d0);
-    const hi = lowerBound(days, d1, lo);
-    shiftRanges.push([lo, hi]);
-    shiftCount += hi - lo;
-  }
+  for (let i = a; i < b; i++) shiftCount += laneShiftsIn(cache, model, i, d0, d1);
   if (!binned || shiftCount <= SHIFT_LIMIT) {
     ctx.lineWidth = 1;
     ctx.strokeStyle = theme.text;
+    const { stance } = cache;
     for (let i = a; i < b; i++) {
       const top = layout.tops[i] - f.scrollTop;
-      const { shifts } = model.shiftsByLane[i];
-      const [lo, hi] = shiftRanges[i - a];
-      for (let j = lo; j < hi; j++) {
-        const sh = shifts[j];
+      const { row, from } = laneSteps(cache, model, i);
+      for (const j of laneShiftSteps(cache, model, i, d0, d1)) {
+        const after = stance[row[j]];
+        const direction = Math.sign(after - stance[row[j - 1]]) as 1 | -1 | 0;
         const pts = shiftMarker(
-          xOf(scale, sh.day),
-          top + stanceOffset(sh.after, laneH),
-          sh.direction,
+          xOf(scale, from[j]),
+          top + stanceOffset(after, laneH),
+          direction,
           4,
         );
         polygon(ctx, pts);
-        ctx.fillStyle = palette[sh.after as StanceValue];
+        ctx.fillStyle = palette[after as StanceValue];
         ctx.fill();
         ctx.stroke();
       }

@@ -2,18 +2,30 @@
  * The timeline in words: the chart's accessible summary and the "Timeline as text" list, so a
  * screen reader (or anyone) gets the lanes and every change of stance without the canvas.
  */
-import { formatDayPrecision } from '../../domain/dates';
+import { formatDay, formatDayPrecision } from '../../domain/dates';
 import { stanceLabel } from '../../domain/stance';
-import { PRECISION_BY_CODE, type StanceValue } from '../../domain/types';
-import type { Shift, Step } from '../../query/state';
+import { FLAG_CONDITIONAL, PRECISION_BY_CODE, type StanceValue } from '../../domain/types';
+import { seriesRows, type Shift } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
-import { formatDay } from '../../domain/dates';
 import type { Window } from './draw';
-import type { TimelineModel } from './model';
+import { laneShiftCount, laneSteps, type TimelineModel } from './model';
+
+/**
+ * Formatted dates by `day * 4 + precision code`: the text list writes the same few thousand days
+ * on every filter change, and formatting one costs a Date and several string operations.
+ */
+const dateText = new Map<number, string>();
 
 /** A statement's date as the file gave it: `2024-12-18`, `2024-12` or `2024`. */
 export function rowDate(cache: ColumnCache, row: number): string {
-  return formatDayPrecision(cache.day[row], PRECISION_BY_CODE[cache.precision[row]]);
+  const key = cache.day[row] * 4 + cache.precision[row];
+  let text = dateText.get(key);
+  if (text === undefined) {
+    text = formatDayPrecision(cache.day[row], PRECISION_BY_CODE[cache.precision[row]]);
+    if (dateText.size > 100_000) dateText.clear();
+    dateText.set(key, text);
+  }
+  return text;
 }
 
 /** `conditional support`, `strongly oppose`, ... for a step or a shift side. */
@@ -26,8 +38,11 @@ export function shiftText(shift: Shift): string {
   return `shift: ${stateLabel(shift.before, shift.beforeConditional)} → ${stateLabel(shift.after, shift.afterConditional)}`;
 }
 
+/** `toLocaleString('en')` builds a formatter on every call; this one is built once. */
+const numberFormat = new Intl.NumberFormat('en');
+
 const plural = (n: number, word: string) =>
-  `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+  `${numberFormat.format(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The chart's accessible name: what it holds and what it shows.
@@ -41,7 +56,7 @@ export function summaryLabel(model: TimelineModel, rowCount: number, window: Win
   return (
     `Timeline of ${plural(rowCount, 'statement')} in ${plural(model.lanes.length, 'lane')} ` +
     `by ${model.by}, ${formatDay(ext[0])} to ${formatDay(ext[1] - 1)}, ` +
-    `${plural(model.shifts.length, 'stance shift')}. ${shown}`
+    `${plural(model.shiftCount, 'stance shift')}. ${shown}`
   );
 }
 
@@ -59,23 +74,34 @@ export interface LaneText {
 const CHANGES_PER_SERIES = 10;
 
 /**
- * One series as a line: the other dimension's name, the first state and each change of state.
+ * One series as a line, from the rows of its steps in date order (`seriesRows`): the other
+ * dimension's name, the first state and each change of state.
  * `ceasefire: oppose (2024-12-01) → support (2024-12-10)`, or
  * `ceasefire: oppose (2024-12-01), unchanged` when it never moved.
  */
-export function seriesLine(cache: ColumnCache, name: string, steps: readonly Step[]): string {
-  const changes: Step[] = [];
-  for (const step of steps) {
-    const prev = changes[changes.length - 1];
-    if (!prev || prev.stance !== step.stance || prev.conditional !== step.conditional) {
-      changes.push(step);
+export function seriesLine(cache: ColumnCache, name: string, steps: ArrayLike<number>): string {
+  const { stance, flags } = cache;
+  // The rows that changed the state: only the first few are written, the rest are counted.
+  const shown: number[] = [];
+  let changes = 0;
+  let prev = -1;
+  for (let i = 0; i < steps.length; i++) {
+    const r = steps[i];
+    if (
+      prev >= 0 &&
+      stance[prev] === stance[r] &&
+      (flags[prev] & FLAG_CONDITIONAL) === (flags[r] & FLAG_CONDITIONAL)
+    ) {
+      continue;
     }
+    if (changes++ <= CHANGES_PER_SERIES) shown.push(r);
+    prev = r;
   }
-  const part = (s: Step) => `${stateLabel(s.stance, s.conditional)} (${rowDate(cache, s.row)})`;
-  if (changes.length === 1) return `${name}: ${part(changes[0])}, unchanged`;
-  const shown = changes.slice(0, CHANGES_PER_SERIES + 1).map(part);
-  const more = changes.length - shown.length;
-  return `${name}: ${shown.join(' → ')}${more > 0 ? ` … and ${plural(more, 'more change')}` : ''}`;
+  const part = (r: number) =>
+    `${stateLabel(stance[r], (flags[r] & FLAG_CONDITIONAL) !== 0)} (${rowDate(cache, r)})`;
+  if (changes === 1) return `${name}: ${part(shown[0])}, unchanged`;
+  const more = changes - shown.length;
+  return `${name}: ${shown.map(part).join(' → ')}${more > 0 ? ` … and ${plural(more, 'more change')}` : ''}`;
 }
 
 /**
@@ -89,19 +115,20 @@ export function describeLanes(
   perLane = 20,
 ): { lanes: LaneText[]; more: number } {
   const lanes = model.lanes.slice(0, limit).map((lane, i): LaneText => {
-    const ids = model.seriesByLane[i];
-    const lines = ids.slice(0, perLane).map((id) => {
-      const s = model.series[id];
-      const name = model.by === 'actor' ? cache.topics[s.topic] : cache.actors[s.actor];
-      return seriesLine(cache, name, s.steps);
+    const steps = laneSteps(cache, model, i);
+    const ids = Array.from({ length: Math.min(perLane, steps.count) }, (_, k) => k);
+    const lines = ids.map((id) => {
+      const name =
+        model.by === 'actor' ? cache.topics[steps.topic[id]] : cache.actors[steps.actor[id]];
+      return seriesLine(cache, name, seriesRows(steps, id));
     });
-    const shifts = model.shiftsByLane[i].shifts.length;
+    const shifts = laneShiftCount(cache, model, i);
     const who = lane.affiliation ? `${lane.key} (${lane.affiliation})` : lane.key || '(none)';
     return {
       key: lane.key,
       title: `${who}, ${plural(shifts, 'shift')}`,
       lines,
-      moreSeries: Math.max(0, ids.length - perLane),
+      moreSeries: Math.max(0, steps.count - perLane),
     };
   });
   return { lanes, more: Math.max(0, model.lanes.length - limit) };

@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../../src/domain/dates';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
-import { asOf, compareAsOf, lanes, shifts, stepSeries } from '../../../src/query/state';
+import {
+  asOf,
+  compareAsOf,
+  computePairIndex,
+  laneOrder,
+  lanes,
+  shiftCount,
+  shifts,
+  stepSeries,
+  stepTable,
+} from '../../../src/query/state';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
-import { day, rec, type RecInput } from './helpers';
+import { day, random, rec, type RecInput } from './helpers';
 
 function setup(records: RecInput[]) {
   const cache = cacheFromRecords(records.map(rec));
@@ -112,6 +122,77 @@ describe('stepSeries', () => {
   });
 });
 
+describe('stepTable', () => {
+  const { cache, rows } = setup([
+    { date: '2024-01-01', actor: 'Putin', affiliation: 'Russia', topic: 'talks', stance: -1 },
+    { date: '2024-01-02', actor: 'Putin', affiliation: 'Russia', topic: 'talks', stance: -1 },
+    { date: '2024-01-03', actor: 'Putin', affiliation: 'Russia', topic: 'talks', stance: 0 },
+    { date: '2024-01-03', actor: 'Putin', affiliation: 'Russia', topic: 'talks', stance: 'c' },
+    { date: '2024-01-04', actor: 'Abbott', topic: 'talks', stance: 2 },
+    { date: '2024-01-05', actor: 'Abbott', topic: 'talks', stance: -2 },
+  ]);
+
+  /** Each step as `day stance`, with `*` on the steps that are shifts. */
+  const describeTable = (table: ReturnType<typeof stepTable>) =>
+    Array.from({ length: table.count }, (_, s) => {
+      const steps: string[] = [];
+      for (let i = table.start[s]; i < table.start[s + 1]; i++) {
+        const r = table.row[i];
+        const shift = table.shiftRank[i + 1] > table.shiftRank[i] ? '*' : '';
+        steps.push(
+          `${formatDay(table.from[i])} ${stanceText(cache.stance[r], (cache.flags[r] & 1) === 1)}${shift}`,
+        );
+      }
+      return `${pairName(cache, { actor: table.actor[s], topic: table.topic[s] })}: ${steps.join(', ')}`;
+    });
+
+  it('marks the steps that change the state, lane by lane', () => {
+    const table = stepTable(cache, laneOrder(cache, rows, 'actor'));
+    expect(describeTable(table)).toEqual([
+      'Putin/talks: 2024-01-01 -1, 2024-01-02 -1, 2024-01-03 +1c*',
+      'Abbott/talks: 2024-01-04 +2, 2024-01-05 -2*',
+    ]);
+    expect(table.shiftRank[table.row.length]).toBe(2);
+    expect(Array.from(table.laneSeries)).toEqual([0, 1, 2]);
+  });
+
+  it('builds only the lanes it is asked for', () => {
+    const grouped = laneOrder(cache, rows, 'actor');
+    expect(describeTable(stepTable(cache, grouped, 1, 2))).toEqual([
+      'Abbott/talks: 2024-01-04 +2, 2024-01-05 -2*',
+    ]);
+  });
+
+  it('gives the same steps and shifts whichever way the lanes run', () => {
+    const byTopic = describeTable(stepTable(cache, laneOrder(cache, rows, 'topic')));
+    expect(byTopic.sort()).toEqual(
+      describeTable(stepTable(cache, laneOrder(cache, rows, 'actor'))).sort(),
+    );
+  });
+
+  it('lists series by actor code for stepSeries, whatever the lane order', () => {
+    expect(stepSeries(cache, rows).map((s) => pairName(cache, s))).toEqual([
+      'Abbott/talks',
+      'Putin/talks',
+    ]);
+  });
+});
+
+describe('pairIndex', () => {
+  it('numbers pairs the same through its table and through its hash map', () => {
+    const { cache } = setup([
+      { date: '2024-01-01', actor: 'Putin', topic: 'talks', stance: 1 },
+      { date: '2024-01-02', actor: 'Biden', topic: 'talks', stance: 1 },
+      { date: '2024-01-03', actor: 'Putin', topic: 'ceasefire', stance: 1 },
+      { date: '2024-01-04', actor: 'Putin', topic: 'talks', stance: 1 },
+    ]);
+    const dense = computePairIndex(cache);
+    const hashed = computePairIndex(cache, 0);
+    expect(Array.from(dense.id)).toEqual([2, 0, 1, 2]);
+    expect(hashed).toEqual(dense);
+  });
+});
+
 describe('asOf', () => {
   const { cache, rows } = setup([
     { date: '2024-01-10', actor: 'Putin', topic: 'ceasefire', stance: -2 },
@@ -211,6 +292,21 @@ describe('shifts', () => {
     expect(result[1].row).toBe(rows[rows.length - 1]);
   });
 
+  it('counts as many shifts as it lists', () => {
+    const { cache, rows } = setup([
+      { date: '2024-01-01', actor: 'Putin', topic: 'ceasefire', stance: -1 },
+      { date: '2024-01-02', actor: 'Putin', topic: 'ceasefire', stance: 1 },
+      { date: '2024-01-02', actor: 'Biden', topic: 'ceasefire', stance: 1 },
+      { date: '2024-01-03', actor: 'Biden', topic: 'ceasefire', stance: 'c' },
+      { date: '2024-01-03', actor: 'Putin', topic: 'ceasefire', stance: 1 },
+      { date: '2024-01-04', actor: 'Putin', topic: 'ceasefire', stance: -2 },
+    ]);
+    expect(shifts(cache, rows)).toHaveLength(3);
+    expect(shiftCount(cache, rows)).toBe(3);
+    expect(shiftCount(cache, rows.slice(0, 3))).toBe(1);
+    expect(shiftCount(cache, [])).toBe(0);
+  });
+
   it('compares same-day statements as one: the later row', () => {
     const { cache, rows } = setup([
       { date: '2024-01-01', actor: 'Putin', topic: 'ceasefire', stance: -1 },
@@ -242,5 +338,59 @@ describe('compareAsOf', () => {
       ['Xi/talks', null, false, true],
     ]);
     expect(result[2].b!.conditional).toBe(true);
+  });
+});
+
+describe('against a plain reference, on random statements', () => {
+  // Few days and pairs, so same-day statements of a pair are common.
+  const next = random(7);
+  const pick = (k: number) => Math.floor(next() * k);
+  const records: RecInput[] = Array.from({ length: 5000 }, () => ({
+    date: formatDay(day('2024-01-01') + pick(60)),
+    actor: `Actor ${pick(9)}`,
+    affiliation: pick(2) ? `State ${pick(3)}` : '',
+    topic: `topic-${pick(4)}`,
+    stance: next() < 0.1 ? 'c' : ((pick(5) - 2) as -2 | -1 | 0 | 1 | 2),
+  }));
+  const { cache, rows } = setup(records);
+
+  /** The step rule written plainly: per pair, in row order, same day replaces, new day appends. */
+  function referenceSteps(): Map<string, number[]> {
+    const byPair = new Map<string, number[]>();
+    for (const r of rows) {
+      const key = pairName(cache, { actor: cache.actor[r], topic: cache.topic[r] });
+      const steps = byPair.get(key) ?? [];
+      const last = steps[steps.length - 1];
+      if (last !== undefined && cache.day[last] === cache.day[r]) steps[steps.length - 1] = r;
+      else steps.push(r);
+      byPair.set(key, steps);
+    }
+    return byPair;
+  }
+
+  it('builds the same steps, in actor and in topic lanes', () => {
+    const expected = [...referenceSteps()].sort();
+    for (const by of ['actor', 'topic'] as const) {
+      const table = stepTable(cache, laneOrder(cache, rows, by));
+      const got = Array.from({ length: table.count }, (_, s): [string, number[]] => [
+        pairName(cache, { actor: table.actor[s], topic: table.topic[s] }),
+        Array.from(table.row.subarray(table.start[s], table.start[s + 1])),
+      ]);
+      expect(got.sort()).toEqual(expected);
+    }
+  });
+
+  it('counts and lists the shifts the plain rule finds', () => {
+    const state = (r: number) => `${cache.stance[r]}${cache.flags[r] & 1 ? 'c' : ''}`;
+    const expected: number[] = [];
+    for (const steps of referenceSteps().values()) {
+      for (let i = 1; i < steps.length; i++) {
+        if (state(steps[i]) !== state(steps[i - 1])) expected.push(steps[i]);
+      }
+    }
+    expected.sort((x, y) => x - y);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(shifts(cache, rows).map((s) => s.row)).toEqual(expected);
+    expect(shiftCount(cache, rows)).toBe(expected.length);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   BIN_THRESHOLD,
+  binBars,
+  binColumns,
+  binCounts,
+  binHeight,
   binMarks,
   brushToDays,
   clampWindow,
@@ -212,6 +216,69 @@ describe('positions and binning', () => {
     expect(n).toBeGreaterThan(BIN_THRESHOLD);
     expect(bins.length).toBeLessThanOrEqual(501 * 5);
     expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(n);
+  });
+});
+
+describe('merged bin bars', () => {
+  /** The bars `binBars` draws for one stance, as `[x, width, height]`. */
+  function bars(counts: number[], stance: number, maxH = 9): number[][] {
+    const cols = counts.length;
+    const buffer = new Uint32Array(cols * 5);
+    counts.forEach((c, i) => (buffer[i * 5 + stance + 2] = c));
+    const out: number[][] = [];
+    binBars(buffer, cols, 100, stance, maxH, (x, w, h) => out.push([x, w, h]));
+    return out;
+  }
+
+  it.each([
+    [1, 3],
+    [2, 4.5],
+    [4, 6],
+    [16, 9],
+    [100_000, 9],
+  ])('draws %d marks in a column as a bar %d px high', (count, height) => {
+    expect(binHeight(count, 9)).toBe(height);
+  });
+
+  it('merges neighbouring columns of equal height into one bar', () => {
+    expect(bars([20, 30, 40, 0, 1, 1, 2], 1)).toEqual([
+      [100, 3, 9],
+      [104, 2, 3],
+      [106, 1, 4.5],
+    ]);
+  });
+
+  it('draws nothing for a stance with no marks, and only that stance', () => {
+    expect(bars([0, 0, 0], -2)).toEqual([]);
+    const buffer = new Uint32Array(10);
+    buffer[0 * 5 + 4] = 5;
+    const drawn: number[] = [];
+    binBars(buffer, 2, 0, -2, 9, (x) => drawn.push(x));
+    expect(drawn).toEqual([]);
+  });
+
+  it('covers exactly the columns the unmerged bins cover, at the same heights', () => {
+    const n = 100_000;
+    const xs = Float32Array.from({ length: n }, (_, i) => 3 + ((i * 7919) % n) / 250);
+    const stance = Int8Array.from({ length: n }, (_, i) => ((i * 31) % 5) - 2);
+    const order = Uint32Array.from({ length: n }, (_, i) => i);
+    const { left, cols } = binColumns(0, 500);
+    const counts = new Uint32Array(cols * 5);
+    binCounts(xs, order, stance, 0, n, left, cols, counts);
+    const fromBars: string[] = [];
+    let rects = 0;
+    for (let st = -2; st <= 2; st++) {
+      binBars(counts, cols, left, st, 9, (x, w, h) => {
+        rects++;
+        for (let c = x; c < x + w; c++) fromBars.push(`${c}/${st}/${h}`);
+      });
+    }
+    const fromBins = binMarks(xs, order, stance, 0, n, 0, 500).map(
+      (b) => `${b.x}/${b.stance}/${binHeight(b.count, 9)}`,
+    );
+    expect(fromBars.sort()).toEqual(fromBins.sort());
+    // Dense columns reach full height, so most of the plot is a handful of long bars.
+    expect(rects).toBeLessThan(fromBins.length / 10);
   });
 });
 

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
-import { shifts, stepSeries } from '../../../src/query/state';
-import { EMPTY_FILTER } from '../../../src/query/types';
-import { buildModel, rowsExtent, stepCursor } from '../../../src/views/timeline/model';
+import { seriesRows } from '../../../src/query/state';
+import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
+import {
+  buildModel,
+  laneShiftCount,
+  laneShifts,
+  laneShiftsIn,
+  laneSteps,
+  seriesOfRow,
+  rowsExtent,
+  shiftOf,
+  stepCursor,
+  type TimelineModel,
+} from '../../../src/views/timeline/model';
 import {
   describeLanes,
   seriesLine,
@@ -15,8 +26,16 @@ import { day, rec, type RecInput } from '../query/helpers';
 function setup(records: RecInput[], by: 'actor' | 'topic' = 'actor') {
   const cache = cacheFromRecords(records.map(rec));
   const rows = filterRows(cache, EMPTY_FILTER);
-  const model = buildModel(cache, rows, by, stepSeries(cache, rows), shifts(cache, rows));
+  const model = buildModel(cache, rows, by);
   return { cache, rows, model };
+}
+
+/** The other dimension's name of each series of a lane, in order. */
+function seriesNames(cache: ColumnCache, model: TimelineModel, lane: number): string[] {
+  const steps = laneSteps(cache, model, lane);
+  return Array.from({ length: steps.count }, (_, s) =>
+    model.by === 'actor' ? cache.topics[steps.topic[s]] : cache.actors[steps.actor[s]],
+  );
 }
 
 const RECORDS: RecInput[] = [
@@ -47,32 +66,67 @@ describe('the timeline model', () => {
   it('puts each series and each shift in its actor’s lane', () => {
     const { cache, model } = setup(RECORDS);
     const putin = model.lanes.findIndex((l) => l.key === 'Putin');
-    expect(model.seriesByLane[putin].map((id) => cache.topics[model.series[id].topic])).toEqual([
-      'ceasefire',
-      'talks',
-    ]);
-    expect(model.shiftsByLane[putin].shifts).toHaveLength(1);
-    expect(Array.from(model.shiftsByLane[putin].days)).toEqual([day('2024-12-10')]);
+    expect(seriesNames(cache, model, putin)).toEqual(['ceasefire', 'talks']);
+    expect(laneShifts(cache, model, putin).map((sh) => sh.day)).toEqual([day('2024-12-10')]);
+    expect(model.shiftCount).toBe(1);
   });
 
   it('regroups series and shifts by topic', () => {
     const { cache, model } = setup(RECORDS, 'topic');
     expect(model.lanes.map((l) => l.key)).toEqual(['ceasefire', 'talks']);
-    expect(model.seriesByLane[0].map((id) => cache.actors[model.series[id].actor])).toEqual([
-      'Biden',
-      'Putin',
-    ]);
-    expect(model.shiftsByLane[0].shifts).toHaveLength(1);
+    expect(seriesNames(cache, model, 0)).toEqual(['Biden', 'Putin']);
+    expect(laneShifts(cache, model, 0)).toHaveLength(1);
+    expect(laneShifts(cache, model, 1)).toHaveLength(0);
   });
 
   it('finds the shift a row made, and none for other rows', () => {
     const { cache, rows, model } = setup(RECORDS);
-    const changed = Array.from(rows).filter((r) => model.shiftOfRow[r] >= 0);
+    const changed = Array.from(rows).filter((r) => shiftOf(cache, model, r) !== null);
     expect(changed.map((r) => cache.text.get('id', r))).toHaveLength(1);
     expect(cache.day[changed[0]]).toBe(day('2024-12-10'));
-    expect(shiftText(model.shifts[model.shiftOfRow[changed[0]]])).toBe(
+    expect(shiftText(shiftOf(cache, model, changed[0])!)).toBe(
       'shift: oppose → conditional support',
     );
+  });
+
+  it('gives a lane’s shifts in date order across its series, and counts them in a window', () => {
+    const { cache, model } = setup([
+      { date: '2024-01-10', actor: 'Putin', topic: 'ceasefire', stance: -1 },
+      { date: '2024-01-20', actor: 'Putin', topic: 'ceasefire', stance: 1 },
+      { date: '2024-01-12', actor: 'Putin', topic: 'talks', stance: 0 },
+      { date: '2024-01-15', actor: 'Putin', topic: 'talks', stance: 2 },
+      { date: '2024-01-25', actor: 'Putin', topic: 'talks', stance: -2 },
+    ]);
+    const shiftDays = laneShifts(cache, model, 0).map(
+      (sh) => `${cache.topics[sh.topic]} ${sh.day}`,
+    );
+    expect(shiftDays).toEqual([
+      `talks ${day('2024-01-15')}`,
+      `ceasefire ${day('2024-01-20')}`,
+      `talks ${day('2024-01-25')}`,
+    ]);
+    expect(laneShiftCount(cache, model, 0)).toBe(3);
+    expect(laneShiftsIn(cache, model, 0, day('2024-01-15'), day('2024-01-25'))).toBe(2);
+    expect(laneShiftsIn(cache, model, 0, day('2024-01-26'), day('2024-02-01'))).toBe(0);
+  });
+
+  it('finds no shift for the earlier of two same-day statements', () => {
+    const { cache, rows, model } = setup([
+      { date: '2024-01-10', actor: 'Putin', topic: 'ceasefire', stance: -1 },
+      { date: '2024-01-20', actor: 'Putin', topic: 'ceasefire', stance: 2 },
+      { date: '2024-01-20', actor: 'Putin', topic: 'ceasefire', stance: 1 },
+    ]);
+    expect(shiftOf(cache, model, rows[1])).toBeNull();
+    expect(shiftText(shiftOf(cache, model, rows[2])!)).toBe('shift: oppose → support');
+    expect(seriesOfRow(cache, model, rows[1])).toBe(0);
+  });
+
+  it('builds a lane’s steps only when they are asked for', () => {
+    const { cache, model } = setup(RECORDS);
+    expect(model.steps.every((t) => t === undefined)).toBe(true);
+    const table = laneSteps(cache, model, 1);
+    expect(laneSteps(cache, model, 1)).toBe(table);
+    expect(model.steps.filter(Boolean)).toHaveLength(1);
   });
 
   it('spans from the first day to the end of the longest period', () => {
@@ -144,7 +198,7 @@ describe('the timeline in words', () => {
       { date: '2024-01-02', actor: 'A', topic: 't', stance: 1 },
       { date: '2024-01-03', actor: 'A', topic: 't', stance: -2 },
     ]);
-    expect(seriesLine(cache, 't', model.series[0].steps)).toBe(
+    expect(seriesLine(cache, 't', seriesRows(laneSteps(cache, model, 0), 0))).toBe(
       't: support (2024-01-01) → strongly oppose (2024-01-03)',
     );
   });
