@@ -22,8 +22,8 @@ function boundView(): ViewState {
   return JSON.parse(screen.getByLabelText('Bound view').textContent!) as ViewState;
 }
 
-function renderFilters(initial: Partial<ViewState> = {}) {
-  render(FiltersHarness, { props: { initial, actors: ACTORS, topics: TOPICS } });
+function renderFilters(initial: Partial<ViewState> = {}, onsearchfocus?: () => void) {
+  render(FiltersHarness, { props: { initial, actors: ACTORS, topics: TOPICS, onsearchfocus } });
   return {
     user: userEvent.setup(),
     filters: within(screen.getByRole('search', { name: 'Filters' })),
@@ -31,6 +31,17 @@ function renderFilters(initial: Partial<ViewState> = {}) {
 }
 
 describe('Filters', () => {
+  it('says when the search field gets focus, before the first keystroke', async () => {
+    const onsearchfocus = vi.fn();
+    const { user, filters } = renderFilters({}, onsearchfocus);
+    expect(onsearchfocus).not.toHaveBeenCalled();
+
+    await user.click(filters.getByRole('searchbox', { name: 'Search' }));
+
+    expect(onsearchfocus).toHaveBeenCalledTimes(1);
+    expect(boundView().search).toBe('');
+  });
+
   it('starts from the default view with nothing to clear', () => {
     const { filters } = renderFilters();
 
