@@ -15,6 +15,7 @@ import {
 import type { DatasetMeta } from '../domain/columns';
 import { buildCacheAsync, type CachePart } from '../query/cache';
 import { filterRows, SEARCHED } from '../query/filter';
+import { pairIndex } from '../query/state';
 import type { ColumnCache, Filter } from '../query/types';
 import { hasPortableData, payloadToCsv } from '../export/share';
 import { fingerprint } from '../url/fingerprint';
@@ -23,6 +24,9 @@ import type { IgnoredParam } from '../url/query-string';
 import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
 import seedUrl from '../../data/seed-statements.csv?url';
+
+/** Yields to the event loop: a macrotask, so input and painting get their turn. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 const SEED_DISMISSED = 'stance-timeline:seed-dismissed';
 const EMPTY = new Uint32Array(0);
@@ -230,6 +234,13 @@ export class AppState {
     const parts: CachePart[] = [];
     for (const meta of visible) parts.push({ meta, chunks: await datasetChunks(db(), meta.id) });
     const cache = parts.length > 0 ? await buildCacheAsync(parts) : null;
+    if (cache) {
+      // Each in a task of its own, so the first draw's task does not also carry them (1M rows:
+      // the last cache slice ~30 ms, the pair index ~20 ms).
+      await nextTask();
+      pairIndex(cache);
+      await nextTask();
+    }
     // Overtaken: the newer load's result stands; callers still wait until it is in place.
     if (seq !== this.loadSeq) return this.latestLoad;
     this.datasets = all;
