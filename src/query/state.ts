@@ -130,6 +130,30 @@ export interface LaneOrder {
  * `lanes: [Putin, Biden]`, `order: [row 0, row 2, row 1]`, `start: [0, 2, 3]`.
  */
 export function laneOrder(cache: ColumnCache, rows: Rows, by: 'actor' | 'topic'): LaneOrder {
+  // Ascending distinct rows as many as the cache's are every row: the unfiltered view, which
+  // clearing a filter returns to again and again, is grouped once per cache (1M rows: ~8 ms).
+  if (rows.length !== cache.n || cache.n === 0) return groupLanes(cache, rows, by);
+  const memo = everyRow(cache);
+  return (memo[by] ??= groupLanes(cache, rows, by));
+}
+
+/** What is computed once per cache for every row (the unfiltered view). */
+interface EveryRow {
+  actor?: LaneOrder;
+  topic?: LaneOrder;
+  shifts?: number;
+}
+
+const everyRowByCache = new WeakMap<ColumnCache, EveryRow>();
+
+function everyRow(cache: ColumnCache): EveryRow {
+  let memo = everyRowByCache.get(cache);
+  if (!memo) everyRowByCache.set(cache, (memo = {}));
+  return memo;
+}
+
+/** `laneOrder` without the every-row memo. */
+function groupLanes(cache: ColumnCache, rows: Rows, by: 'actor' | 'topic'): LaneOrder {
   const codes = by === 'actor' ? cache.actor : cache.topic;
   const dict = by === 'actor' ? cache.actors : cache.topics;
   const n = rows.length;
@@ -372,6 +396,13 @@ export function stepTable(
  * Example: -1 (day 10), -1 (day 20), +1 (day 30) on one pair -> 1.
  */
 export function shiftCount(cache: ColumnCache, rows: Rows): number {
+  if (rows.length !== cache.n || cache.n === 0) return countShifts(cache, rows);
+  const memo = everyRow(cache);
+  return (memo.shifts ??= countShifts(cache, rows));
+}
+
+/** `shiftCount` without the every-row memo. */
+function countShifts(cache: ColumnCache, rows: Rows): number {
   const pairs = pairIndex(cache);
   const id = pairs.id;
   const { day, stance, flags } = cache;

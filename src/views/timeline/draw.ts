@@ -429,3 +429,66 @@ export function laneAt(tops: ArrayLike<number>, laneH: number, y: number): numbe
   const i = lowerBound(tops, y + 1e-9) - 1;
   return i >= 0 && y < tops[i] + laneH ? i : -1;
 }
+
+/**
+ * Line segments `[x0, y0, x1, y1, ...]` that are horizontal or vertical, with the collinear ones
+ * that overlap or touch joined into one. Stroked in one path with butt caps, the joined segments
+ * cover exactly the pixels the originals did (one stroke is the union of its parts), but the
+ * rasterizer has far fewer to draw: at 1M statements the lanes in view held ~45k step segments
+ * on a few dozen lines, and rasterizing them took ~50 ms of every frame.
+ * `mergeCollinear([0, 5, 4, 5, 2, 5, 9, 5, 1, 0, 1, 3])` -> `[0, 5, 9, 5, 1, 0, 1, 3]`.
+ * Segments that are neither horizontal nor vertical are kept as they are.
+ */
+export function mergeCollinear(coords: readonly number[]): number[] {
+  // Group by line: horizontal at y (key 'h' + y) or vertical at x ('v' + x), as [lo, hi] spans.
+  const lines = new Map<string, number[]>();
+  const out: number[] = [];
+  for (let i = 0; i < coords.length; i += 4) {
+    const x0 = coords[i];
+    const y0 = coords[i + 1];
+    const x1 = coords[i + 2];
+    const y1 = coords[i + 3];
+    let key: string;
+    let lo: number;
+    let hi: number;
+    if (y0 === y1) {
+      key = `h${y0}`;
+      lo = Math.min(x0, x1);
+      hi = Math.max(x0, x1);
+    } else if (x0 === x1) {
+      key = `v${x0}`;
+      lo = Math.min(y0, y1);
+      hi = Math.max(y0, y1);
+    } else {
+      out.push(x0, y0, x1, y1);
+      continue;
+    }
+    let spans = lines.get(key);
+    if (!spans) lines.set(key, (spans = []));
+    spans.push(lo, hi);
+  }
+  for (const [key, spans] of lines) {
+    const at = Number(key.slice(1));
+    const horizontal = key[0] === 'h';
+    const m = spans.length / 2;
+    const order = Array.from({ length: m }, (_, k) => k).sort(
+      (p, q) => spans[2 * p] - spans[2 * q],
+    );
+    let lo = spans[2 * order[0]];
+    let hi = spans[2 * order[0] + 1];
+    const emit = () => (horizontal ? out.push(lo, at, hi, at) : out.push(at, lo, at, hi));
+    for (let k = 1; k < m; k++) {
+      const a = spans[2 * order[k]];
+      const b = spans[2 * order[k] + 1];
+      if (a <= hi) {
+        if (b > hi) hi = b;
+      } else {
+        emit();
+        lo = a;
+        hi = b;
+      }
+    }
+    emit();
+  }
+  return out;
+}

@@ -64,6 +64,17 @@ export function rowsExtent(cache: ColumnCache, rows: ArrayLike<number>): [number
  * `shiftOf(cache, model, row of +1)` is that shift.
  */
 export function buildModel(cache: ColumnCache, rows: ArrayLike<number>, by: LaneBy): TimelineModel {
+  // Every row (the unfiltered view, returned to whenever a filter is cleared): one model per
+  // cache and grouping, so the lanes' step series built for it are kept too.
+  if (rows.length !== cache.n || cache.n === 0) return makeModel(cache, rows, by);
+  let memo = everyRowModels.get(cache);
+  if (!memo) everyRowModels.set(cache, (memo = {}));
+  return (memo[by] ??= makeModel(cache, rows, by));
+}
+
+const everyRowModels = new WeakMap<ColumnCache, Partial<Record<LaneBy, TimelineModel>>>();
+
+function makeModel(cache: ColumnCache, rows: ArrayLike<number>, by: LaneBy): TimelineModel {
   const grouped = laneOrder(cache, rows, by);
   const { lanes, order, day, start } = grouped;
   const dict = by === 'actor' ? cache.actors : cache.topics;

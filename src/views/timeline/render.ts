@@ -15,6 +15,7 @@ import {
   binCounts,
   dayAt,
   lowerBound,
+  mergeCollinear,
   shiftMarker,
   stanceOffset,
   visibleLanes,
@@ -279,11 +280,11 @@ export function renderFrame(
   ctx.lineWidth = 1.5;
   ctx.globalAlpha = 0.35;
   ctx.strokeStyle = theme.muted;
-  strokeSegments(ctx, connectors);
+  strokeSegments(ctx, mergeCollinear(connectors));
   ctx.globalAlpha = 0.6;
   segments.forEach((coords, s) => {
     ctx.strokeStyle = palette[(s - 2) as StanceValue];
-    strokeSegments(ctx, coords);
+    strokeSegments(ctx, mergeCollinear(coords));
   });
   ctx.globalAlpha = 1;
 

@@ -394,3 +394,52 @@ describe('against a plain reference, on random statements', () => {
     expect(shiftCount(cache, rows)).toBe(expected.length);
   });
 });
+
+describe('the unfiltered view, grouped once per cache', () => {
+  const { cache, rows } = setup([
+    {
+      date: '2024-11-01',
+      actor: 'Vladimir Putin',
+      affiliation: 'Russia',
+      topic: 'talks',
+      stance: 1,
+    },
+    {
+      date: '2024-12-01',
+      actor: 'Vladimir Putin',
+      affiliation: 'Russia',
+      topic: 'talks',
+      stance: -2,
+    },
+    {
+      date: '2024-12-02',
+      actor: 'Joe Biden',
+      affiliation: 'United States',
+      topic: 'talks',
+      stance: 2,
+    },
+    {
+      date: '2024-12-03',
+      actor: 'Joe Biden',
+      affiliation: 'United States',
+      topic: 'aid',
+      stance: 1,
+    },
+  ]);
+  const laneNames = (order: ReturnType<typeof laneOrder>) =>
+    order.lanes.map(
+      (l, i) => `${l.key}: ${Array.from(order.order.subarray(order.start[i], order.start[i + 1]))}`,
+    );
+
+  it('gives the same lanes and shift count when every row comes back after a filter', () => {
+    const first = laneNames(laneOrder(cache, rows, 'actor'));
+    expect(shiftCount(cache, rows)).toBe(1);
+    const some = Uint32Array.of(2, 3);
+    expect(laneNames(laneOrder(cache, some, 'actor'))).toEqual(['Joe Biden: 2,3']);
+    expect(shiftCount(cache, some)).toBe(0);
+    expect(laneNames(laneOrder(cache, rows.slice(), 'actor'))).toEqual(first);
+    expect(first).toEqual(['Vladimir Putin: 0,1', 'Joe Biden: 2,3']);
+    expect(laneNames(laneOrder(cache, rows, 'topic'))).toEqual(['aid: 3', 'talks: 0,1,2']);
+    expect(shiftCount(cache, rows.slice())).toBe(1);
+  });
+});

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  mergeCollinear,
   BIN_THRESHOLD,
   binBars,
   binColumns,
@@ -371,5 +373,54 @@ describe('shift markers', () => {
 
   it('is a diamond when only the conditional flag changed', () => {
     expect(shiftMarker(0, 0, 0, 4)).toHaveLength(8);
+  });
+});
+
+describe('joining collinear step segments before stroking', () => {
+  it.each([
+    ['overlapping on one line', [0, 5, 4, 5, 2, 5, 9, 5], [0, 5, 9, 5]],
+    ['touching end to start', [0, 5, 4, 5, 4, 5, 6, 5], [0, 5, 6, 5]],
+    ['apart on one line', [0, 5, 2, 5, 3, 5, 6, 5], [0, 5, 2, 5, 3, 5, 6, 5]],
+    ['on different lines', [0, 5, 4, 5, 0, 6, 4, 6], [0, 5, 4, 5, 0, 6, 4, 6]],
+    ['vertical, given either way up', [1, 0, 1, 3, 1, 5, 1, 2], [1, 0, 1, 5]],
+    ['slanted, kept as given', [0, 0, 3, 4], [0, 0, 3, 4]],
+  ])('%s', (_, input, expected) => {
+    expect(mergeCollinear(input)).toEqual(expected);
+  });
+
+  it('covers exactly the same points as the segments it was given', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            line: fc.integer({ min: 0, max: 3 }),
+            a: fc.integer({ min: 0, max: 40 }),
+            b: fc.integer({ min: 0, max: 40 }),
+            vertical: fc.boolean(),
+          }),
+          { maxLength: 40 },
+        ),
+        (segs) => {
+          const coords = segs.flatMap(({ line, a, b, vertical }) =>
+            vertical ? [line, a / 2, line, b / 2] : [a / 2, line, b / 2, line],
+          );
+          const covered = (c: readonly number[]) => {
+            const points = new Set<string>();
+            for (let i = 0; i < c.length; i += 4) {
+              const [x0, y0, x1, y1] = c.slice(i, i + 4);
+              const horizontal = y0 === y1;
+              const [lo, hi] = horizontal ? [x0, x1] : [y0, y1];
+              for (let t = Math.min(lo, hi) * 2; t <= Math.max(lo, hi) * 2; t++) {
+                points.add(horizontal ? `${t / 2},${y0}` : `${x0},${t / 2}`);
+              }
+            }
+            return [...points].sort();
+          };
+          const merged = mergeCollinear(coords);
+          expect(covered(merged)).toEqual(covered(coords));
+          expect(merged.length).toBeLessThanOrEqual(coords.length);
+        },
+      ),
+    );
   });
 });
