@@ -2,7 +2,9 @@ import type { DatasetMeta } from '../domain/columns';
 import type { StatementRecord } from '../domain/types';
 import type { ColumnMapping } from '../ingest/columns';
 import type { Rule } from '../ingest/formats/types';
+import { mergeSummaries, type SecondPart } from '../ingest/part';
 import { importRows, type ImportSummary } from '../ingest/pipeline';
+import { textAt } from '../domain/packed';
 import type { StanceDB } from './db';
 import { ChunkEncoder } from '../domain/encode';
 import { deleteDataset, importLockName, knownIds } from './store';
@@ -20,6 +22,8 @@ export interface ImportRequest {
   newline?: string;
   mapping: ColumnMapping;
   bundled?: boolean;
+  /** The header row as the preview read it: a second worker reading the rest of the file needs it. */
+  headers?: string[];
   /**
    * Id of a dataset this import is a new version of: its statements do not count as
    * duplicates, and it is deleted in the same transaction that makes the new one ready.
@@ -38,6 +42,11 @@ export interface ImportHooks {
   onProgress?(rowsRead: number): void;
   /** Records per stored chunk (the pipeline's default, 10 000, when absent); tests make it small. */
   batchSize?: number;
+  /**
+   * The rest of the file, read by another worker while `text` (the first half) is read here
+   * (src/ingest/part.ts); taken in after the first half unless it was dropped.
+   */
+  second?: SecondPart;
 }
 
 /** A storage failure the user can act on, with the browser's own error kept as the cause. */
@@ -109,7 +118,10 @@ async function writeDataset(
   try {
     await database.datasets.add(meta);
     const known = await knownIds(database, request.replaces);
-    const summary = await importRows(
+    const seen = new Set<string>();
+    let nextLine = 1;
+    const second = hooks.second;
+    let summary = await importRows(
       text,
       {
         delimiter: request.delimiter,
@@ -118,6 +130,8 @@ async function writeDataset(
         rule: request.formatRule,
         mapping: request.mapping,
         knownIds: known,
+        seen,
+        onEnd: (line) => (nextLine = line),
         signal: hooks.signal,
         batchSize: hooks.batchSize,
       },
@@ -127,10 +141,36 @@ async function writeDataset(
           for (const r of records) fingerprint.add(r.id);
           await database.chunks.add(encoder.encode(records));
         },
-        progress: (rows: number) => hooks.onProgress?.(rows),
+        progress: (rows: number) => hooks.onProgress?.(rows + (second?.use ? second.rows : 0)),
       },
     );
     hooks.signal?.throwIfAborted();
+    if (second?.use) {
+      // The second half, as a single reader would have seen it after the first: its lines
+      // follow the first half's, and an id already seen here or stored is a duplicate.
+      const part = await second.result;
+      hooks.signal?.throwIfAborted();
+      const lineOffset = nextLine - 1;
+      let crossDuplicates = 0;
+      for (const chunk of part.chunks) {
+        const keep = new Uint8Array(chunk.count);
+        for (let i = 0; i < chunk.count; i++) {
+          const id = textAt(chunk.text.id, i);
+          if (known.has(id) || seen.has(id)) {
+            crossDuplicates++;
+            continue;
+          }
+          seen.add(id);
+          fingerprint.add(id);
+          keep[i] = 1;
+        }
+        const whole = keep.every((k) => k === 1);
+        const adopted = encoder.adopt(chunk, part.dicts, lineOffset, whole ? null : keep);
+        if (adopted) await database.chunks.add(adopted);
+        hooks.signal?.throwIfAborted();
+      }
+      summary = mergeSummaries(summary, part.summary, lineOffset, crossDuplicates);
+    }
     if (summary.added === 0) {
       await deleteDataset(database, datasetId);
       return { datasetId: null, summary };
@@ -161,6 +201,7 @@ async function writeDataset(
     });
     return { datasetId, summary };
   } catch (e) {
+    hooks.second?.stop();
     await deleteDataset(database, datasetId).catch(() => undefined);
     if (isQuotaError(e)) throw new StorageFullError(e);
     throw e;

@@ -1,5 +1,5 @@
 import type { StatementChunk } from './columns';
-import { packColumn, packText, type PackedText } from './packed';
+import { packColumn, packText, textAt, type PackedText } from './packed';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,
@@ -45,6 +45,68 @@ export class ChunkEncoder {
 
   get chunkCount(): number {
     return this.next;
+  }
+
+  /**
+   * Takes a chunk encoded by another encoder (a later part of the same file, parsed in another
+   * worker) into this dataset: its codes are moved to this encoder's dictionaries, its file lines
+   * moved by `lineOffset`, rows with `keep[i] === 0` left out, and it gets the next chunk number.
+   * Returns null when no row is kept.
+   * `enc.adopt(chunk, { actors: ['Putin'], ... }, 1000, null)` -> the chunk with Putin's code
+   * in `enc.actors` and every line 1000 further on.
+   */
+  adopt(
+    chunk: StatementChunk,
+    dicts: { actors: readonly string[]; affiliations: readonly string[]; topics: readonly string[] },
+    lineOffset: number,
+    keep: Uint8Array | null,
+  ): StatementChunk | null {
+    const remap = (values: readonly string[], into: Dictionary) =>
+      Uint32Array.from(values, (v) => into.code(v));
+    const actor = remap(dicts.actors, this.actors);
+    const affiliation = remap(dicts.affiliations, this.affiliations);
+    const topic = remap(dicts.topics, this.topics);
+    const rows: number[] = [];
+    for (let i = 0; i < chunk.count; i++) if (!keep || keep[i]) rows.push(i);
+    const n = rows.length;
+    if (n === 0) return null;
+    const out: StatementChunk = {
+      datasetId: this.datasetId,
+      chunk: this.next++,
+      count: n,
+      day: new Int32Array(n),
+      precision: new Uint8Array(n),
+      stance: new Int8Array(n),
+      flags: new Uint8Array(n),
+      actor: new Uint32Array(n),
+      affiliation: new Uint32Array(n),
+      topic: new Uint32Array(n),
+      confidence: new Float32Array(n),
+      line: new Uint32Array(n),
+      text: chunk.text,
+    };
+    rows.forEach((i, k) => {
+      const day = chunk.day[i];
+      out.day[k] = day;
+      if (day < this.minDay) this.minDay = day;
+      if (day > this.maxDay) this.maxDay = day;
+      out.precision[k] = chunk.precision[i];
+      out.stance[k] = chunk.stance[i];
+      out.flags[k] = chunk.flags[i];
+      out.actor[k] = actor[chunk.actor[i]];
+      out.affiliation[k] = affiliation[chunk.affiliation[i]];
+      out.topic[k] = topic[chunk.topic[i]];
+      out.confidence[k] = chunk.confidence[i];
+      out.line[k] = chunk.line[i] + lineOffset;
+    });
+    if (n < chunk.count) {
+      out.text = {} as Record<TextColumn, PackedText>;
+      for (const c of TEXT_COLUMNS) {
+        const values = rows.map((i) => textAt(chunk.text[c], i));
+        out.text[c] = c === 'id' || c === 'url' ? packText(values) : packColumn(values);
+      }
+    }
+    return out;
   }
 
   encode(records: readonly StatementRecord[]): StatementChunk {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ToWorker } from './protocol';
-import { runTask } from './tasks';
+import { runTask, workerSecond } from './tasks';
 
 /**
  * The import worker: parses and stores in the same thread (DESIGN.md: posting 1M parsed rows
@@ -16,5 +16,12 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   if (msg.type === 'cancel') return;
   const controller = new AbortController();
   current = controller;
-  void runTask(msg, (m) => scope.postMessage(m), controller.signal);
+  // A large import is split with a second copy of this worker (src/ingest/part.ts).
+  void runTask(
+    msg,
+    (m, transfer) => scope.postMessage(m, transfer ?? []),
+    controller.signal,
+    undefined,
+    workerSecond(scope.location.href),
+  );
 };

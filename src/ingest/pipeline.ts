@@ -91,6 +91,15 @@ export interface ImportOptions {
   mapping: ColumnMapping;
   /** Ids already stored; rows with these ids count as duplicates. */
   knownIds?: ReadonlySet<string>;
+  /**
+   * The header row, when the text is a later part of a file whose first row was the header:
+   * columns are then found by these names and the text's first row is data.
+   */
+  partHeaders?: readonly string[];
+  /** Ids seen so far, filled as rows are kept (a later part of the file is checked against it). */
+  seen?: Set<string>;
+  /** Told, at the end, the file line after the last one read (where a next part would start). */
+  onEnd?: (nextLine: number) => void;
   /** Records per `sink.batch` call; 10 000 matches the store's chunk size. */
   batchSize?: number;
   signal?: AbortSignal;
@@ -259,7 +268,7 @@ export async function importRows(
   const rule: Rule = opts.rule ?? { ...DEFAULT_RULE };
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const known = opts.knownIds ?? new Set<string>();
-  const seen = new Set<string>();
+  const seen = opts.seen ?? new Set<string>();
   const checkKnown = known.size > 0;
   const stream = new CsvRowStream({
     delimiter: opts.delimiter,
@@ -267,9 +276,11 @@ export async function importRows(
     quotes: !(format.rawUnquoted && !rule.header),
   });
   // With a header, columns are found by name once it is read; without, by the codebook.
-  let mapper: RowMapper | null = rule.header
-    ? null
-    : format.mapper(makeContext(format.columns ?? [], false, mapping), rule);
+  let mapper: RowMapper | null = !rule.header
+    ? format.mapper(makeContext(format.columns ?? [], false, mapping), rule)
+    : opts.partHeaders
+      ? format.mapper(makeContext(opts.partHeaders, true, mapping), rule)
+      : null;
   let invalidSeen = false;
   const summary: ImportSummary = {
     rowsRead: 0,
@@ -388,5 +399,6 @@ export async function importRows(
     throw e;
   }
   sink.progress?.(summary.rowsRead, charsRead);
+  opts.onEnd?.(stream.nextLine);
   return summary;
 }

@@ -2,6 +2,8 @@ import type { ImportReport, ImportRequest } from '../db/importer';
 import type { ColumnMapping } from './columns';
 import type { TextEncoding } from './formats/encoding';
 import type { FormatId, Rule } from './formats/types';
+import type { StatementChunk } from '../domain/columns';
+import type { PartResult } from './part';
 import type { ImportSummary, Preview } from './pipeline';
 
 /** Messages from the page to the import worker. */
@@ -17,6 +19,8 @@ export type ToWorker =
       rule?: Partial<Rule>;
     }
   | { type: 'import'; file: Blob; request: ImportRequest; encoding?: TextEncoding }
+  /** From the import worker to a second worker: read the file from byte `start` on. */
+  | { type: 'part'; file: Blob; start: number; request: ImportRequest; encoding: TextEncoding }
   | { type: 'cancel' };
 
 /** Messages from the import worker to the page: progress and summaries, never row objects. */
@@ -33,4 +37,8 @@ export type FromWorker =
   | { type: 'progress'; phase: 'check' | 'import'; rows: number; bytes: number; total: number }
   | { type: 'done'; report: ImportReport }
   | { type: 'cancelled' }
-  | { type: 'error'; message: string; name: string };
+  | { type: 'error'; message: string; name: string }
+  /** From a second worker to the import worker (src/ingest/part.ts). */
+  | { type: 'part-chunk'; chunk: StatementChunk }
+  | { type: 'part-progress'; rows: number; bytes: number }
+  | ({ type: 'part-done' } & Omit<PartResult, 'chunks'>);

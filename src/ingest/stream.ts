@@ -100,6 +100,11 @@ export class CsvRowStream {
     this.ready = this.delimiter !== undefined && this.newline !== undefined;
   }
 
+  /** The file line the next text starts on (after `end()`: one past the last line read). */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /** The delimiter in use (undefined until enough text has arrived to detect it). */
   get detectedDelimiter(): string | undefined {
     return this.ready ? this.delimiter : undefined;
@@ -316,10 +321,12 @@ export class CsvRowStream {
 export async function* decodeChunks(
   bytes: AsyncIterable<Uint8Array>,
   encoding: TextEncoding = 'utf-8',
+  /** False for a later part of a file, where U+FEFF is a character, not a byte order mark. */
+  fileStart = true,
 ): AsyncIterable<string> {
   // ignoreBOM: keep the mark in the output so that exactly one is removed, here.
   const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
-  let first = true;
+  let first = fileStart;
   for await (const chunk of bytes) {
     let text = decoder.decode(chunk, { stream: true });
     if (first && text.length > 0) {

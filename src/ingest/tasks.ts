@@ -1,9 +1,30 @@
 import { StanceDB } from '../db/db';
-import { importIntoDb } from '../db/importer';
+import { importIntoDb, type ImportRequest } from '../db/importer';
+import type { StatementChunk } from '../domain/columns';
 import { countInvalid, detectEncoding, type TextEncoding } from './formats/encoding';
+import {
+  cutAfterNewline,
+  firstHalf,
+  readPart,
+  SPLIT_MIN_BYTES,
+  usesQuotes,
+  type PartResult,
+  type SecondPart,
+} from './part';
 import { importRows, previewText } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 import { decodeChunks } from './stream';
+
+/** Posts a message, handing over the buffers in `transfer` (a chunk's typed arrays). */
+export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
+
+/** Starts reading a file from byte `start` elsewhere (a second worker). */
+export type StartSecond = (
+  file: Blob,
+  start: number,
+  request: ImportRequest,
+  encoding: TextEncoding,
+) => SecondPart;
 
 /**
  * The work behind the import worker's messages, kept apart from the worker shell so the same
@@ -11,12 +32,17 @@ import { decodeChunks } from './stream';
  */
 export function runTask(
   msg: Exclude<ToWorker, { type: 'cancel' }>,
-  post: (m: FromWorker) => void,
+  post: Post,
   signal: AbortSignal,
   openDb: () => StanceDB = () => new StanceDB(),
+  startSecond?: StartSecond,
 ): Promise<void> {
   const task =
-    msg.type === 'preview' ? preview(msg, signal, post) : runImport(msg, signal, post, openDb);
+    msg.type === 'preview'
+      ? preview(msg, signal, post)
+      : msg.type === 'part'
+        ? runPart(msg, signal, post)
+        : runImport(msg, signal, post, openDb, startSecond);
   return task.catch((e: unknown) => {
     const err = e as Error;
     if (err?.name === 'AbortError') post({ type: 'cancelled' });
@@ -147,34 +173,165 @@ async function preview(
 async function runImport(
   msg: Extract<ToWorker, { type: 'import' }>,
   signal: AbortSignal,
-  post: (m: FromWorker) => void,
+  post: Post,
   openDb: () => StanceDB,
+  startSecond?: StartSecond,
 ) {
   const database = openDb();
+  const encoding = msg.encoding ?? 'utf-8';
   let bytes = 0;
   let lastPost = 0;
-  try {
-    const report = await importIntoDb(
-      database,
+  let second: SecondPart | undefined;
+  let text = decodeChunks(
+    counted(msg.file, (n) => (bytes = n)),
+    encoding,
+  );
+  const cut = startSecond ? await splitPoint(msg.file, msg.request, encoding) : -1;
+  if (startSecond && cut > 0) {
+    second = startSecond(msg.file, cut, msg.request, encoding);
+    const part = second;
+    text = firstHalf(
       decodeChunks(
-        counted(msg.file, (n) => (bytes = n)),
-        msg.encoding ?? 'utf-8',
+        counted(msg.file.slice(0, cut), (n) => (bytes = n + part.bytes)),
+        encoding,
       ),
-      msg.request,
-      {
-        signal,
-        onProgress: (rows) => {
-          const now = performance.now();
-          if (now - lastPost < 100) return;
-          lastPost = now;
-          post({ type: 'progress', phase: 'import', rows, bytes, total: msg.file.size });
-        },
-      },
+      () =>
+        decodeChunks(
+          counted(msg.file.slice(cut), (n) => (bytes = cut + n)),
+          encoding,
+          false,
+        ),
+      usesQuotes(msg.request.format, msg.request.formatRule),
+      part,
     );
+  }
+  try {
+    const report = await importIntoDb(database, text, msg.request, {
+      signal,
+      second,
+      onProgress: (rows) => {
+        const now = performance.now();
+        if (now - lastPost < 100) return;
+        lastPost = now;
+        post({ type: 'progress', phase: 'import', rows, bytes, total: msg.file.size });
+      },
+    });
     post({ type: 'done', report });
   } finally {
+    second?.stop();
     database.close();
   }
+}
+
+/**
+ * Where a second worker may start reading (just after a line feed near the middle), or -1 when
+ * the file is read by one: small files, UTF-16 (a line feed byte is not a line end there), and a
+ * headed file whose header row the preview did not pass on.
+ */
+async function splitPoint(file: Blob, request: ImportRequest, encoding: TextEncoding) {
+  if (file.size < SPLIT_MIN_BYTES) return -1;
+  if (encoding !== 'utf-8' && encoding !== 'windows-1252') return -1;
+  if ((request.formatRule?.header ?? true) && !request.headers) return -1;
+  const mid = Math.floor(file.size / 2);
+  const window = new Uint8Array(await file.slice(mid, mid + (1 << 20)).arrayBuffer());
+  const cut = cutAfterNewline(window, mid);
+  return cut > 0 && cut < file.size ? cut : -1;
+}
+
+/** The second worker's task: read the file from `start` on and hand each chunk over. */
+async function runPart(
+  msg: Extract<ToWorker, { type: 'part' }>,
+  signal: AbortSignal,
+  post: Post,
+) {
+  const { request } = msg;
+  let bytes = 0;
+  let lastPost = 0;
+  const rest = await readPart(
+    decodeChunks(
+      counted(msg.file.slice(msg.start), (n) => (bytes = n)),
+      msg.encoding,
+      false,
+    ),
+    {
+      delimiter: request.delimiter,
+      newline: request.newline,
+      format: request.format,
+      rule: request.formatRule,
+      mapping: request.mapping,
+      partHeaders: request.headers,
+      signal,
+    },
+    (chunk) => post({ type: 'part-chunk', chunk }, chunkBuffers(chunk)),
+    (rows) => {
+      const now = performance.now();
+      if (now - lastPost < 100) return;
+      lastPost = now;
+      post({ type: 'part-progress', rows, bytes });
+    },
+  );
+  post({ type: 'part-done', ...rest });
+}
+
+/** A chunk's typed arrays' buffers, moved rather than copied to the other worker. */
+function chunkBuffers(chunk: StatementChunk): Transferable[] {
+  const views: ArrayBufferView[] = [
+    chunk.day,
+    chunk.precision,
+    chunk.stance,
+    chunk.flags,
+    chunk.actor,
+    chunk.affiliation,
+    chunk.topic,
+    chunk.confidence,
+    chunk.line,
+  ];
+  for (const packed of Object.values(chunk.text)) {
+    views.push(packed.ends);
+    if (packed.codes) views.push(packed.codes);
+  }
+  return views.map((v) => v.buffer as ArrayBuffer);
+}
+
+/**
+ * The browser's second worker: the same worker script (`scriptUrl`, the import worker's own),
+ * sent a `part` message; its chunks are collected until it is done.
+ */
+export function workerSecond(scriptUrl: string): StartSecond {
+  return (file, start, request, encoding) => {
+    const worker = new Worker(scriptUrl, { type: 'module' });
+    const chunks: StatementChunk[] = [];
+    let stopped = false;
+    const part: SecondPart = {
+      use: true,
+      rows: 0,
+      bytes: 0,
+      result: new Promise<PartResult>((resolve, reject) => {
+        worker.onmessage = (e: MessageEvent<FromWorker>) => {
+          const m = e.data;
+          if (m.type === 'part-chunk') chunks.push(m.chunk);
+          else if (m.type === 'part-progress') {
+            part.rows = m.rows;
+            part.bytes = m.bytes;
+          } else if (m.type === 'part-done') {
+            part.rows = m.summary.rowsRead;
+            resolve({ chunks, dicts: m.dicts, summary: m.summary });
+            part.stop();
+          } else if (m.type === 'error') reject(new Error(m.message));
+        };
+        worker.onerror = (e) => reject(new Error(e.message || 'The second import worker failed.'));
+      }),
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        worker.terminate();
+      },
+    };
+    // Observed here: a failure is thrown where the result is awaited, not reported as unhandled.
+    part.result.catch(() => undefined);
+    worker.postMessage({ type: 'part', file, start, request, encoding } satisfies ToWorker);
+    return part;
+  };
 }
 
 function readWhole(file: Blob): Promise<ArrayBuffer> {

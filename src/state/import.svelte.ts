@@ -194,6 +194,7 @@ export class ImportFlow {
       delimiter: p.delimiter,
       newline: p.newline,
       mapping: p.mapping,
+      headers: p.headers,
       ...(this.replaces ? { replaces: this.replaces } : {}),
       ...extra,
     };

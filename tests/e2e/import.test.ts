@@ -158,6 +158,34 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
     }
   });
 
+  it('reads a file big enough for two workers as one reader would: counts and file lines', async () => {
+    // Over the size at which a second worker reads the second half (src/ingest/part.ts).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-split-'));
+    const file = path.join(dir, 'split.csv');
+    try {
+      const rows = 130_000;
+      const csv = generateCsv({ rows, seed: 77 }) as string;
+      const lines = csv.trimEnd().split('\n');
+      // After the last generated row (file line rows + 1): an undated row, then row 1 again.
+      const undated = lines[1].replace(/^([^,]*),[^,]*,/, '$1-undated,,');
+      fs.writeFileSync(file, [...lines, undated, lines[1]].join('\n') + '\n');
+      expect(fs.statSync(file).size).toBeGreaterThan(24 * 1024 * 1024);
+
+      const report = await importFile(page, file, { timeout: 120_000 });
+      expect(report).toEqual([
+        '130,000 statements added',
+        '1 duplicates skipped',
+        '1 rows rejected',
+      ]);
+      expect(await rejectedLines(page)).toEqual([rows + 2]);
+      await closeReport(page);
+      total += rows;
+      await expectShowing(page, total);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('raised no page errors on the way', async () => {
     await page.waitForLoadState('networkidle');
     expect(errors.all()).toEqual([]);

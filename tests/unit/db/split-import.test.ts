@@ -1,0 +1,181 @@
+// fake-indexeddb must be in place before Dexie is first imported.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateCsv } from '../../../scripts/gen-lib.mjs';
+import { StanceDB } from '../../../src/db/db';
+import { importIntoDb, type ImportRequest } from '../../../src/db/importer';
+import type { StatementChunk } from '../../../src/domain/columns';
+import { firstHalf, readPart, type SecondPart } from '../../../src/ingest/part';
+import { previewText } from '../../../src/ingest/pipeline';
+import { stripBom } from '../../../src/ingest/detect';
+import { asAsync, fixtureText, type Fixture } from '../ingest/helpers';
+import { loadAll, seen } from './helpers';
+
+/**
+ * A large file is read by two workers, split at a line feed (src/ingest/part.ts). Whatever the
+ * cut, the stored statements and the report must be exactly those of one reader: the same ids,
+ * lines, duplicates and rejected rows. The second worker is played here in-process by the same
+ * code it runs (`readPart`).
+ */
+let databases: StanceDB[] = [];
+
+beforeEach(() => {
+  databases = [];
+});
+
+afterEach(async () => {
+  for (const d of databases) await d.delete();
+});
+
+function freshDb(): StanceDB {
+  const d = new StanceDB(`split-${Math.random().toString(36).slice(2)}`);
+  databases.push(d);
+  return d;
+}
+
+function requestFor(text: string): ImportRequest {
+  const preview = previewText(text);
+  return {
+    name: 'file',
+    sourceFile: 'file.csv',
+    format: preview.format,
+    rule: preview.ruleText,
+    formatRule: preview.rule,
+    delimiter: preview.delimiter,
+    newline: preview.newline,
+    mapping: preview.mapping,
+    headers: preview.headers,
+  };
+}
+
+/** Text in pieces of 7 characters, as a stream would cut it. */
+function pieces(text: string): AsyncIterable<string> {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += 7) out.push(text.slice(i, i + 7));
+  return asAsync(out);
+}
+
+/** The second half read in-process, as the second worker reads it. */
+function inProcessSecond(rest: string, request: ImportRequest): SecondPart {
+  const chunks: StatementChunk[] = [];
+  const part: SecondPart = {
+    use: true,
+    rows: 0,
+    bytes: 0,
+    stop: () => undefined,
+    result: readPart(
+      pieces(rest),
+      {
+        delimiter: request.delimiter,
+        newline: request.newline,
+        format: request.format,
+        rule: request.formatRule,
+        mapping: request.mapping,
+        partHeaders: request.headers,
+        batchSize: 4,
+      },
+      (chunk) => chunks.push(chunk),
+    ).then((r) => ({ ...r, chunks })),
+  };
+  return part;
+}
+
+/** What the user sees after an import: the report and every stored statement. */
+async function outcome(database: StanceDB, report: Awaited<ReturnType<typeof importIntoDb>>) {
+  const cache = await loadAll(database);
+  return {
+    summary: report.summary,
+    statements: Array.from({ length: cache.n }, (_, i) => ({
+      ...seen(cache, i),
+      summaryText: cache.text.get('summary', i),
+    })),
+  };
+}
+
+async function single(text: string, before?: string) {
+  const database = freshDb();
+  if (before) await importIntoDb(database, pieces(before), requestFor(before));
+  const report = await importIntoDb(database, pieces(text), requestFor(text), { batchSize: 5 });
+  return outcome(database, report);
+}
+
+async function split(text: string, cut: number, before?: string) {
+  const database = freshDb();
+  if (before) await importIntoDb(database, pieces(before), requestFor(before));
+  const request = requestFor(text);
+  const second = inProcessSecond(text.slice(cut), request);
+  const quotes = true;
+  const first = firstHalf(
+    pieces(text.slice(0, cut)),
+    () => pieces(text.slice(cut)),
+    quotes,
+    second,
+  );
+  const report = await importIntoDb(database, first, request, { batchSize: 5, second });
+  return { ...(await outcome(database, report)), used: second.use };
+}
+
+/** Every position just after a line feed, except the very end. */
+function cuts(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) {
+    out.push(i + 1);
+  }
+  return out;
+}
+
+const FIXTURES: Fixture[] = ['clean.csv', 'bad-rows.csv', 'messy.csv'];
+
+describe('a file read in two halves by two workers', () => {
+  it.each(FIXTURES)('stores what one reader stores, wherever %s is cut', async (name) => {
+    const text = stripBom(fixtureText(name));
+    const expected = await single(text);
+    expect(expected.statements.length).toBeGreaterThan(0);
+    let halves = 0;
+    for (const cut of cuts(text)) {
+      const { used, ...got } = await split(text, cut);
+      expect({ cut, ...got }).toEqual({ cut, ...expected });
+      if (used) halves++;
+    }
+    // Most cuts really are read as two halves (the others fall inside quotes).
+    expect(halves).toBeGreaterThan(cuts(text).length / 2);
+  });
+
+  it('reads on alone when the cut falls inside a quoted field, with the same result', async () => {
+    const text = stripBom(fixtureText('messy.csv'));
+    const expected = await single(text);
+    const insideQuotes = cuts(text).filter((c) => {
+      let odd = false;
+      for (let i = 0; i < c; i++) if (text[i] === '"') odd = !odd;
+      return odd;
+    });
+    expect(insideQuotes.length).toBeGreaterThan(0);
+    for (const cut of insideQuotes) {
+      const { used, ...got } = await split(text, cut);
+      expect(used).toBe(false);
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it('counts an id of the first half repeated in the second as a duplicate, as one reader does', async () => {
+    const base = generateCsv({ rows: 60, seed: 3 }) as string;
+    const lines = base.trimEnd().split('\n');
+    // Rows 5 and 40 again near the end, and a row of the second half twice.
+    const text = [...lines, lines[5], lines[40], lines[50], lines[50]].join('\n') + '\n';
+    const expected = await single(text);
+    expect(expected.summary.duplicates).toBe(4);
+    for (const cut of cuts(text).filter((_, i) => i % 9 === 0)) {
+      const { used, ...got } = await split(text, cut);
+      expect(used).toBe(true);
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it('counts ids already stored as duplicates in both halves', async () => {
+    const text = generateCsv({ rows: 40, seed: 4 }) as string;
+    const expected = await single(text, text);
+    expect(expected.summary).toMatchObject({ added: 0, duplicates: 40 });
+    const got = await split(text, cuts(text)[20], text);
+    expect(got.summary).toEqual(expected.summary);
+  });
+});
