@@ -57,7 +57,11 @@ export class ChunkEncoder {
    */
   adopt(
     chunk: StatementChunk,
-    dicts: { actors: readonly string[]; affiliations: readonly string[]; topics: readonly string[] },
+    dicts: {
+      actors: readonly string[];
+      affiliations: readonly string[];
+      topics: readonly string[];
+    },
     lineOffset: number,
     keep: Uint8Array | null,
   ): StatementChunk | null {

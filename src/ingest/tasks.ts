@@ -239,11 +239,7 @@ async function splitPoint(file: Blob, request: ImportRequest, encoding: TextEnco
 }
 
 /** The second worker's task: read the file from `start` on and hand each chunk over. */
-async function runPart(
-  msg: Extract<ToWorker, { type: 'part' }>,
-  signal: AbortSignal,
-  post: Post,
-) {
+async function runPart(msg: Extract<ToWorker, { type: 'part' }>, signal: AbortSignal, post: Post) {
   const { request } = msg;
   let bytes = 0;
   let lastPost = 0;
