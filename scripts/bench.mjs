@@ -5,7 +5,7 @@
  * median / min / max of several runs after a warm-up, next to the baselines measured in the same
  * run: PapaParse alone in a bare worker (the parse ceiling) and vis-timeline (the peer).
  *
- *   npm run bench                      build, then everything (about 17 minutes on 2 cores)
+ *   npm run bench                      build, then everything (about 7 minutes on 2 cores)
  *   node scripts/bench.mjs --quick     100k rows only, 3 runs: a few minutes
  *   node scripts/bench.mjs --runs 7    more runs per figure
  *   node scripts/bench.mjs --profile   also CPU-profile the main thread (saved next to the JSON)
