@@ -8,13 +8,27 @@ export interface ImportService {
   dispose(): void;
 }
 
-/** The browser path: one module worker per service (PapaParse stays out of the page bundle). */
+/** A module worker running the import tasks (PapaParse stays out of the page bundle). */
+function importWorker(): Worker {
+  return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * The browser path: one import worker per service, plus a second worker when it asks for one
+ * to read the second half of a large file (src/ingest/part.ts). The page starts that one, so it
+ * runs beside the import worker rather than waiting on its thread, and hands the two a channel.
+ */
 export class WorkerImportService implements ImportService {
   onmessage: ((m: FromWorker) => void) | null = null;
-  private worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+  private worker = importWorker();
+  private parts: Worker[] = [];
 
   constructor() {
-    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.onmessage?.(e.data);
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      const m = e.data;
+      if (m.type === 'spawn-part') this.startPart(m);
+      else this.onmessage?.(m);
+    };
     this.worker.onerror = (e) =>
       this.onmessage?.({
         type: 'error',
@@ -29,6 +43,19 @@ export class WorkerImportService implements ImportService {
 
   dispose(): void {
     this.worker.terminate();
+    for (const part of this.parts) part.terminate();
+    this.parts = [];
+  }
+
+  private startPart(m: Extract<FromWorker, { type: 'spawn-part' }>): void {
+    const part = importWorker();
+    this.parts.push(part);
+    const channel = new MessageChannel();
+    const { file, start, request, encoding } = m;
+    const msg: ToWorker = { type: 'part', file, start, request, encoding, port: channel.port2 };
+    part.postMessage(msg, [channel.port2]);
+    const handOver: ToWorker = { type: 'part-port', port: channel.port1 };
+    this.worker.postMessage(handOver, [channel.port1]);
   }
 }
 
@@ -40,6 +67,8 @@ export class InProcessImportService implements ImportService {
   constructor(private openDb?: () => StanceDB) {}
 
   send(msg: ToWorker): void {
+    // A port is only ever handed to a real import worker (the page splits only there).
+    if (msg.type === 'part-port') return;
     this.current?.abort();
     this.current = null;
     if (msg.type === 'cancel') return;

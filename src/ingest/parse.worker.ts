@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ToWorker } from './protocol';
-import { runTask, workerSecond } from './tasks';
+import { portSecond, runTask, type StartSecond } from './tasks';
 
 /**
  * The import worker: parses and stores in the same thread (DESIGN.md: posting 1M parsed rows
@@ -9,19 +9,39 @@ import { runTask, workerSecond } from './tasks';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let current: AbortController | null = null;
 
+/** Resolves the line to a second worker once the page has started it (`part-port`). */
+let portWaiter: ((port: MessagePort) => void) | null = null;
+
+/** A large import asks the page for a second worker on the rest of the file (src/ingest/part.ts). */
+const startSecond: StartSecond = (file, start, request, encoding) => {
+  const port = new Promise<MessagePort>((resolve) => (portWaiter = resolve));
+  scope.postMessage({ type: 'spawn-part', file, start, request, encoding });
+  return portSecond(port);
+};
+
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
+  if (msg.type === 'part-port') {
+    portWaiter?.(msg.port);
+    portWaiter = null;
+    return;
+  }
   current?.abort();
   current = null;
   if (msg.type === 'cancel') return;
   const controller = new AbortController();
   current = controller;
-  // A large import is split with a second copy of this worker (src/ingest/part.ts).
+  if (msg.type === 'part') {
+    // A second worker does one part and ends: at the import worker's word, or when done.
+    msg.port.onmessage = () => scope.close();
+    void runTask(msg, () => undefined, controller.signal).then(() => scope.close());
+    return;
+  }
   void runTask(
     msg,
     (m, transfer) => scope.postMessage(m, transfer ?? []),
     controller.signal,
     undefined,
-    workerSecond(scope.location.href),
+    startSecond,
   );
 };

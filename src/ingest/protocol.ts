@@ -19,8 +19,20 @@ export type ToWorker =
       rule?: Partial<Rule>;
     }
   | { type: 'import'; file: Blob; request: ImportRequest; encoding?: TextEncoding }
-  /** From the import worker to a second worker: read the file from byte `start` on. */
-  | { type: 'part'; file: Blob; start: number; request: ImportRequest; encoding: TextEncoding }
+  /**
+   * From the page to a second worker: read the file from byte `start` on, and send what you
+   * read to the import worker through `port`.
+   */
+  | {
+      type: 'part';
+      file: Blob;
+      start: number;
+      request: ImportRequest;
+      encoding: TextEncoding;
+      port: MessagePort;
+    }
+  /** From the page to the import worker: the line to the second worker it asked for. */
+  | { type: 'part-port'; port: MessagePort }
   | { type: 'cancel' };
 
 /** Messages from the import worker to the page: progress and summaries, never row objects. */
@@ -38,7 +50,15 @@ export type FromWorker =
   | { type: 'done'; report: ImportReport }
   | { type: 'cancelled' }
   | { type: 'error'; message: string; name: string }
-  /** From a second worker to the import worker (src/ingest/part.ts). */
+  /** From the import worker to the page: start a second worker on the file from `start` on. */
+  | {
+      type: 'spawn-part';
+      file: Blob;
+      start: number;
+      request: ImportRequest;
+      encoding: TextEncoding;
+    }
+  /** From a second worker to the import worker (src/ingest/part.ts), through a port. */
   | { type: 'part-chunk'; chunk: StatementChunk }
   | { type: 'part-progress'; rows: number; bytes: number }
   | ({ type: 'part-done' } & Omit<PartResult, 'chunks'>);

@@ -31,7 +31,7 @@ export type StartSecond = (
  * code runs in-process where no Worker exists (component tests in jsdom).
  */
 export function runTask(
-  msg: Exclude<ToWorker, { type: 'cancel' }>,
+  msg: Exclude<ToWorker, { type: 'cancel' | 'part-port' }>,
   post: Post,
   signal: AbortSignal,
   openDb: () => StanceDB = () => new StanceDB(),
@@ -41,7 +41,7 @@ export function runTask(
     msg.type === 'preview'
       ? preview(msg, signal, post)
       : msg.type === 'part'
-        ? runPart(msg, signal, post)
+        ? runPart(msg, signal)
         : runImport(msg, signal, post, openDb, startSecond);
   return task.catch((e: unknown) => {
     const err = e as Error;
@@ -239,8 +239,9 @@ async function splitPoint(file: Blob, request: ImportRequest, encoding: TextEnco
 }
 
 /** The second worker's task: read the file from `start` on and hand each chunk over. */
-async function runPart(msg: Extract<ToWorker, { type: 'part' }>, signal: AbortSignal, post: Post) {
-  const { request } = msg;
+async function runPart(msg: Extract<ToWorker, { type: 'part' }>, signal: AbortSignal) {
+  const { request, port } = msg;
+  const send: Post = (m, transfer) => port.postMessage(m, transfer ?? []);
   let bytes = 0;
   let lastPost = 0;
   const rest = await readPart(
@@ -258,15 +259,21 @@ async function runPart(msg: Extract<ToWorker, { type: 'part' }>, signal: AbortSi
       partHeaders: request.headers,
       signal,
     },
-    (chunk) => post({ type: 'part-chunk', chunk }, chunkBuffers(chunk)),
+    (chunk) => send({ type: 'part-chunk', chunk }, chunkBuffers(chunk)),
     (rows) => {
       const now = performance.now();
       if (now - lastPost < 100) return;
       lastPost = now;
-      post({ type: 'part-progress', rows, bytes });
+      send({ type: 'part-progress', rows, bytes });
     },
-  );
-  post({ type: 'part-done', ...rest });
+  ).catch((e: unknown) => {
+    const err = e as Error;
+    if (err?.name !== 'AbortError') {
+      send({ type: 'error', message: err?.message ?? String(e), name: err?.name ?? 'Error' });
+    }
+    return null;
+  });
+  if (rest) send({ type: 'part-done', ...rest });
 }
 
 /** A chunk's typed arrays' buffers, moved rather than copied to the other worker. */
@@ -290,44 +297,48 @@ function chunkBuffers(chunk: StatementChunk): Transferable[] {
 }
 
 /**
- * The browser's second worker: the same worker script (`scriptUrl`, the import worker's own),
- * sent a `part` message; its chunks are collected until it is done.
+ * The browser's second worker, started by the page on the import worker's request (a worker
+ * started by a busy worker loads and reads its file only when its parent's thread is free:
+ * measured here, a nested worker's half waited for the parent's half to finish). `port` is the
+ * line to it, handed over by the page; its chunks are collected until it is done.
  */
-export function workerSecond(scriptUrl: string): StartSecond {
-  return (file, start, request, encoding) => {
-    const worker = new Worker(scriptUrl, { type: 'module' });
-    const chunks: StatementChunk[] = [];
-    let stopped = false;
-    const part: SecondPart = {
-      use: true,
-      rows: 0,
-      bytes: 0,
-      result: new Promise<PartResult>((resolve, reject) => {
-        worker.onmessage = (e: MessageEvent<FromWorker>) => {
-          const m = e.data;
-          if (m.type === 'part-chunk') chunks.push(m.chunk);
-          else if (m.type === 'part-progress') {
-            part.rows = m.rows;
-            part.bytes = m.bytes;
-          } else if (m.type === 'part-done') {
-            part.rows = m.summary.rowsRead;
-            resolve({ chunks, dicts: m.dicts, summary: m.summary });
-            part.stop();
-          } else if (m.type === 'error') reject(new Error(m.message));
-        };
-        worker.onerror = (e) => reject(new Error(e.message || 'The second import worker failed.'));
-      }),
-      stop: () => {
-        if (stopped) return;
-        stopped = true;
-        worker.terminate();
-      },
-    };
-    // Observed here: a failure is thrown where the result is awaited, not reported as unhandled.
-    part.result.catch(() => undefined);
-    worker.postMessage({ type: 'part', file, start, request, encoding } satisfies ToWorker);
-    return part;
+export function portSecond(port: Promise<MessagePort>): SecondPart {
+  const chunks: StatementChunk[] = [];
+  let stopped = false;
+  let line: MessagePort | null = null;
+  const part: SecondPart = {
+    use: true,
+    rows: 0,
+    bytes: 0,
+    result: port.then(
+      (p) =>
+        new Promise<PartResult>((resolve, reject) => {
+          line = p;
+          if (stopped) return part.stop();
+          p.onmessage = (e: MessageEvent<FromWorker>) => {
+            const m = e.data;
+            if (m.type === 'part-chunk') chunks.push(m.chunk);
+            else if (m.type === 'part-progress') {
+              part.rows = m.rows;
+              part.bytes = m.bytes;
+            } else if (m.type === 'part-done') {
+              part.rows = m.summary.rowsRead;
+              resolve({ chunks, dicts: m.dicts, summary: m.summary });
+            } else if (m.type === 'error') reject(new Error(m.message));
+          };
+        }),
+    ),
+    stop: () => {
+      stopped = true;
+      if (!line) return;
+      line.postMessage({ type: 'cancel' });
+      line.close();
+      line = null;
+    },
   };
+  // Observed here: a failure is thrown where the result is awaited, not reported as unhandled.
+  part.result.catch(() => undefined);
+  return part;
 }
 
 function readWhole(file: Blob): Promise<ArrayBuffer> {

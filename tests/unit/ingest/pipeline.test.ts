@@ -443,3 +443,31 @@ describe('importRows on arbitrary text', () => {
     );
   });
 });
+
+describe('importRows and messages waiting for the worker', () => {
+  it('lets a Cancel in while it reads a file whose pieces are already in memory', async () => {
+    const header = 'date,actor,topic,stance\n';
+    const row = '2024-12-18,Sergey Lavrov,dialogue,conditional\n';
+    // 2,000 pieces of 200 rows each: reads that resolve at once, as a File's do in a worker.
+    async function* pieces() {
+      yield header;
+      for (let i = 0; i < 2000; i++) yield row.repeat(200);
+    }
+    const controller = new AbortController();
+    // A message queued behind the loop (as the worker's Cancel or Import would be).
+    setTimeout(() => controller.abort(), 0);
+    let rows = 0;
+    const run = importRows(
+      pieces(),
+      {
+        delimiter: ',',
+        newline: '\n',
+        mapping: { date: 0, actor: 1, topic: 2, stance: 3 },
+        signal: controller.signal,
+      },
+      { batch: () => undefined, progress: (n) => (rows = n) },
+    );
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(rows).toBeLessThan(400_000);
+  });
+});
