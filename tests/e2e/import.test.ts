@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
+import { SPLIT_MIN_BYTES } from '../../src/ingest/part';
 import {
   choose,
   closeReport,
@@ -169,7 +170,7 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
       // After the last generated row (file line rows + 1): an undated row, then row 1 again.
       const undated = lines[1].replace(/^([^,]*),[^,]*,/, '$1-undated,,');
       fs.writeFileSync(file, [...lines, undated, lines[1]].join('\n') + '\n');
-      expect(fs.statSync(file).size).toBeGreaterThan(24 * 1024 * 1024);
+      expect(fs.statSync(file).size).toBeGreaterThan(SPLIT_MIN_BYTES);
 
       const report = await importFile(page, file, { timeout: 120_000 });
       expect(report).toEqual([
