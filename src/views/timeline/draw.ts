@@ -440,55 +440,61 @@ export function laneAt(tops: ArrayLike<number>, laneH: number, y: number): numbe
  * Segments that are neither horizontal nor vertical are kept as they are.
  */
 export function mergeCollinear(coords: readonly number[]): number[] {
-  // Group by line: horizontal at y (key 'h' + y) or vertical at x ('v' + x), as [lo, hi] spans.
-  const lines = new Map<string, number[]>();
+  // Lines by their fixed coordinate: horizontal at y, vertical at x; each holds [lo, hi] spans.
+  const horizontal = new Map<number, number[]>();
+  const vertical = new Map<number, number[]>();
   const out: number[] = [];
   for (let i = 0; i < coords.length; i += 4) {
     const x0 = coords[i];
     const y0 = coords[i + 1];
     const x1 = coords[i + 2];
     const y1 = coords[i + 3];
-    let key: string;
-    let lo: number;
-    let hi: number;
-    if (y0 === y1) {
-      key = `h${y0}`;
-      lo = Math.min(x0, x1);
-      hi = Math.max(x0, x1);
-    } else if (x0 === x1) {
-      key = `v${x0}`;
-      lo = Math.min(y0, y1);
-      hi = Math.max(y0, y1);
-    } else {
+    let lines: Map<number, number[]>;
+    let at: number;
+    let a: number;
+    let b: number;
+    if (y0 === y1) [lines, at, a, b] = [horizontal, y0, x0, x1];
+    else if (x0 === x1) [lines, at, a, b] = [vertical, x0, y0, y1];
+    else {
       out.push(x0, y0, x1, y1);
       continue;
     }
-    let spans = lines.get(key);
-    if (!spans) lines.set(key, (spans = []));
-    spans.push(lo, hi);
+    let spans = lines.get(at);
+    if (!spans) lines.set(at, (spans = []));
+    spans.push(Math.min(a, b), Math.max(a, b));
   }
-  for (const [key, spans] of lines) {
-    const at = Number(key.slice(1));
-    const horizontal = key[0] === 'h';
-    const m = spans.length / 2;
-    const order = Array.from({ length: m }, (_, k) => k).sort(
-      (p, q) => spans[2 * p] - spans[2 * q],
-    );
-    let lo = spans[2 * order[0]];
-    let hi = spans[2 * order[0] + 1];
-    const emit = () => (horizontal ? out.push(lo, at, hi, at) : out.push(at, lo, at, hi));
-    for (let k = 1; k < m; k++) {
-      const a = spans[2 * order[k]];
-      const b = spans[2 * order[k] + 1];
-      if (a <= hi) {
-        if (b > hi) hi = b;
-      } else {
-        emit();
-        lo = a;
-        hi = b;
+  for (const [lines, isHorizontal] of [
+    [horizontal, true],
+    [vertical, false],
+  ] as const) {
+    for (const [at, spans] of lines) {
+      // The union of spans from their starts and ends sorted apart (numeric typed-array sorts,
+      // no comparator): a span opens at each start and closes at each end; a start equal to an
+      // end is taken first, so touching spans join.
+      const m = spans.length / 2;
+      const los = new Float64Array(m);
+      const his = new Float64Array(m);
+      for (let k = 0; k < m; k++) {
+        los[k] = spans[2 * k];
+        his[k] = spans[2 * k + 1];
+      }
+      los.sort();
+      his.sort();
+      let open = 0;
+      let start = 0;
+      for (let i = 0, j = 0; j < m;) {
+        if (i < m && los[i] <= his[j]) {
+          if (open++ === 0) start = los[i];
+          i++;
+        } else {
+          if (--open === 0) {
+            if (isHorizontal) out.push(start, at, his[j], at);
+            else out.push(at, start, at, his[j]);
+          }
+          j++;
+        }
       }
     }
-    emit();
   }
   return out;
 }
