@@ -1,4 +1,4 @@
-import type { DatasetMeta, StatementChunk } from '../domain/columns';
+import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../domain/columns';
 import { PRECISION_BY_CODE, TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { safeUrl } from '../domain/links';
 import { packColumn, unpackText } from '../domain/packed';
@@ -13,17 +13,7 @@ import { datasetChunks, deleteDataset, readyDatasets } from './store';
 export const BACKUP_KIND = 'stance-timeline-backup';
 export const BACKUP_VERSION = 1;
 
-const TYPED = [
-  'day',
-  'precision',
-  'stance',
-  'flags',
-  'actor',
-  'affiliation',
-  'topic',
-  'confidence',
-  'line',
-] as const;
+const TYPED = CHUNK_NUMBERS;
 type TypedKey = (typeof TYPED)[number];
 const CTORS: Record<
   TypedKey,

@@ -24,6 +24,19 @@ export interface StatementChunk {
   text: Record<TextColumn, PackedText>;
 }
 
+/** The typed-array columns of a chunk, in record order. */
+export const CHUNK_NUMBERS = [
+  'day',
+  'precision',
+  'stance',
+  'flags',
+  'actor',
+  'affiliation',
+  'topic',
+  'confidence',
+  'line',
+] as const;
+
 export type DatasetStatus = 'importing' | 'ready';
 
 /** A dataset's metadata row. It is shown only once `status` is `ready`. */

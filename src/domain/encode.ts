@@ -25,6 +25,11 @@ export class Dictionary {
   }
 }
 
+/** Packs a text column: ids and links are unique per row, so a dictionary would only cost time. */
+function packFor(col: TextColumn, values: readonly string[]): PackedText {
+  return col === 'id' || col === 'url' ? packText(values) : packColumn(values);
+}
+
 /**
  * Encodes statement records into columnar chunks with dictionaries that persist across
  * chunks of one dataset, so chunk N's codes index the dataset's final dictionaries.
@@ -74,21 +79,7 @@ export class ChunkEncoder {
     for (let i = 0; i < chunk.count; i++) if (!keep || keep[i]) rows.push(i);
     const n = rows.length;
     if (n === 0) return null;
-    const out: StatementChunk = {
-      datasetId: this.datasetId,
-      chunk: this.next++,
-      count: n,
-      day: new Int32Array(n),
-      precision: new Uint8Array(n),
-      stance: new Int8Array(n),
-      flags: new Uint8Array(n),
-      actor: new Uint32Array(n),
-      affiliation: new Uint32Array(n),
-      topic: new Uint32Array(n),
-      confidence: new Float32Array(n),
-      line: new Uint32Array(n),
-      text: chunk.text,
-    };
+    const out = this.blank(n, chunk.text);
     rows.forEach((i, k) => {
       const day = chunk.day[i];
       out.day[k] = day;
@@ -106,16 +97,18 @@ export class ChunkEncoder {
     if (n < chunk.count) {
       out.text = {} as Record<TextColumn, PackedText>;
       for (const c of TEXT_COLUMNS) {
-        const values = rows.map((i) => textAt(chunk.text[c], i));
-        out.text[c] = c === 'id' || c === 'url' ? packText(values) : packColumn(values);
+        out.text[c] = packFor(
+          c,
+          rows.map((i) => textAt(chunk.text[c], i)),
+        );
       }
     }
     return out;
   }
 
-  encode(records: readonly StatementRecord[]): StatementChunk {
-    const n = records.length;
-    const chunk: StatementChunk = {
+  /** The next chunk's record with `n` rows of zeroed columns and the given text. */
+  private blank(n: number, text: StatementChunk['text']): StatementChunk {
+    return {
       datasetId: this.datasetId,
       chunk: this.next++,
       count: n,
@@ -128,8 +121,13 @@ export class ChunkEncoder {
       topic: new Uint32Array(n),
       confidence: new Float32Array(n),
       line: new Uint32Array(n),
-      text: {} as Record<TextColumn, PackedText>,
+      text,
     };
+  }
+
+  encode(records: readonly StatementRecord[]): StatementChunk {
+    const n = records.length;
+    const chunk = this.blank(n, {} as Record<TextColumn, PackedText>);
     const text = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, new Array<string>(n)])) as Record<
       TextColumn,
       string[]
@@ -149,10 +147,7 @@ export class ChunkEncoder {
       chunk.line[i] = r.line;
       for (const c of TEXT_COLUMNS) text[c][i] = r[c];
     }
-    // Ids and links are unique per row: a dictionary would only cost time.
-    for (const c of TEXT_COLUMNS) {
-      chunk.text[c] = c === 'id' || c === 'url' ? packText(text[c]) : packColumn(text[c]);
-    }
+    for (const c of TEXT_COLUMNS) chunk.text[c] = packFor(c, text[c]);
     return chunk;
   }
 }

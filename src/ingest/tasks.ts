@@ -1,6 +1,6 @@
 import { StanceDB } from '../db/db';
 import { importIntoDb, type ImportRequest } from '../db/importer';
-import type { StatementChunk } from '../domain/columns';
+import { CHUNK_NUMBERS, type StatementChunk } from '../domain/columns';
 import { countInvalid, detectEncoding, type TextEncoding } from './formats/encoding';
 import {
   cutAfterNewline,
@@ -278,17 +278,7 @@ async function runPart(msg: Extract<ToWorker, { type: 'part' }>, signal: AbortSi
 
 /** A chunk's typed arrays' buffers, moved rather than copied to the other worker. */
 function chunkBuffers(chunk: StatementChunk): Transferable[] {
-  const views: ArrayBufferView[] = [
-    chunk.day,
-    chunk.precision,
-    chunk.stance,
-    chunk.flags,
-    chunk.actor,
-    chunk.affiliation,
-    chunk.topic,
-    chunk.confidence,
-    chunk.line,
-  ];
+  const views: ArrayBufferView[] = CHUNK_NUMBERS.map((k) => chunk[k]);
   for (const packed of Object.values(chunk.text)) {
     views.push(packed.ends);
     if (packed.codes) views.push(packed.codes);
