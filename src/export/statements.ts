@@ -55,20 +55,10 @@ function dateOf(cache: ColumnCache, r: number): { date: string; precision: Preci
   return { date: formatDayPrecision(cache.day[r], precision), precision };
 }
 
-/**
- * One row as native cells, in NATIVE_COLUMNS order, before CSV quoting:
- * `['seed-017', '2024-12-26', 'Sergey Lavrov', 'Russia', 'ceasefire', 'strongly oppose', '',
- *   'A truce leads to nowhere', ..., '0.95']`.
- */
-export function nativeCells(cache: ColumnCache, r: number): string[] {
+/** Row r's text columns under their export names (both exports write them alike). */
+function textFields(cache: ColumnCache, r: number) {
   const t = cache.text;
-  const byColumn: Record<NativeColumn, string> = {
-    id: t.get('id', r),
-    date: dateOf(cache, r).date,
-    actor: cache.actors[cache.actor[r]],
-    affiliation: cache.affiliations[cache.affiliation[r]] ?? '',
-    topic: cache.topics[cache.topic[r]],
-    stance: stanceText(cache.stance[r] as StanceValue, (cache.flags[r] & FLAG_CONDITIONAL) !== 0),
+  return {
     conditions: t.get('conditions', r),
     quote: t.get('quote', r),
     summary: t.get('summary', r),
@@ -76,6 +66,23 @@ export function nativeCells(cache: ColumnCache, r: number): string[] {
     source: t.get('source', r),
     url: t.get('url', r),
     reported_via: t.get('reportedVia', r),
+  };
+}
+
+/**
+ * One row as native cells, in NATIVE_COLUMNS order, before CSV quoting:
+ * `['seed-017', '2024-12-26', 'Sergey Lavrov', 'Russia', 'ceasefire', 'strongly oppose', '',
+ *   'A truce leads to nowhere', ..., '0.95']`.
+ */
+export function nativeCells(cache: ColumnCache, r: number): string[] {
+  const byColumn: Record<NativeColumn, string> = {
+    id: cache.text.get('id', r),
+    date: dateOf(cache, r).date,
+    actor: cache.actors[cache.actor[r]],
+    affiliation: cache.affiliations[cache.affiliation[r]] ?? '',
+    topic: cache.topics[cache.topic[r]],
+    stance: stanceText(cache.stance[r] as StanceValue, (cache.flags[r] & FLAG_CONDITIONAL) !== 0),
+    ...textFields(cache, r),
     confidence: float32Text(cache.confidence[r]),
   };
   return NATIVE_COLUMNS.map((c) => byColumn[c] ?? '');
@@ -131,23 +138,16 @@ export interface StatementJson {
 
 /** One row as a JSON-ready object: `{ id: 'seed-009', date: '2024-11', precision: 'month', ... }`. */
 export function statementObject(cache: ColumnCache, r: number): StatementJson {
-  const t = cache.text;
   const conf = cache.confidence[r];
   return {
-    id: t.get('id', r),
+    id: cache.text.get('id', r),
     ...dateOf(cache, r),
     actor: cache.actors[cache.actor[r]],
     affiliation: cache.affiliations[cache.affiliation[r]] ?? '',
     topic: cache.topics[cache.topic[r]],
     stance: cache.stance[r] as StanceValue,
     conditional: (cache.flags[r] & FLAG_CONDITIONAL) !== 0,
-    conditions: t.get('conditions', r),
-    quote: t.get('quote', r),
-    summary: t.get('summary', r),
-    target: t.get('target', r),
-    source: t.get('source', r),
-    url: t.get('url', r),
-    reported_via: t.get('reportedVia', r),
+    ...textFields(cache, r),
     confidence: Number.isNaN(conf) ? null : Number(float32Text(conf)),
   };
 }
