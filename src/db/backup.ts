@@ -40,7 +40,7 @@ interface BackupFile {
 export async function createBackup(database: StanceDB): Promise<Blob> {
   const datasets: BackupFile['datasets'] = [];
   for (const meta of await readyDatasets(database)) {
-    const chunks = (await datasetChunks(database, meta.id)).map((c) => {
+    const chunks = (await datasetChunks(database, meta)).map((c) => {
       // Text as plain lists in the file (format 1, whatever the store's layout): readable, and
       // restorable by every version of the app that reads format 1.
       const text = Object.fromEntries(TEXT_COLUMNS.map((col) => [col, unpackText(c.text[col])]));
@@ -48,7 +48,9 @@ export async function createBackup(database: StanceDB): Promise<Blob> {
       for (const k of TYPED) out[k] = toBase64(c[k] as ArrayBufferView);
       return out;
     });
-    datasets.push({ meta, chunks });
+    // The chunks are written with the dataset's own codes and lines, so no part map goes along.
+    const { parts: _parts, ...plain } = meta;
+    datasets.push({ meta: plain, chunks });
   }
   const file: BackupFile = {
     kind: BACKUP_KIND,
@@ -145,6 +147,9 @@ function checkMeta(raw: unknown): DatasetMeta {
   ) {
     throw new Error(`The backup of dataset ${meta.id} is damaged: its description is incomplete.`);
   }
+  // A backup's chunks carry the dataset's own codes: a part map (written by no version of the
+  // export) would only move codes out of the dictionaries that were just checked.
+  delete meta.parts;
   return meta;
 }
 

@@ -2,9 +2,9 @@ import type { DatasetMeta } from '../domain/columns';
 import type { StatementRecord } from '../domain/types';
 import type { ColumnMapping } from '../ingest/columns';
 import type { Rule } from '../ingest/formats/types';
-import { mergeSummaries, type SecondPart } from '../ingest/part';
+import { CrossCheck, mergeSummaries, withoutRows, type SecondPart } from '../ingest/part';
 import { importRows, type ImportSummary } from '../ingest/pipeline';
-import { textAt } from '../domain/packed';
+import { dayRange, PART_CHUNK_BASE, type PartMap } from '../domain/parts';
 import type { StanceDB } from './db';
 import { ChunkEncoder } from '../domain/encode';
 import { deleteDataset, importLockName, knownIds } from './store';
@@ -121,6 +121,11 @@ async function writeDataset(
     const seen = new Set<string>();
     let nextLine = 1;
     const second = hooks.second;
+    const cross = new CrossCheck(known, seen);
+    if (second) {
+      second.onIds((ids) => cross.take(ids));
+      second.begin(datasetId);
+    }
     let summary = await importRows(
       text,
       {
@@ -145,30 +150,48 @@ async function writeDataset(
       },
     );
     hooks.signal?.throwIfAborted();
+    let chunkCount = encoder.chunkCount;
+    let { minDay, maxDay } = encoder;
+    let parts: PartMap[] | undefined;
     if (second?.use) {
       // The second half, as a single reader would have seen it after the first: its lines
-      // follow the first half's, and an id already seen here or stored is a duplicate.
+      // follow the first half's, and an id already seen here or stored is a duplicate. Its
+      // chunks are stored already; only those holding such duplicates are written again.
       const part = await second.result;
       hooks.signal?.throwIfAborted();
       const lineOffset = nextLine - 1;
+      const drops = cross.finish((id) => fingerprint.add(id));
       let crossDuplicates = 0;
-      for (const chunk of part.chunks) {
-        const keep = new Uint8Array(chunk.count);
-        for (let i = 0; i < chunk.count; i++) {
-          const id = textAt(chunk.text.id, i);
-          if (known.has(id) || seen.has(id)) {
-            crossDuplicates++;
-            continue;
-          }
-          seen.add(id);
-          fingerprint.add(id);
-          keep[i] = 1;
+      chunkCount += part.chunkCount;
+      for (const [chunkNo, rows] of drops) {
+        crossDuplicates += rows.length;
+        const stored = await database.chunks.get([datasetId, chunkNo]);
+        const kept = stored ? withoutRows(stored, rows) : null;
+        if (kept) {
+          await database.chunks.put(kept);
+          cross.ranges.set(chunkNo, dayRange(kept.day));
+        } else {
+          await database.chunks.delete([datasetId, chunkNo]);
+          cross.ranges.delete(chunkNo);
+          chunkCount--;
         }
-        const whole = keep.every((k) => k === 1);
-        const adopted = encoder.adopt(chunk, part.dicts, lineOffset, whole ? null : keep);
-        if (adopted) await database.chunks.add(adopted);
         hooks.signal?.throwIfAborted();
       }
+      for (const [low, high] of cross.ranges.values()) {
+        minDay = Math.min(minDay, low);
+        maxDay = Math.max(maxDay, high);
+      }
+      const codes = (values: readonly string[], into: ChunkEncoder['actors']) =>
+        values.map((v) => into.code(v));
+      parts = [
+        {
+          firstChunk: PART_CHUNK_BASE,
+          lineOffset,
+          actors: codes(part.dicts.actors, encoder.actors),
+          affiliations: codes(part.dicts.affiliations, encoder.affiliations),
+          topics: codes(part.dicts.topics, encoder.topics),
+        },
+      ];
       summary = mergeSummaries(summary, part.summary, lineOffset, crossDuplicates);
     }
     if (summary.added === 0) {
@@ -182,15 +205,24 @@ async function writeDataset(
       statementCount: summary.added,
       duplicateCount: summary.duplicates,
       rejectedCount: summary.rejected,
-      chunkCount: encoder.chunkCount,
+      chunkCount,
       actors: encoder.actors.values,
       affiliations: encoder.affiliations.values,
       topics: encoder.topics.values,
-      minDay: encoder.minDay,
-      maxDay: encoder.maxDay,
+      minDay,
+      maxDay,
       fingerprint: fingerprint.value(),
+      ...(parts ? { parts } : {}),
     };
     await database.transaction('rw', database.datasets, database.chunks, async () => {
+      if (second && !second.use) {
+        // The first reader read the rest itself: what the second worker stored goes (any chunk
+        // it might still send is refused once this dataset is ready).
+        await database.chunks
+          .where('[datasetId+chunk]')
+          .between([datasetId, PART_CHUNK_BASE], [datasetId, Infinity])
+          .delete();
+      }
       if (request.replaces) {
         const old = await database.datasets.get(request.replaces);
         if (old) ready.name = request.name || old.name;

@@ -1,5 +1,6 @@
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import { textAt } from '../domain/packed';
+import { applyParts } from '../domain/parts';
 import type { StanceDB } from './db';
 
 /** Name of the Web Lock an import holds while it writes; cleanup skips locked datasets. */
@@ -14,12 +15,15 @@ export async function readyDatasets(database: StanceDB): Promise<DatasetMeta[]> 
 /**
  * Every chunk of a dataset, in chunk order. Read a few chunks per request: the browser decodes
  * each request's records in one main-thread task, and 1M rows in one request took seconds.
+ * Given the dataset's metadata, chunks stored by a second import worker are read with the
+ * dataset's codes and lines (`meta.parts`); given only an id, chunks come as stored.
  */
 export async function datasetChunks(
   database: StanceDB,
-  datasetId: string,
+  dataset: DatasetMeta | string,
   perRequest = 4,
 ): Promise<StatementChunk[]> {
+  const datasetId = typeof dataset === 'string' ? dataset : dataset.id;
   const keys = await database.chunks.where('datasetId').equals(datasetId).primaryKeys();
   keys.sort((a, b) => a[1] - b[1]);
   const chunks: StatementChunk[] = [];
@@ -27,7 +31,7 @@ export async function datasetChunks(
     const batch = await database.chunks.bulkGet(keys.slice(i, i + perRequest));
     for (const chunk of batch) if (chunk) chunks.push(chunk);
   }
-  return chunks;
+  return typeof dataset === 'string' ? chunks : applyParts(chunks, dataset.parts);
 }
 
 /** Deletes a dataset and its chunks in one transaction: all or nothing. */
@@ -126,6 +130,7 @@ export async function deleteWithUndo(
 ): Promise<DeletedDataset | null> {
   const meta = await database.datasets.get(id);
   if (!meta) return null;
+  // As stored (the id, not the metadata): they go back as they were, with `meta.parts`.
   const chunks = await datasetChunks(database, id);
   await deleteDataset(database, id);
   return { meta, chunks };

@@ -1,4 +1,5 @@
 import type { PackedText } from './packed';
+import type { PartMap } from './parts';
 import type { TextColumn } from './types';
 
 /**
@@ -65,4 +66,9 @@ export interface DatasetMeta {
   /** Bundled example data, restorable from the empty state. */
   bundled?: boolean;
   hidden?: boolean;
+  /**
+   * How to read the chunks a second import worker stored with its own codes and lines
+   * (src/domain/parts.ts); applied by `datasetChunks`. Absent for data read by one worker.
+   */
+  parts?: PartMap[];
 }

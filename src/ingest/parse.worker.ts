@@ -32,16 +32,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const controller = new AbortController();
   current = controller;
   if (msg.type === 'part') {
-    // A second worker does one part and ends: at the import worker's word, or when done.
-    msg.port.onmessage = () => scope.close();
+    // A second worker does one part and ends, done or stopped by the import worker.
     void runTask(msg, () => undefined, controller.signal).then(() => scope.close());
     return;
   }
-  void runTask(
-    msg,
-    (m, transfer) => scope.postMessage(m, transfer ?? []),
-    controller.signal,
-    undefined,
-    startSecond,
-  );
+  void runTask(msg, (m) => scope.postMessage(m), controller.signal, undefined, startSecond);
 };

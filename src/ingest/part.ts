@@ -2,14 +2,20 @@
  * A large file imported by two workers at once: the import worker reads the first half and a
  * second worker the rest, each on its own core (this machine's two cores: one worker took ~12 s
  * for 1M generated rows, almost all of it parsing and checking rows). The halves meet at a line
- * ending; the first half is stored as usual, then the second half's chunks are taken in
- * (`ChunkEncoder.adopt`): codes moved to the dataset's dictionaries, lines moved on, ids already
- * seen in the first half or in stored data counted as duplicates. The result is the one a
- * single reader gives, row for row: if the cut fell inside a quoted field (a quote count that is
- * odd at the cut), the first reader simply reads on to the end and the second half is dropped.
+ * ending. Each worker stores its own chunks as it goes; the second numbers them from
+ * `PART_CHUNK_BASE` and keeps its own dictionary codes and lines, which the dataset's part map
+ * turns into the dataset's own on load (src/domain/parts.ts). The import worker checks each of
+ * the second half's ids against the first half's and the stored ones as they arrive, and takes
+ * out the few rows one reader would have counted as duplicates. The result is the one a single
+ * reader gives, row for row: if the cut fell inside a quoted field (a quote count that is odd at
+ * the cut), the first reader simply reads on to the end and the second half's chunks are deleted.
  */
+import type { StanceDB } from '../db/db';
 import type { StatementChunk } from '../domain/columns';
 import { ChunkEncoder } from '../domain/encode';
+import { packColumn, packText, rowCount, textAt, type PackedText } from '../domain/packed';
+import { dayRange, PART_CHUNK_BASE } from '../domain/parts';
+import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { getFormat } from './formats/index';
 import type { Rule } from './formats/types';
 import { importRows, MAX_STORED_ISSUES, type ImportOptions, type ImportSummary } from './pipeline';
@@ -21,13 +27,33 @@ import { importRows, MAX_STORED_ISSUES, type ImportOptions, type ImportSummary }
  */
 export const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
 
-/** What the second worker hands back: its chunks with its own dictionaries, and its summary. */
+/** What the second worker reports once its half is read and stored. */
 export interface PartResult {
-  chunks: StatementChunk[];
+  /** Its own dictionaries: its chunks' codes index these. */
   dicts: { actors: string[]; affiliations: string[]; topics: string[] };
   /** Counts and issues of the second half, lines counted from its own first line. */
   summary: ImportSummary;
+  /** Chunks it stored, numbered from `PART_CHUNK_BASE`. */
+  chunkCount: number;
 }
+
+/** The ids and day range of one chunk the second worker stored. */
+export interface PartIds {
+  chunk: number;
+  ids: PackedText;
+  minDay: number;
+  maxDay: number;
+}
+
+/** From the second worker to the import worker, in this order: ids and progress, then done. */
+export type FromPart =
+  | ({ type: 'part-ids' } & PartIds)
+  | { type: 'part-progress'; rows: number; bytes: number }
+  | ({ type: 'part-done' } & PartResult)
+  | { type: 'error'; message: string; name: string };
+
+/** From the import worker to the second: the dataset to store into, or stop. */
+export type ToPart = { type: 'part-begin'; datasetId: string } | { type: 'cancel' };
 
 /** The second half while it is being read elsewhere. */
 export interface SecondPart {
@@ -36,10 +62,64 @@ export interface SecondPart {
   /** Rows and bytes read so far by the second worker, for the progress bar. */
   rows: number;
   bytes: number;
-  /** Resolves when the second worker is done (rejects with its error). */
+  /** Lets the second worker store its chunks into this dataset (its row now exists). */
+  begin(datasetId: string): void;
+  /** Calls `take` with each stored chunk's ids: those that came already, then as they come. */
+  onIds(take: (ids: PartIds) => void): void;
+  /** Resolves when the second worker has read and stored everything (rejects with its error). */
   result: Promise<PartResult>;
-  /** Stops the second worker (no-op once done). */
+  /** Stops the second worker (no-op once stopped). */
   stop(): void;
+}
+
+/**
+ * The import worker's end of the line to a second worker: `send` carries messages to it,
+ * `receive` takes its messages. The line itself (a MessagePort, or a call in a test) is the
+ * caller's.
+ */
+export function linkSecond(send: (m: ToPart) => void): {
+  part: SecondPart;
+  receive: (m: FromPart) => void;
+} {
+  const early: PartIds[] = [];
+  let taker: ((ids: PartIds) => void) | null = null;
+  let stopped = false;
+  let settle!: { resolve: (r: PartResult) => void; reject: (e: Error) => void };
+  const result = new Promise<PartResult>((resolve, reject) => (settle = { resolve, reject }));
+  // Observed here: a failure is thrown where the result is awaited, not reported as unhandled.
+  result.catch(() => undefined);
+  const part: SecondPart = {
+    use: true,
+    rows: 0,
+    bytes: 0,
+    result,
+    begin: (datasetId) => {
+      if (!stopped) send({ type: 'part-begin', datasetId });
+    },
+    onIds: (take) => {
+      taker = take;
+      for (const ids of early.splice(0)) take(ids);
+    },
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      send({ type: 'cancel' });
+    },
+  };
+  const receive = (m: FromPart) => {
+    if (m.type === 'part-ids') {
+      const ids: PartIds = { chunk: m.chunk, ids: m.ids, minDay: m.minDay, maxDay: m.maxDay };
+      if (taker) taker(ids);
+      else early.push(ids);
+    } else if (m.type === 'part-progress') {
+      part.rows = m.rows;
+      part.bytes = m.bytes;
+    } else if (m.type === 'part-done') {
+      part.rows = m.summary.rowsRead;
+      settle.resolve({ dicts: m.dicts, summary: m.summary, chunkCount: m.chunkCount });
+    } else settle.reject(new Error(m.message));
+  };
+  return { part, receive };
 }
 
 /**
@@ -84,27 +164,147 @@ export async function* firstHalf(
 }
 
 /**
- * Reads the second half: the same pipeline with the header row given (its first row is data),
- * each batch encoded with the part's own dictionaries and handed to `onChunk`.
+ * The second worker's job: reads the second half with the header row given (its first row is
+ * data), encodes each batch with the part's own dictionaries, and once `datasetId` is known
+ * stores it as chunk `PART_CHUNK_BASE + k` of that dataset, then tells `onIds` its ids.
+ * Rejects with an AbortError when the dataset is no longer being imported (see `storeChunk`).
  */
-export async function readPart(
+export async function storePart(
   text: AsyncIterable<string>,
   opts: ImportOptions & { partHeaders?: readonly string[] },
-  onChunk: (chunk: StatementChunk) => void,
+  database: StanceDB,
+  datasetId: Promise<string>,
+  onIds: (ids: PartIds) => void,
   onProgress?: (rows: number) => void,
-): Promise<Omit<PartResult, 'chunks'>> {
+): Promise<PartResult> {
   const encoder = new ChunkEncoder('part');
   const summary = await importRows(text, opts, {
-    batch: (records) => onChunk(encoder.encode(records)),
+    batch: async (records) => {
+      const chunk = encoder.encode(records);
+      chunk.datasetId = await datasetId;
+      chunk.chunk += PART_CHUNK_BASE;
+      await storeChunk(database, chunk);
+      const [minDay, maxDay] = dayRange(chunk.day);
+      onIds({ chunk: chunk.chunk, ids: chunk.text.id, minDay, maxDay });
+    },
     progress: (rows) => onProgress?.(rows),
   });
   return {
     summary,
+    chunkCount: encoder.chunkCount,
     dicts: {
       actors: encoder.actors.values,
       affiliations: encoder.affiliations.values,
       topics: encoder.topics.values,
     },
+  };
+}
+
+/**
+ * Stores a second-half chunk only while its dataset is being imported, checked in the same
+ * transaction: once the import worker has given up (a cancel, an error: it deletes the dataset)
+ * or finished, a late chunk is refused rather than left behind with no dataset.
+ */
+async function storeChunk(database: StanceDB, chunk: StatementChunk): Promise<void> {
+  await database.transaction('rw', database.datasets, database.chunks, async () => {
+    const meta = await database.datasets.get(chunk.datasetId);
+    if (meta?.status !== 'importing') {
+      throw new DOMException('The import was cancelled.', 'AbortError');
+    }
+    await database.chunks.add(chunk);
+  });
+}
+
+/** Where a second-half row is: its chunk and row in one number (rows per chunk < 2^26). */
+const ROW_BITS = 2 ** 26;
+
+/**
+ * The import worker's check of the second half's ids against the first half's (`seen`, filled as
+ * the first half is read) and the stored ones (`known`). Each chunk's ids are checked as they
+ * arrive, while the first half is still being read; those not seen yet are kept with where they
+ * are, and `finish` checks them again once the first half is done. A second-half row whose id
+ * the first half has anywhere is a duplicate, as one reader would count it.
+ */
+export class CrossCheck {
+  /** Second-half ids not seen in the first half when they came, with their place. */
+  private readonly open = new Map<string, number>();
+  /** Rows to take out, by chunk. */
+  private readonly drops = new Map<number, number[]>();
+  /** Each stored chunk's day range. */
+  readonly ranges = new Map<number, [number, number]>();
+
+  constructor(
+    private readonly known: ReadonlySet<string>,
+    private readonly seen: ReadonlySet<string>,
+  ) {}
+
+  take({ chunk, ids, minDay, maxDay }: PartIds): void {
+    this.ranges.set(chunk, [minDay, maxDay]);
+    const n = rowCount(ids);
+    for (let i = 0; i < n; i++) {
+      const id = textAt(ids, i);
+      if (this.known.has(id) || this.seen.has(id)) this.drop(chunk, i);
+      else this.open.set(id, chunk * ROW_BITS + i);
+    }
+  }
+
+  /**
+   * Once the first half is read: the rows to take out, by chunk (rows in ascending order), after
+   * calling `kept` with the id of every second-half row that stays.
+   */
+  finish(kept: (id: string) => void): Map<number, number[]> {
+    for (const [id, at] of this.open) {
+      if (this.seen.has(id)) this.drop(Math.floor(at / ROW_BITS), at % ROW_BITS);
+      else kept(id);
+    }
+    this.open.clear();
+    for (const rows of this.drops.values()) rows.sort((a, b) => a - b);
+    return this.drops;
+  }
+
+  private drop(chunk: number, row: number): void {
+    const rows = this.drops.get(chunk);
+    if (rows) rows.push(row);
+    else this.drops.set(chunk, [row]);
+  }
+}
+
+/**
+ * The chunk without the rows at `drop` (ascending), its text packed again; null when no row is
+ * left. `withoutRows({ count: 3, day: [1, 2, 3], ... }, [1])` -> `{ count: 2, day: [1, 3], ... }`.
+ */
+export function withoutRows(chunk: StatementChunk, drop: readonly number[]): StatementChunk | null {
+  const gone = new Set(drop);
+  const rows: number[] = [];
+  for (let i = 0; i < chunk.count; i++) if (!gone.has(i)) rows.push(i);
+  if (rows.length === 0) return null;
+  const pick = <T extends { length: number; [i: number]: number }>(
+    column: T,
+    make: (n: number) => T,
+  ): T => {
+    const out = make(rows.length);
+    rows.forEach((i, k) => (out[k] = column[i]));
+    return out;
+  };
+  const text = {} as Record<TextColumn, PackedText>;
+  for (const c of TEXT_COLUMNS) {
+    const values = rows.map((i) => textAt(chunk.text[c], i));
+    // As the encoder packs them: ids and links are unique per row, other columns repeat.
+    text[c] = c === 'id' || c === 'url' ? packText(values) : packColumn(values);
+  }
+  return {
+    ...chunk,
+    count: rows.length,
+    day: pick(chunk.day, (n) => new Int32Array(n)),
+    precision: pick(chunk.precision, (n) => new Uint8Array(n)),
+    stance: pick(chunk.stance, (n) => new Int8Array(n)),
+    flags: pick(chunk.flags, (n) => new Uint8Array(n)),
+    actor: pick(chunk.actor, (n) => new Uint32Array(n)),
+    affiliation: pick(chunk.affiliation, (n) => new Uint32Array(n)),
+    topic: pick(chunk.topic, (n) => new Uint32Array(n)),
+    confidence: pick(chunk.confidence, (n) => new Float32Array(n)),
+    line: pick(chunk.line, (n) => new Uint32Array(n)),
+    text,
   };
 }
 

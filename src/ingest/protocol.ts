@@ -2,8 +2,6 @@ import type { ImportReport, ImportRequest } from '../db/importer';
 import type { ColumnMapping } from './columns';
 import type { TextEncoding } from './formats/encoding';
 import type { FormatId, Rule } from './formats/types';
-import type { StatementChunk } from '../domain/columns';
-import type { PartResult } from './part';
 import type { ImportSummary, Preview } from './pipeline';
 
 /** Messages from the page to the import worker. */
@@ -57,8 +55,4 @@ export type FromWorker =
       start: number;
       request: ImportRequest;
       encoding: TextEncoding;
-    }
-  /** From a second worker to the import worker (src/ingest/part.ts), through a port. */
-  | { type: 'part-chunk'; chunk: StatementChunk }
-  | { type: 'part-progress'; rows: number; bytes: number }
-  | ({ type: 'part-done' } & Omit<PartResult, 'chunks'>);
+    };

@@ -1,22 +1,23 @@
 import { StanceDB } from '../db/db';
 import { importIntoDb, type ImportRequest } from '../db/importer';
-import { CHUNK_NUMBERS, type StatementChunk } from '../domain/columns';
 import { countInvalid, detectEncoding, type TextEncoding } from './formats/encoding';
 import {
   cutAfterNewline,
   firstHalf,
-  readPart,
+  linkSecond,
   SPLIT_MIN_BYTES,
+  storePart,
   usesQuotes,
-  type PartResult,
+  type FromPart,
   type SecondPart,
+  type ToPart,
 } from './part';
 import { importRows, previewText } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 import { decodeChunks } from './stream';
 
-/** Posts a message, handing over the buffers in `transfer` (a chunk's typed arrays). */
-export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
+/** Posts a message to the page. */
+export type Post = (m: FromWorker) => void;
 
 /** Starts reading a file from byte `start` elsewhere (a second worker). */
 export type StartSecond = (
@@ -41,7 +42,7 @@ export function runTask(
     msg.type === 'preview'
       ? preview(msg, signal, post)
       : msg.type === 'part'
-        ? runPart(msg, signal)
+        ? runPart(msg, signal, openDb)
         : runImport(msg, signal, post, openDb, startSecond);
   return task.catch((e: unknown) => {
     const err = e as Error;
@@ -238,96 +239,85 @@ async function splitPoint(file: Blob, request: ImportRequest, encoding: TextEnco
   return cut > 0 && cut < file.size ? cut : -1;
 }
 
-/** The second worker's task: read the file from `start` on and hand each chunk over. */
-async function runPart(msg: Extract<ToWorker, { type: 'part' }>, signal: AbortSignal) {
+/**
+ * The second worker's task: read the file from `start` on and store it as the later part of the
+ * dataset the import worker names through `port` ('part-begin'); a 'cancel' there stops it.
+ */
+async function runPart(
+  msg: Extract<ToWorker, { type: 'part' }>,
+  signal: AbortSignal,
+  openDb: () => StanceDB,
+) {
   const { request, port } = msg;
-  const send: Post = (m, transfer) => port.postMessage(m, transfer ?? []);
+  const send = (m: FromPart) => port.postMessage(m);
+  const stop = new AbortController();
+  const stopped = AbortSignal.any([signal, stop.signal]);
+  let begin!: { resolve: (id: string) => void; reject: (e: unknown) => void };
+  const datasetId = new Promise<string>((resolve, reject) => (begin = { resolve, reject }));
+  datasetId.catch(() => undefined);
+  port.onmessage = (e: MessageEvent<ToPart>) => {
+    if (e.data.type === 'part-begin') return begin.resolve(e.data.datasetId);
+    stop.abort();
+    begin.reject(new DOMException('The import was cancelled.', 'AbortError'));
+  };
+  const database = openDb();
   let bytes = 0;
   let lastPost = 0;
-  const rest = await readPart(
-    decodeChunks(
-      counted(msg.file.slice(msg.start), (n) => (bytes = n)),
-      msg.encoding,
-      false,
-    ),
-    {
-      delimiter: request.delimiter,
-      newline: request.newline,
-      format: request.format,
-      rule: request.formatRule,
-      mapping: request.mapping,
-      partHeaders: request.headers,
-      signal,
-    },
-    (chunk) => send({ type: 'part-chunk', chunk }, chunkBuffers(chunk)),
-    (rows) => {
-      const now = performance.now();
-      if (now - lastPost < 100) return;
-      lastPost = now;
-      send({ type: 'part-progress', rows, bytes });
-    },
-  ).catch((e: unknown) => {
+  try {
+    const result = await storePart(
+      decodeChunks(
+        counted(msg.file.slice(msg.start), (n) => (bytes = n)),
+        msg.encoding,
+        false,
+      ),
+      {
+        delimiter: request.delimiter,
+        newline: request.newline,
+        format: request.format,
+        rule: request.formatRule,
+        mapping: request.mapping,
+        partHeaders: request.headers,
+        signal: stopped,
+      },
+      database,
+      datasetId,
+      (ids) => send({ type: 'part-ids', ...ids }),
+      (rows) => {
+        const now = performance.now();
+        if (now - lastPost < 100) return;
+        lastPost = now;
+        send({ type: 'part-progress', rows, bytes });
+      },
+    );
+    send({ type: 'part-done', ...result });
+  } catch (e) {
     const err = e as Error;
     if (err?.name !== 'AbortError') {
       send({ type: 'error', message: err?.message ?? String(e), name: err?.name ?? 'Error' });
     }
-    return null;
-  });
-  if (rest) send({ type: 'part-done', ...rest });
-}
-
-/** A chunk's typed arrays' buffers, moved rather than copied to the other worker. */
-function chunkBuffers(chunk: StatementChunk): Transferable[] {
-  const views: ArrayBufferView[] = CHUNK_NUMBERS.map((k) => chunk[k]);
-  for (const packed of Object.values(chunk.text)) {
-    views.push(packed.ends);
-    if (packed.codes) views.push(packed.codes);
+  } finally {
+    database.close();
   }
-  return views.map((v) => v.buffer as ArrayBuffer);
 }
 
 /**
  * The browser's second worker, started by the page on the import worker's request (a worker
  * started by a busy worker loads and reads its file only when its parent's thread is free:
  * measured here, a nested worker's half waited for the parent's half to finish). `port` is the
- * line to it, handed over by the page; its chunks are collected until it is done.
+ * line to it, handed over by the page; what is said before it arrives waits for it.
  */
 export function portSecond(port: Promise<MessagePort>): SecondPart {
-  const chunks: StatementChunk[] = [];
-  let stopped = false;
   let line: MessagePort | null = null;
-  const part: SecondPart = {
-    use: true,
-    rows: 0,
-    bytes: 0,
-    result: port.then(
-      (p) =>
-        new Promise<PartResult>((resolve, reject) => {
-          line = p;
-          if (stopped) return part.stop();
-          p.onmessage = (e: MessageEvent<FromWorker>) => {
-            const m = e.data;
-            if (m.type === 'part-chunk') chunks.push(m.chunk);
-            else if (m.type === 'part-progress') {
-              part.rows = m.rows;
-              part.bytes = m.bytes;
-            } else if (m.type === 'part-done') {
-              part.rows = m.summary.rowsRead;
-              resolve({ chunks, dicts: m.dicts, summary: m.summary });
-            } else if (m.type === 'error') reject(new Error(m.message));
-          };
-        }),
-    ),
-    stop: () => {
-      stopped = true;
-      if (!line) return;
-      line.postMessage({ type: 'cancel' });
-      line.close();
-      line = null;
-    },
-  };
-  // Observed here: a failure is thrown where the result is awaited, not reported as unhandled.
-  part.result.catch(() => undefined);
+  const queue: ToPart[] = [];
+  const { part, receive } = linkSecond((m) => {
+    if (line) line.postMessage(m);
+    else queue.push(m);
+  });
+  void port.then((p) => {
+    line = p;
+    p.onmessage = (e: MessageEvent<FromPart>) => receive(e.data);
+    for (const m of queue.splice(0)) p.postMessage(m);
+  });
   return part;
 }
 

@@ -232,7 +232,7 @@ export class AppState {
     const all = datasets ?? (await readyDatasets(db()));
     const visible = all.filter((d) => !d.hidden);
     const parts: CachePart[] = [];
-    for (const meta of visible) parts.push({ meta, chunks: await datasetChunks(db(), meta.id) });
+    for (const meta of visible) parts.push({ meta, chunks: await datasetChunks(db(), meta) });
     const cache = parts.length > 0 ? await buildCacheAsync(parts) : null;
     if (cache) {
       // Each in a task of its own, so the first draw's task does not also carry them (1M rows:

@@ -42,7 +42,7 @@ export function importFixture(
 export async function loadAll(database: StanceDB): Promise<ColumnCache> {
   const metas = await readyDatasets(database);
   const parts = await Promise.all(
-    metas.map(async (meta) => ({ meta, chunks: await datasetChunks(database, meta.id) })),
+    metas.map(async (meta) => ({ meta, chunks: await datasetChunks(database, meta) })),
   );
   return buildCache(parts);
 }

@@ -2,10 +2,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../scripts/gen-lib.mjs';
+import { createBackup, restoreBackup } from '../../../src/db/backup';
 import { StanceDB } from '../../../src/db/db';
+import { deleteDataset, deleteWithUndo, readyDatasets, undoDelete } from '../../../src/db/store';
+import { PART_CHUNK_BASE } from '../../../src/domain/parts';
 import { importIntoDb, type ImportRequest } from '../../../src/db/importer';
-import type { StatementChunk } from '../../../src/domain/columns';
-import { firstHalf, readPart, type SecondPart } from '../../../src/ingest/part';
+import { firstHalf, linkSecond, storePart, type SecondPart } from '../../../src/ingest/part';
 import { previewText } from '../../../src/ingest/pipeline';
 import { stripBom } from '../../../src/ingest/detect';
 import { asAsync, fixtureText, type Fixture } from '../ingest/helpers';
@@ -55,36 +57,54 @@ function pieces(text: string): AsyncIterable<string> {
   return asAsync(out);
 }
 
-/** The second half read in-process, as the second worker reads it. */
-function inProcessSecond(rest: string, request: ImportRequest): SecondPart {
-  const chunks: StatementChunk[] = [];
-  const part: SecondPart = {
-    use: true,
-    rows: 0,
-    bytes: 0,
-    stop: () => undefined,
-    result: readPart(
-      pieces(rest),
-      {
-        delimiter: request.delimiter,
-        newline: request.newline,
-        format: request.format,
-        rule: request.formatRule,
-        mapping: request.mapping,
-        partHeaders: request.headers,
-        batchSize: 4,
-      },
-      (chunk) => chunks.push(chunk),
-    ).then((r) => ({ ...r, chunks })),
-  };
+/**
+ * The second half read in-process by the code the second worker runs (`storePart`), storing
+ * into the same database, and talking to the import through the same link as a real worker.
+ */
+function inProcessSecond(rest: string, request: ImportRequest, database: StanceDB): SecondPart {
+  const stop = new AbortController();
+  let begin!: (id: string) => void;
+  const datasetId = new Promise<string>((resolve) => (begin = resolve));
+  const { part, receive } = linkSecond((m) => {
+    if (m.type === 'part-begin') begin(m.datasetId);
+    else stop.abort();
+  });
+  storePart(
+    pieces(rest),
+    {
+      delimiter: request.delimiter,
+      newline: request.newline,
+      format: request.format,
+      rule: request.formatRule,
+      mapping: request.mapping,
+      partHeaders: request.headers,
+      batchSize: 4,
+      signal: stop.signal,
+    },
+    database,
+    datasetId,
+    (ids) => receive({ type: 'part-ids', ...ids }),
+  ).then(
+    (result) => receive({ type: 'part-done', ...result }),
+    (e: Error) => receive({ type: 'error', message: e.message, name: e.name }),
+  );
   return part;
 }
 
 /** What the user sees after an import: the report and every stored statement. */
 async function outcome(database: StanceDB, report: Awaited<ReturnType<typeof importIntoDb>>) {
   const cache = await loadAll(database);
+  const datasets = (await readyDatasets(database)).map((d) => ({
+    rows: d.rowCount,
+    statements: d.statementCount,
+    duplicates: d.duplicateCount,
+    rejected: d.rejectedCount,
+    days: [d.minDay, d.maxDay],
+    fingerprint: d.fingerprint,
+  }));
   return {
     summary: report.summary,
+    datasets,
     statements: Array.from({ length: cache.n }, (_, i) => ({
       ...seen(cache, i),
       summaryText: cache.text.get('summary', i),
@@ -103,7 +123,7 @@ async function split(text: string, cut: number, before?: string) {
   const database = freshDb();
   if (before) await importIntoDb(database, pieces(before), requestFor(before));
   const request = requestFor(text);
-  const second = inProcessSecond(text.slice(cut), request);
+  const second = inProcessSecond(text.slice(cut), request, database);
   const quotes = true;
   const first = firstHalf(
     pieces(text.slice(0, cut)),
@@ -112,7 +132,7 @@ async function split(text: string, cut: number, before?: string) {
     second,
   );
   const report = await importIntoDb(database, first, request, { batchSize: 5, second });
-  return { ...(await outcome(database, report)), used: second.use };
+  return { ...(await outcome(database, report)), used: second.use, database, report };
 }
 
 /** Every position just after a line feed, except the very end. */
@@ -133,7 +153,7 @@ describe('a file read in two halves by two workers', () => {
     expect(expected.statements.length).toBeGreaterThan(0);
     let halves = 0;
     for (const cut of cuts(text)) {
-      const { used, ...got } = await split(text, cut);
+      const { used, database: _d, report: _r, ...got } = await split(text, cut);
       expect({ cut, ...got }).toEqual({ cut, ...expected });
       if (used) halves++;
     }
@@ -151,8 +171,12 @@ describe('a file read in two halves by two workers', () => {
     });
     expect(insideQuotes.length).toBeGreaterThan(0);
     for (const cut of insideQuotes) {
-      const { used, ...got } = await split(text, cut);
+      const { used, database, report: _r, ...got } = await split(text, cut);
       expect(used).toBe(false);
+      // Nothing the second worker stored before it was stopped is left.
+      expect((await database.chunks.toArray()).filter((c) => c.chunk >= PART_CHUNK_BASE)).toEqual(
+        [],
+      );
       expect(got).toEqual(expected);
     }
   });
@@ -165,7 +189,7 @@ describe('a file read in two halves by two workers', () => {
     const expected = await single(text);
     expect(expected.summary.duplicates).toBe(4);
     for (const cut of cuts(text).filter((_, i) => i % 9 === 0)) {
-      const { used, ...got } = await split(text, cut);
+      const { used, database: _d, report: _r, ...got } = await split(text, cut);
       expect(used).toBe(true);
       expect(got).toEqual(expected);
     }
@@ -177,5 +201,42 @@ describe('a file read in two halves by two workers', () => {
     expect(expected.summary).toMatchObject({ added: 0, duplicates: 40 });
     const got = await split(text, cuts(text)[20], text);
     expect(got.summary).toEqual(expected.summary);
+  });
+
+  it('backs up and restores a file read in two halves with every statement as it was', async () => {
+    const text = generateCsv({ rows: 50, seed: 5 }) as string;
+    const { database, report, used: _u, ...before } = await split(text, cuts(text)[25]);
+    expect(before.statements).toHaveLength(50);
+    const backup = await createBackup(database);
+    await deleteDataset(database, report.datasetId!);
+    expect(await restoreBackup(database, backup)).toMatchObject({ restored: 1, statements: 50 });
+    const after = await outcome(database, report);
+    expect(after.statements).toEqual(before.statements);
+    expect(after.datasets).toEqual(before.datasets);
+  });
+
+  it('puts a deleted file read in two halves back as it was', async () => {
+    const text = generateCsv({ rows: 50, seed: 6 }) as string;
+    const { database, report, used: _u, ...before } = await split(text, cuts(text)[30]);
+    const deleted = await deleteWithUndo(database, report.datasetId!);
+    expect((await loadAll(database)).n).toBe(0);
+    await undoDelete(database, deleted!);
+    expect((await outcome(database, report)).statements).toEqual(before.statements);
+  });
+
+  it('refuses a chunk the second worker stores after the import gave up, leaving nothing', async () => {
+    const database = freshDb();
+    const text = generateCsv({ rows: 12, seed: 7 }) as string;
+    const request = requestFor(text);
+    // The import worker named the dataset, then was cancelled and deleted it.
+    const stored = storePart(
+      pieces(text.slice(text.indexOf('\n') + 1)),
+      { ...request, rule: request.formatRule, partHeaders: request.headers, batchSize: 4 },
+      database,
+      Promise.resolve('gone'),
+      () => undefined,
+    );
+    await expect(stored).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await database.chunks.count()).toBe(0);
   });
 });
