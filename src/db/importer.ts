@@ -1,4 +1,4 @@
-import type { DatasetMeta } from '../domain/columns';
+import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import type { StatementRecord } from '../domain/types';
 import type { ColumnMapping } from '../ingest/columns';
 import type { Rule } from '../ingest/formats/types';
@@ -47,6 +47,10 @@ export interface ImportHooks {
    * (src/ingest/part.ts); taken in after the first half unless it was dropped.
    */
   second?: SecondPart;
+  /** Told of each chunk once stored (again when rewritten), to hand it to the page. */
+  onChunk?(chunk: StatementChunk): void;
+  /** Told of a stored chunk deleted again (all its rows turned out to be duplicates). */
+  onChunkGone?(datasetId: string, chunk: number): void;
 }
 
 /** A storage failure the user can act on, with the browser's own error kept as the cause. */
@@ -144,7 +148,9 @@ async function writeDataset(
         batch: async (records: StatementRecord[]) => {
           hooks.signal?.throwIfAborted();
           for (const r of records) fingerprint.add(r.id);
-          await database.chunks.add(encoder.encode(records));
+          const chunk = encoder.encode(records);
+          await database.chunks.add(chunk);
+          hooks.onChunk?.(chunk);
         },
         progress: (rows: number) => hooks.onProgress?.(rows + (second?.use ? second.rows : 0)),
       },
@@ -170,10 +176,12 @@ async function writeDataset(
         if (kept) {
           await database.chunks.put(kept);
           cross.ranges.set(chunkNo, dayRange(kept.day));
+          hooks.onChunk?.(kept);
         } else {
           await database.chunks.delete([datasetId, chunkNo]);
           cross.ranges.delete(chunkNo);
           chunkCount--;
+          hooks.onChunkGone?.(datasetId, chunkNo);
         }
         hooks.signal?.throwIfAborted();
       }

@@ -50,6 +50,11 @@ export class WorkerImportService implements ImportService {
   private startPart(m: Extract<FromWorker, { type: 'spawn-part' }>): void {
     const part = importWorker();
     this.parts.push(part);
+    // It hands the page each chunk it stores, as the import worker does (everything else it
+    // says goes to the import worker, which speaks for the import).
+    part.onmessage = (e: MessageEvent<FromWorker>) => {
+      if (e.data.type === 'chunk') this.onmessage?.(e.data);
+    };
     const channel = new MessageChannel();
     const { file, start, request, encoding } = m;
     const msg: ToWorker = { type: 'part', file, start, request, encoding, port: channel.port2 };

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ToWorker } from './protocol';
-import { portSecond, runTask, type StartSecond } from './tasks';
+import { portSecond, runTask, type Post, type StartSecond } from './tasks';
 
 /**
  * The import worker: parses and stores in the same thread (DESIGN.md: posting 1M parsed rows
@@ -19,6 +19,8 @@ const startSecond: StartSecond = (file, start, request, encoding) => {
   return portSecond(port);
 };
 
+const post: Post = (m, transfer) => scope.postMessage(m, transfer ?? []);
+
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   if (msg.type === 'part-port') {
@@ -33,8 +35,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   current = controller;
   if (msg.type === 'part') {
     // A second worker does one part and ends, done or stopped by the import worker.
-    void runTask(msg, () => undefined, controller.signal).then(() => scope.close());
+    void runTask(msg, post, controller.signal).then(() => scope.close());
     return;
   }
-  void runTask(msg, (m) => scope.postMessage(m), controller.signal, undefined, startSecond);
+  void runTask(msg, post, controller.signal, undefined, startSecond);
 };

@@ -166,7 +166,8 @@ export async function* firstHalf(
 /**
  * The second worker's job: reads the second half with the header row given (its first row is
  * data), encodes each batch with the part's own dictionaries, and once `datasetId` is known
- * stores it as chunk `PART_CHUNK_BASE + k` of that dataset, then tells `onIds` its ids.
+ * stores it as chunk `PART_CHUNK_BASE + k` of that dataset, then tells `onIds` its ids and
+ * `onStored` the chunk.
  * Rejects with an AbortError when the dataset is no longer being imported (see `storeChunk`).
  */
 export async function storePart(
@@ -176,6 +177,7 @@ export async function storePart(
   datasetId: Promise<string>,
   onIds: (ids: PartIds) => void,
   onProgress?: (rows: number) => void,
+  onStored?: (chunk: StatementChunk) => void,
 ): Promise<PartResult> {
   const encoder = new ChunkEncoder('part');
   const summary = await importRows(text, opts, {
@@ -186,6 +188,7 @@ export async function storePart(
       await storeChunk(database, chunk);
       const [minDay, maxDay] = dayRange(chunk.day);
       onIds({ chunk: chunk.chunk, ids: chunk.text.id, minDay, maxDay });
+      onStored?.(chunk);
     },
     progress: (rows) => onProgress?.(rows),
   });

@@ -1,4 +1,5 @@
 import type { ImportReport, ImportRequest } from '../db/importer';
+import type { StatementChunk } from '../domain/columns';
 import type { ColumnMapping } from './columns';
 import type { TextEncoding } from './formats/encoding';
 import type { FormatId, Rule } from './formats/types';
@@ -46,6 +47,10 @@ export type FromWorker =
   | { type: 'checked'; summary: ImportSummary }
   | { type: 'progress'; phase: 'check' | 'import'; rows: number; bytes: number; total: number }
   | { type: 'done'; report: ImportReport }
+  /** A chunk just stored (by the import worker or a second worker), for the page to show. */
+  | { type: 'chunk'; chunk: StatementChunk }
+  /** A stored chunk deleted again before the import finished. */
+  | { type: 'chunk-gone'; datasetId: string; chunk: number }
   | { type: 'cancelled' }
   | { type: 'error'; message: string; name: string }
   /** From the import worker to the page: start a second worker on the file from `start` on. */

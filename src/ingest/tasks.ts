@@ -1,4 +1,5 @@
 import { StanceDB } from '../db/db';
+import { CHUNK_NUMBERS, type StatementChunk } from '../domain/columns';
 import { importIntoDb, type ImportRequest } from '../db/importer';
 import { countInvalid, detectEncoding, type TextEncoding } from './formats/encoding';
 import {
@@ -16,8 +17,8 @@ import { importRows, previewText } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 import { decodeChunks } from './stream';
 
-/** Posts a message to the page. */
-export type Post = (m: FromWorker) => void;
+/** Posts a message to the page, handing over the buffers in `transfer` (a chunk's arrays). */
+export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
 
 /** Starts reading a file from byte `start` elsewhere (a second worker). */
 export type StartSecond = (
@@ -42,7 +43,7 @@ export function runTask(
     msg.type === 'preview'
       ? preview(msg, signal, post)
       : msg.type === 'part'
-        ? runPart(msg, signal, openDb)
+        ? runPart(msg, signal, openDb, post)
         : runImport(msg, signal, post, openDb, startSecond);
   return task.catch((e: unknown) => {
     const err = e as Error;
@@ -210,6 +211,8 @@ async function runImport(
     const report = await importIntoDb(database, text, msg.request, {
       signal,
       second,
+      onChunk: (chunk) => handOver(post, chunk),
+      onChunkGone: (datasetId, chunk) => post({ type: 'chunk-gone', datasetId, chunk }),
       onProgress: (rows) => {
         const now = performance.now();
         if (now - lastPost < 100) return;
@@ -247,6 +250,7 @@ async function runPart(
   msg: Extract<ToWorker, { type: 'part' }>,
   signal: AbortSignal,
   openDb: () => StanceDB,
+  post: Post,
 ) {
   const { request, port } = msg;
   const send = (m: FromPart) => port.postMessage(m);
@@ -288,6 +292,7 @@ async function runPart(
         lastPost = now;
         send({ type: 'part-progress', rows, bytes });
       },
+      (chunk) => handOver(post, chunk),
     );
     send({ type: 'part-done', ...result });
   } catch (e) {
@@ -298,6 +303,19 @@ async function runPart(
   } finally {
     database.close();
   }
+}
+
+/**
+ * Sends a stored chunk to the page, its typed arrays moved rather than copied: IndexedDB took
+ * its copy when the chunk was added, and this thread does not touch the chunk again.
+ */
+function handOver(post: Post, chunk: StatementChunk): void {
+  const views: ArrayBufferView[] = CHUNK_NUMBERS.map((k) => chunk[k]);
+  for (const packed of Object.values(chunk.text)) {
+    views.push(packed.ends);
+    if (packed.codes) views.push(packed.codes);
+  }
+  post({ type: 'chunk', chunk }, [...new Set(views.map((v) => v.buffer as ArrayBuffer))]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { db, onVersionChange } from '../db/db';
 import type { ImportReport } from '../db/importer';
+import type { HandedChunks } from '../db/handover';
 import { createBackup, restoreBackup, type RestoreResult } from '../db/backup';
 import {
   cleanupInterrupted,
@@ -54,7 +55,10 @@ export class AppState {
   private channel: BroadcastChannel | null = null;
 
   constructor(makeImport?: ConstructorParameters<typeof ImportFlow>[1]) {
-    this.importFlow = new ImportFlow((report) => this.afterImport(report), makeImport);
+    this.importFlow = new ImportFlow(
+      (report, handed) => this.afterImport(report, handed),
+      makeImport,
+    );
   }
 
   /** Tells other tabs the stored datasets changed, so they reload their view of them. */
@@ -219,20 +223,27 @@ export class AppState {
   /**
    * Reads every visible dataset's chunks and rebuilds the column cache. Reading and building
    * are done in slices with yields between them, so a 1M-row load never blocks the page for
-   * long; the chunks are dropped once the cache holds their rows.
+   * long; the chunks are dropped once the cache holds their rows. A dataset whose chunks an
+   * import just handed over (`handed`) is taken from them instead of read back from the store.
    */
-  load(datasets?: DatasetMeta[]): Promise<void> {
+  load(datasets?: DatasetMeta[], handed?: HandedChunks): Promise<void> {
     const seq = ++this.loadSeq;
-    const loading = this.loadOnce(seq, datasets);
+    const loading = this.loadOnce(seq, datasets, handed);
     this.latestLoad = loading;
     return loading;
   }
 
-  private async loadOnce(seq: number, datasets?: DatasetMeta[]): Promise<void> {
+  private async loadOnce(
+    seq: number,
+    datasets?: DatasetMeta[],
+    handed?: HandedChunks,
+  ): Promise<void> {
     const all = datasets ?? (await readyDatasets(db()));
     const visible = all.filter((d) => !d.hidden);
     const parts: CachePart[] = [];
-    for (const meta of visible) parts.push({ meta, chunks: await datasetChunks(db(), meta) });
+    for (const meta of visible) {
+      parts.push({ meta, chunks: handed?.take(meta) ?? (await datasetChunks(db(), meta)) });
+    }
     const cache = parts.length > 0 ? await buildCacheAsync(parts) : null;
     if (cache) {
       // Each in a task of its own, so the first draw's task does not also carry them (1M rows:
@@ -353,9 +364,9 @@ export class AppState {
     this.persisted = (await storage.persisted()) || (await storage.persist());
   }
 
-  private async afterImport(report: ImportReport): Promise<void> {
+  private async afterImport(report: ImportReport, handed: HandedChunks): Promise<void> {
     if (!report.datasetId) return;
-    await this.load();
+    await this.load(undefined, handed);
     this.announce();
   }
 }

@@ -5,6 +5,7 @@ import type { TextEncoding } from '../ingest/formats/encoding';
 import type { FormatId, Rule } from '../ingest/formats/types';
 import type { ImportSummary, Preview } from '../ingest/pipeline';
 import type { FromWorker } from '../ingest/protocol';
+import { HandedChunks } from '../db/handover';
 
 /** How long a cancelled import may take to remove what it wrote before it is stopped hard. */
 const CANCEL_GRACE_MS = 15_000;
@@ -45,9 +46,11 @@ export class ImportFlow {
   /** The stored dataset the chosen file replaces once imported (the dataset manager's Replace). */
   private replaces: string | undefined = undefined;
   private service: ImportService | null = null;
+  /** What the running import has stored so far, handed over by its workers. */
+  private handed = new HandedChunks();
 
   constructor(
-    private onImported: (report: ImportReport) => void | Promise<void>,
+    private onImported: (report: ImportReport, handed: HandedChunks) => void | Promise<void>,
     private makeService: () => ImportService = createImportService,
   ) {}
 
@@ -103,6 +106,7 @@ export class ImportFlow {
   commit(extra: Partial<ImportRequest> = {}): void {
     if (!this.file || !this.preview || !this.ready) return;
     this.phase = 'importing';
+    this.handed.clear();
     this.progress = { rows: 0, bytes: 0, total: this.file.size };
     this.send({
       type: 'import',
@@ -136,7 +140,7 @@ export class ImportFlow {
       else if (m.type === 'done') {
         // It finished before it heard the cancel: the data is stored, so show it.
         stop();
-        void this.onImported(m.report);
+        void this.onImported(m.report, new HandedChunks());
       }
     };
     service.send({ type: 'cancel' });
@@ -153,7 +157,9 @@ export class ImportFlow {
       const service = this.makeService();
       let sample: Preview | null = null;
       service.onmessage = (m) => {
-        if (m.type === 'preview') {
+        if (m.type === 'chunk' || m.type === 'chunk-gone') {
+          // Not kept: the caller loads what it needs from the store.
+        } else if (m.type === 'preview') {
           sample = m.preview;
           service.send({
             type: 'import',
@@ -201,6 +207,7 @@ export class ImportFlow {
   }
 
   private reset(): void {
+    this.handed.clear();
     this.phase = 'idle';
     this.preview = null;
     this.encodingNote = null;
@@ -236,15 +243,25 @@ export class ImportFlow {
         if (m.phase === 'check') this.checking = m;
         else this.progress = m;
         break;
-      case 'done':
+      case 'chunk':
+        this.handed.put(m.chunk);
+        break;
+      case 'chunk-gone':
+        this.handed.gone(m.datasetId, m.chunk);
+        break;
+      case 'done': {
+        const handed = this.handed;
+        this.handed = new HandedChunks();
         this.report = m.report;
         this.phase = 'report';
         this.progress = null;
-        void this.onImported(m.report);
+        void this.onImported(m.report, handed);
         break;
+      }
       case 'cancelled':
         break;
       case 'error':
+        this.handed.clear();
         this.error = m.message;
         if (this.phase === 'importing') this.phase = 'preview';
         this.progress = null;

@@ -4,7 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../scripts/gen-lib.mjs';
 import { createBackup, restoreBackup } from '../../../src/db/backup';
 import { StanceDB } from '../../../src/db/db';
-import { deleteDataset, deleteWithUndo, readyDatasets, undoDelete } from '../../../src/db/store';
+import { HandedChunks } from '../../../src/db/handover';
+import {
+  datasetChunks,
+  deleteDataset,
+  deleteWithUndo,
+  readyDatasets,
+  undoDelete,
+} from '../../../src/db/store';
 import { PART_CHUNK_BASE } from '../../../src/domain/parts';
 import { importIntoDb, type ImportRequest } from '../../../src/db/importer';
 import { firstHalf, linkSecond, storePart, type SecondPart } from '../../../src/ingest/part';
@@ -17,7 +24,7 @@ import { loadAll, seen } from './helpers';
  * A large file is read by two workers, split at a line feed (src/ingest/part.ts). Whatever the
  * cut, the stored statements and the report must be exactly those of one reader: the same ids,
  * lines, duplicates and rejected rows. The second worker is played here in-process by the same
- * code it runs (`readPart`).
+ * code it runs (`storePart`).
  */
 let databases: StanceDB[] = [];
 
@@ -61,7 +68,12 @@ function pieces(text: string): AsyncIterable<string> {
  * The second half read in-process by the code the second worker runs (`storePart`), storing
  * into the same database, and talking to the import through the same link as a real worker.
  */
-function inProcessSecond(rest: string, request: ImportRequest, database: StanceDB): SecondPart {
+function inProcessSecond(
+  rest: string,
+  request: ImportRequest,
+  database: StanceDB,
+  handed: HandedChunks,
+): SecondPart {
   const stop = new AbortController();
   let begin!: (id: string) => void;
   const datasetId = new Promise<string>((resolve) => (begin = resolve));
@@ -84,6 +96,8 @@ function inProcessSecond(rest: string, request: ImportRequest, database: StanceD
     database,
     datasetId,
     (ids) => receive({ type: 'part-ids', ...ids }),
+    undefined,
+    (chunk) => handed.put(structuredClone(chunk)),
   ).then(
     (result) => receive({ type: 'part-done', ...result }),
     (e: Error) => receive({ type: 'error', message: e.message, name: e.name }),
@@ -123,7 +137,9 @@ async function split(text: string, cut: number, before?: string) {
   const database = freshDb();
   if (before) await importIntoDb(database, pieces(before), requestFor(before));
   const request = requestFor(text);
-  const second = inProcessSecond(text.slice(cut), request, database);
+  // What the page is handed as the chunks are stored (copies, as a message would carry them).
+  const handed = new HandedChunks();
+  const second = inProcessSecond(text.slice(cut), request, database, handed);
   const quotes = true;
   const first = firstHalf(
     pieces(text.slice(0, cut)),
@@ -131,7 +147,18 @@ async function split(text: string, cut: number, before?: string) {
     quotes,
     second,
   );
-  const report = await importIntoDb(database, first, request, { batchSize: 5, second });
+  const report = await importIntoDb(database, first, request, {
+    batchSize: 5,
+    second,
+    onChunk: (chunk) => handed.put(structuredClone(chunk)),
+    onChunkGone: (id, chunk) => handed.gone(id, chunk),
+  });
+  // The page shows a new dataset from what it was handed: exactly what the store holds.
+  for (const meta of await readyDatasets(database)) {
+    if (meta.id === report.datasetId) {
+      expect(handed.take(meta)).toEqual(await datasetChunks(database, meta));
+    }
+  }
   return { ...(await outcome(database, report)), used: second.use, database, report };
 }
 
