@@ -128,26 +128,55 @@ export class ChunkEncoder {
   encode(records: readonly StatementRecord[]): StatementChunk {
     const n = records.length;
     const chunk = this.blank(n, {} as Record<TextColumn, PackedText>);
-    const text = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, new Array<string>(n)])) as Record<
-      TextColumn,
-      string[]
-    >;
+    // The text columns by name, not `for (const c of TEXT_COLUMNS) text[c][i] = r[c]`: that was
+    // 8 keyed (megamorphic) reads and writes per row. Chromium worker, 1M generated rows, per
+    // half: this function and its inlined callers 355 -> 214 ms (4 runs each).
+    const id = new Array<string>(n);
+    const conditions = new Array<string>(n);
+    const quote = new Array<string>(n);
+    const summary = new Array<string>(n);
+    const target = new Array<string>(n);
+    const source = new Array<string>(n);
+    const url = new Array<string>(n);
+    const reportedVia = new Array<string>(n);
+    const { actors, affiliations, topics } = this;
+    let { minDay, maxDay } = this;
     for (let i = 0; i < n; i++) {
       const r = records[i];
-      chunk.day[i] = r.day;
-      if (r.day < this.minDay) this.minDay = r.day;
-      if (r.day > this.maxDay) this.maxDay = r.day;
+      const day = r.day;
+      chunk.day[i] = day;
+      if (day < minDay) minDay = day;
+      if (day > maxDay) maxDay = day;
       chunk.precision[i] = PRECISION_CODE[r.precision];
       chunk.stance[i] = r.stance;
       chunk.flags[i] = (r.conditional ? FLAG_CONDITIONAL : 0) | (r.reportedVia ? FLAG_REPORTED : 0);
-      chunk.actor[i] = this.actors.code(r.actor);
-      chunk.affiliation[i] = this.affiliations.code(r.affiliation);
-      chunk.topic[i] = this.topics.code(r.topic);
+      chunk.actor[i] = actors.code(r.actor);
+      chunk.affiliation[i] = affiliations.code(r.affiliation);
+      chunk.topic[i] = topics.code(r.topic);
       chunk.confidence[i] = r.confidence;
       chunk.line[i] = r.line;
-      for (const c of TEXT_COLUMNS) text[c][i] = r[c];
+      id[i] = r.id;
+      conditions[i] = r.conditions;
+      quote[i] = r.quote;
+      summary[i] = r.summary;
+      target[i] = r.target;
+      source[i] = r.source;
+      url[i] = r.url;
+      reportedVia[i] = r.reportedVia;
     }
-    for (const c of TEXT_COLUMNS) chunk.text[c] = packFor(c, text[c]);
+    this.minDay = minDay;
+    this.maxDay = maxDay;
+    // In TEXT_COLUMNS order, as before.
+    chunk.text = {
+      id: packFor('id', id),
+      conditions: packFor('conditions', conditions),
+      quote: packFor('quote', quote),
+      summary: packFor('summary', summary),
+      target: packFor('target', target),
+      source: packFor('source', source),
+      url: packFor('url', url),
+      reportedVia: packFor('reportedVia', reportedVia),
+    };
     return chunk;
   }
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { importRows, previewText, type ImportSummary } from '../../../src/ingest/pipeline';
-import { decodeChunks } from '../../../src/ingest/stream';
+import { CsvRowStream, decodeChunks } from '../../../src/ingest/stream';
+import { toRecord } from '../../../src/ingest/validate';
+import type { Newline } from '../../../src/ingest/detect';
 import { guessMapping } from '../../../src/ingest/columns';
-import type { StatementRecord } from '../../../src/domain/types';
+import type { RowIssue, StatementRecord } from '../../../src/domain/types';
 import { dayNumber } from '../../../src/domain/dates';
 import { asAsync, cut, FIXTURES, fixtureBytes, fixtureText, type Fixture } from './helpers';
 
@@ -441,6 +443,111 @@ describe('importRows on arbitrary text', () => {
       }),
       { seed: 7, numRuns: 50 },
     );
+  });
+});
+
+describe('importRows cleaning cells', () => {
+  const mapping = { id: 0, date: 1, actor: 2, topic: 3, stance: 4, quote: 5, source: 6 };
+  const header = 'id,date,actor,topic,stance,quote,source';
+
+  /**
+   * Every row the stream gives for the same pieces through toRecord, which cleans each cell with
+   * cleanText. (The same pieces: how the stream reads a malformed row can depend on the cuts.)
+   */
+  function reference(chunks: string[], newline: Newline | undefined) {
+    const stream = new CsvRowStream({ delimiter: ',', newline });
+    const rows = [...chunks.flatMap((c) => stream.push(c)), ...stream.end()].slice(1);
+    const records: StatementRecord[] = [];
+    const issues: RowIssue[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const result = toRecord(row.fields, mapping, row.line);
+      if (!result.record) issues.push(...result.issues);
+      else if (!seen.has(result.record.id)) {
+        seen.add(result.record.id);
+        records.push(result.record);
+      }
+    }
+    return { records, issues };
+  }
+
+  async function imported(chunks: string[], newline: Newline | undefined) {
+    const records: StatementRecord[] = [];
+    const summary = await importRows(
+      asAsync(chunks),
+      { delimiter: ',', newline, mapping, batchSize: 3 },
+      { batch: (batch) => void records.push(...batch) },
+    );
+    return { records, issues: summary.issues };
+  }
+
+  /** Cut at the given places (taken modulo the text's length). */
+  function cutAt(text: string, places: number[]): string[] {
+    const at = [...new Set(places.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
+    const pieces: string[] = [];
+    let from = 0;
+    for (const to of at) {
+      pieces.push(text.slice(from, to));
+      from = to;
+    }
+    pieces.push(text.slice(from));
+    return pieces;
+  }
+
+  const cell = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(' ', '\t', '\r', '\n', '\r\n', '\u0000', '\u0007', '\u001f', '\u007f'),
+        fc.constantFrom('\u0085', '\u00a0', '\u3000', '"', ',', 'Lavrov', 'ведёт', '🕊️', '2024'),
+        fc.string({ unit: 'binary', maxLength: 2 }),
+      ),
+      { maxLength: 5 },
+    )
+    .map((parts) => parts.join(''));
+  /** A cell as a CSV writer would put it, or (sometimes) raw, quotes and line breaks and all. */
+  const written = fc
+    .tuple(cell, fc.boolean())
+    .map(([text, raw]) =>
+      raw || !/[",\r\n]/.test(text) ? text : `"${text.replaceAll('"', '""')}"`,
+    );
+  const file = fc
+    .tuple(
+      fc.array(fc.array(written, { minLength: 2, maxLength: 3 }), { maxLength: 6 }),
+      fc.constantFrom('\n', '\r\n'),
+      fc.boolean(),
+    )
+    .map(([rows, eol, last]) => {
+      const lines = rows.map(([actor, quote, source], k) =>
+        [`r${k}`, '2024-12-18', actor, 'dialogue', '1', quote, source ?? ''].join(','),
+      );
+      return [header, ...lines].join(eol) + (last ? eol : '');
+    });
+
+  it('gives the records and issues cleanText gives, however the file is cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        file,
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.constantFrom<Newline | undefined>('\n', '\r\n', undefined),
+        async (text, places, newline) => {
+          const chunks = cutAt(text, places);
+          expect(await imported(chunks, newline)).toEqual(reference(chunks, newline));
+        },
+      ),
+      { seed: 20250101, numRuns: 1500 },
+    );
+  });
+
+  it('gives the records cleanText gives for a CRLF file with line breaks inside quotes', async () => {
+    const text =
+      `${header}\r\n` +
+      'r1,2024-12-18,Lavrov,dialogue,1,"We back talks\r\nnow ",TASS\r\n' +
+      'r2,2024-12-18, Kellogg ,dialogue,1,"one\rtwo",Reuters\r\n';
+    const { records } = await imported(cutAt(text, [40, 90]), '\r\n');
+    expect(records.map((r) => [r.actor, r.quote])).toEqual([
+      ['Lavrov', 'We back talks\nnow'],
+      ['Kellogg', 'one\ntwo'],
+    ]);
   });
 });
 
