@@ -2,6 +2,7 @@ import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import type { StatementRecord } from '../domain/types';
 import type { ColumnMapping } from '../ingest/columns';
 import type { Rule } from '../ingest/formats/types';
+import { ContentFingerprint } from '../domain/content-fingerprint';
 import { CrossCheck, mergeSummaries, withoutRows, type SecondPart } from '../ingest/part';
 import { importRows, type ImportSummary } from '../ingest/pipeline';
 import { dayRange, PART_CHUNK_BASE, type PartMap } from '../domain/parts';
@@ -125,7 +126,9 @@ async function writeDataset(
     const seen = new Set<string>();
     let nextLine = 1;
     const second = hooks.second;
-    const cross = new CrossCheck(known, seen);
+    // Keys of the first half's ids, for checking the second half's against (src/ingest/part.ts).
+    const firstKeys = new Set<number>();
+    const cross = new CrossCheck();
     if (second) {
       second.onIds((ids) => cross.take(ids));
       second.begin(datasetId);
@@ -147,7 +150,8 @@ async function writeDataset(
       {
         batch: async (records: StatementRecord[]) => {
           hooks.signal?.throwIfAborted();
-          for (const r of records) fingerprint.add(r.id);
+          if (second) for (const r of records) firstKeys.add(fingerprint.add(r.id));
+          else for (const r of records) fingerprint.add(r.id);
           const chunk = encoder.encode(records);
           await database.chunks.add(chunk);
           hooks.onChunk?.(chunk);
@@ -166,7 +170,8 @@ async function writeDataset(
       const part = await second.result;
       hooks.signal?.throwIfAborted();
       const lineOffset = nextLine - 1;
-      const drops = cross.finish((id) => fingerprint.add(id));
+      fingerprint.merge(part.fingerprint);
+      const drops = cross.finish(firstKeys, seen, (id) => fingerprint.remove(id));
       let crossDuplicates = 0;
       chunkCount += part.chunkCount;
       for (const [chunkNo, rows] of drops) {
@@ -253,31 +258,4 @@ function newId(): string {
     globalThis.crypto?.randomUUID?.() ??
     `d${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`
   );
-}
-
-/**
- * Order-independent content hash of a dataset's statement ids, so the same data imported in
- * another browser has the same fingerprint. Two 32-bit FNV-1a sums: collisions need both.
- */
-export class ContentFingerprint {
-  private a = 0;
-  private b = 0;
-  private n = 0;
-
-  add(id: string): void {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193 ^ id.length;
-    for (let i = 0; i < id.length; i++) {
-      const c = id.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    }
-    this.a = (this.a + (h1 >>> 0)) >>> 0;
-    this.b = (this.b ^ (h2 >>> 0)) >>> 0;
-    this.n++;
-  }
-
-  value(): string {
-    return (this.a.toString(36) + this.b.toString(36) + this.n.toString(36)).slice(0, 16);
-  }
 }

@@ -12,8 +12,10 @@
  */
 import type { StanceDB } from '../db/db';
 import type { StatementChunk } from '../domain/columns';
+import { ContentFingerprint, type FingerprintSums } from '../domain/content-fingerprint';
 import { ChunkEncoder } from '../domain/encode';
-import { packColumn, packText, rowCount, textAt, type PackedText } from '../domain/packed';
+import { knownIds as storedIds } from '../db/store';
+import { packColumn, packText, textAt, type PackedText } from '../domain/packed';
 import { dayRange, PART_CHUNK_BASE } from '../domain/parts';
 import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { getFormat } from './formats/index';
@@ -30,12 +32,16 @@ export interface PartResult {
   summary: ImportSummary;
   /** Chunks it stored, numbered from `PART_CHUNK_BASE`. */
   chunkCount: number;
+  /** The content fingerprint of the ids it stored. */
+  fingerprint: FingerprintSums;
 }
 
 /** The ids and day range of one chunk the second worker stored. */
 export interface PartIds {
   chunk: number;
   ids: PackedText;
+  /** Each id's key (`ContentFingerprint.add`): an id whose key the first half lacks is new. */
+  keys: Uint32Array;
   minDay: number;
   maxDay: number;
 }
@@ -103,7 +109,8 @@ export function linkSecond(send: (m: ToPart) => void): {
   };
   const receive = (m: FromPart) => {
     if (m.type === 'part-ids') {
-      const ids: PartIds = { chunk: m.chunk, ids: m.ids, minDay: m.minDay, maxDay: m.maxDay };
+      const { chunk, ids: packed, keys, minDay, maxDay } = m;
+      const ids: PartIds = { chunk, ids: packed, keys, minDay, maxDay };
       if (taker) taker(ids);
       else early.push(ids);
     } else if (m.type === 'part-progress') {
@@ -111,7 +118,8 @@ export function linkSecond(send: (m: ToPart) => void): {
       part.bytes = m.bytes;
     } else if (m.type === 'part-done') {
       part.rows = m.summary.rowsRead;
-      settle.resolve({ dicts: m.dicts, summary: m.summary, chunkCount: m.chunkCount });
+      const { dicts, summary, chunkCount, fingerprint } = m;
+      settle.resolve({ dicts, summary, chunkCount, fingerprint });
     } else settle.reject(new Error(m.message));
   };
   return { part, receive };
@@ -162,12 +170,13 @@ export async function* firstHalf(
  * The second worker's job: reads the second half with the header row given (its first row is
  * data), encodes each batch with the part's own dictionaries, and once `datasetId` is known
  * stores it as chunk `PART_CHUNK_BASE + k` of that dataset, then tells `onIds` its ids and
- * `onStored` the chunk.
+ * `onStored` the chunk. Ids already stored in other datasets (all but `replaces`) are
+ * duplicates here, as in the first half.
  * Rejects with an AbortError when the dataset is no longer being imported (see `storeChunk`).
  */
 export async function storePart(
   text: AsyncIterable<string>,
-  opts: ImportOptions & { partHeaders?: readonly string[] },
+  opts: ImportOptions & { partHeaders?: readonly string[]; replaces?: string },
   database: StanceDB,
   datasetId: Promise<string>,
   onIds: (ids: PartIds) => void,
@@ -175,21 +184,30 @@ export async function storePart(
   onStored?: (chunk: StatementChunk) => void,
 ): Promise<PartResult> {
   const encoder = new ChunkEncoder('part');
-  const summary = await importRows(text, opts, {
-    batch: async (records) => {
-      const chunk = encoder.encode(records);
-      chunk.datasetId = await datasetId;
-      chunk.chunk += PART_CHUNK_BASE;
-      await storeChunk(database, chunk);
-      const [minDay, maxDay] = dayRange(chunk.day);
-      onIds({ chunk: chunk.chunk, ids: chunk.text.id, minDay, maxDay });
-      onStored?.(chunk);
+  const fingerprint = new ContentFingerprint();
+  const knownIds = await storedIds(database, opts.replaces);
+  const summary = await importRows(
+    text,
+    { ...opts, knownIds },
+    {
+      batch: async (records) => {
+        const keys = new Uint32Array(records.length);
+        for (let i = 0; i < records.length; i++) keys[i] = fingerprint.add(records[i].id);
+        const chunk = encoder.encode(records);
+        chunk.datasetId = await datasetId;
+        chunk.chunk += PART_CHUNK_BASE;
+        await storeChunk(database, chunk);
+        const [minDay, maxDay] = dayRange(chunk.day);
+        onIds({ chunk: chunk.chunk, ids: chunk.text.id, keys, minDay, maxDay });
+        onStored?.(chunk);
+      },
+      progress: (rows) => onProgress?.(rows),
     },
-    progress: (rows) => onProgress?.(rows),
-  });
+  );
   return {
     summary,
     chunkCount: encoder.chunkCount,
+    fingerprint: fingerprint.sums,
     dicts: {
       actors: encoder.actors.values,
       affiliations: encoder.affiliations.values,
@@ -213,57 +231,49 @@ async function storeChunk(database: StanceDB, chunk: StatementChunk): Promise<vo
   });
 }
 
-/** Where a second-half row is: its chunk and row in one number (rows per chunk < 2^26). */
-const ROW_BITS = 2 ** 26;
-
 /**
- * The import worker's check of the second half's ids against the first half's (`seen`, filled as
- * the first half is read) and the stored ones (`known`). Each chunk's ids are checked as they
- * arrive, while the first half is still being read; those not seen yet are kept with where they
- * are, and `finish` checks them again once the first half is done. A second-half row whose id
- * the first half has anywhere is a duplicate, as one reader would count it.
+ * The import worker's check of the second half's ids against the first half's, once the first
+ * half is read. Each second-half id comes with a small integer key (`ContentFingerprint.add`),
+ * and the first half's keys are kept in a Set as its rows are read: only an id whose key the
+ * first half has is looked up as text (a few hundred of 500k by chance, besides the real
+ * duplicates). Checking every id as text cost ~0.5 s of the import worker's time per 500k rows
+ * (hashing each one, cut out of its chunk); the keys are computed by the second worker as it
+ * reads, and checked here in ~20 ms. A second-half row whose id the first half has anywhere is
+ * a duplicate, as one reader would count it.
  */
 export class CrossCheck {
-  /** Second-half ids not seen in the first half when they came, with their place. */
-  private readonly open = new Map<string, number>();
-  /** Rows to take out, by chunk. */
-  private readonly drops = new Map<number, number[]>();
+  private readonly parts: PartIds[] = [];
   /** Each stored chunk's day range. */
   readonly ranges = new Map<number, [number, number]>();
 
-  constructor(
-    private readonly known: ReadonlySet<string>,
-    private readonly seen: ReadonlySet<string>,
-  ) {}
-
-  take({ chunk, ids, minDay, maxDay }: PartIds): void {
-    this.ranges.set(chunk, [minDay, maxDay]);
-    const n = rowCount(ids);
-    for (let i = 0; i < n; i++) {
-      const id = textAt(ids, i);
-      if (this.known.has(id) || this.seen.has(id)) this.drop(chunk, i);
-      else this.open.set(id, chunk * ROW_BITS + i);
-    }
+  take(ids: PartIds): void {
+    this.parts.push(ids);
+    this.ranges.set(ids.chunk, [ids.minDay, ids.maxDay]);
   }
 
   /**
-   * Once the first half is read: the rows to take out, by chunk (rows in ascending order), after
-   * calling `kept` with the id of every second-half row that stays.
+   * The rows to take out, by chunk (rows ascending), given the first half's ids and their keys;
+   * `dropped` is told each such row's id.
    */
-  finish(kept: (id: string) => void): Map<number, number[]> {
-    for (const [id, at] of this.open) {
-      if (this.seen.has(id)) this.drop(Math.floor(at / ROW_BITS), at % ROW_BITS);
-      else kept(id);
+  finish(
+    firstKeys: ReadonlySet<number>,
+    seen: ReadonlySet<string>,
+    dropped: (id: string) => void,
+  ): Map<number, number[]> {
+    const drops = new Map<number, number[]>();
+    for (const { chunk, ids, keys } of this.parts) {
+      for (let i = 0; i < keys.length; i++) {
+        if (!firstKeys.has(keys[i])) continue;
+        const id = textAt(ids, i);
+        if (!seen.has(id)) continue;
+        dropped(id);
+        const rows = drops.get(chunk);
+        if (rows) rows.push(i);
+        else drops.set(chunk, [i]);
+      }
     }
-    this.open.clear();
-    for (const rows of this.drops.values()) rows.sort((a, b) => a - b);
-    return this.drops;
-  }
-
-  private drop(chunk: number, row: number): void {
-    const rows = this.drops.get(chunk);
-    if (rows) rows.push(row);
-    else this.drops.set(chunk, [row]);
+    this.parts.length = 0;
+    return drops;
   }
 }
 

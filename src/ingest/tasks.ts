@@ -281,6 +281,7 @@ async function runPart(
         rule: request.formatRule,
         mapping: request.mapping,
         partHeaders: request.headers,
+        replaces: request.replaces,
         signal: stopped,
       },
       database,
