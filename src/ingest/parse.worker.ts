@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ToWorker } from './protocol';
-import { portSecond, runTask, type Post, type StartSecond } from './tasks';
+import { portSecond, runTask, warmUp, type Post, type StartSecond } from './tasks';
 
 /**
  * The import worker: parses and stores in the same thread (DESIGN.md: posting 1M parsed rows
@@ -18,6 +18,10 @@ const startSecond: StartSecond = (file, start, request, encoding) => {
   scope.postMessage({ type: 'spawn-part', file, start, request, encoding });
   return portSecond(port);
 };
+
+// Workers are started ahead of need (when the page is idle, when a large file is chosen), so
+// the code that reads files is compiled before the first one arrives.
+setTimeout(() => void warmUp(), 0);
 
 const post: Post = (m, transfer) => scope.postMessage(m, transfer ?? []);
 

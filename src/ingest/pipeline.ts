@@ -103,6 +103,8 @@ export interface ImportOptions {
   /** Records per `sink.batch` call; 10 000 matches the store's chunk size. */
   batchSize?: number;
   signal?: AbortSignal;
+  /** How long the loop runs before it lets queued messages in (YIELD_MS when absent). */
+  yieldMs?: number;
 }
 
 export interface ImportSink {
@@ -282,6 +284,7 @@ export async function importRows(
   sink: ImportSink,
 ): Promise<ImportSummary> {
   const { mapping, signal } = opts;
+  const yieldMs = opts.yieldMs ?? YIELD_MS;
   const format = getFormat(opts.format);
   const rule: Rule = opts.rule ?? { ...DEFAULT_RULE };
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
@@ -405,7 +408,7 @@ export async function importRows(
       }
       await take(stream.push(chunk));
       sink.progress?.(summary.rowsRead, charsRead);
-      if (performance.now() - lastYield > YIELD_MS) {
+      if (performance.now() - lastYield > yieldMs) {
         // Reads of a file already in memory resolve as microtasks, so without this the loop
         // never lets a message in: a Cancel, or an Import that must stop the preview's count,
         // waited for the whole file (measured here: ~5 s at 1M rows before the import began).
