@@ -1,10 +1,9 @@
 import type { StatementChunk } from './columns';
-import { packColumn, packText, textAt, type PackedText } from './packed';
+import { packColumn, packText, type PackedText } from './packed';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,
   PRECISION_CODE,
-  TEXT_COLUMNS,
   type StatementRecord,
   type TextColumn,
 } from './types';
@@ -26,7 +25,7 @@ export class Dictionary {
 }
 
 /** Packs a text column: ids and links are unique per row, so a dictionary would only cost time. */
-function packFor(col: TextColumn, values: readonly string[]): PackedText {
+export function packFor(col: TextColumn, values: readonly string[]): PackedText {
   return col === 'id' || col === 'url' ? packText(values) : packColumn(values);
 }
 
@@ -50,60 +49,6 @@ export class ChunkEncoder {
 
   get chunkCount(): number {
     return this.next;
-  }
-
-  /**
-   * Takes a chunk encoded by another encoder (a later part of the same file, parsed in another
-   * worker) into this dataset: its codes are moved to this encoder's dictionaries, its file lines
-   * moved by `lineOffset`, rows with `keep[i] === 0` left out, and it gets the next chunk number.
-   * Returns null when no row is kept.
-   * `enc.adopt(chunk, { actors: ['Putin'], ... }, 1000, null)` -> the chunk with Putin's code
-   * in `enc.actors` and every line 1000 further on.
-   */
-  adopt(
-    chunk: StatementChunk,
-    dicts: {
-      actors: readonly string[];
-      affiliations: readonly string[];
-      topics: readonly string[];
-    },
-    lineOffset: number,
-    keep: Uint8Array | null,
-  ): StatementChunk | null {
-    const remap = (values: readonly string[], into: Dictionary) =>
-      Uint32Array.from(values, (v) => into.code(v));
-    const actor = remap(dicts.actors, this.actors);
-    const affiliation = remap(dicts.affiliations, this.affiliations);
-    const topic = remap(dicts.topics, this.topics);
-    const rows: number[] = [];
-    for (let i = 0; i < chunk.count; i++) if (!keep || keep[i]) rows.push(i);
-    const n = rows.length;
-    if (n === 0) return null;
-    const out = this.blank(n, chunk.text);
-    rows.forEach((i, k) => {
-      const day = chunk.day[i];
-      out.day[k] = day;
-      if (day < this.minDay) this.minDay = day;
-      if (day > this.maxDay) this.maxDay = day;
-      out.precision[k] = chunk.precision[i];
-      out.stance[k] = chunk.stance[i];
-      out.flags[k] = chunk.flags[i];
-      out.actor[k] = actor[chunk.actor[i]];
-      out.affiliation[k] = affiliation[chunk.affiliation[i]];
-      out.topic[k] = topic[chunk.topic[i]];
-      out.confidence[k] = chunk.confidence[i];
-      out.line[k] = chunk.line[i] + lineOffset;
-    });
-    if (n < chunk.count) {
-      out.text = {} as Record<TextColumn, PackedText>;
-      for (const c of TEXT_COLUMNS) {
-        out.text[c] = packFor(
-          c,
-          rows.map((i) => textAt(chunk.text[c], i)),
-        );
-      }
-    }
-    return out;
   }
 
   /** The next chunk's record with `n` rows of zeroed columns and the given text. */

@@ -13,9 +13,9 @@
 import type { StanceDB } from '../db/db';
 import type { StatementChunk } from '../domain/columns';
 import { ContentFingerprint, type FingerprintSums } from '../domain/content-fingerprint';
-import { ChunkEncoder } from '../domain/encode';
+import { ChunkEncoder, packFor } from '../domain/encode';
 import { knownIds as storedIds } from '../db/store';
-import { packColumn, packText, textAt, type PackedText } from '../domain/packed';
+import { textAt, type PackedText } from '../domain/packed';
 import { dayRange, PART_CHUNK_BASE } from '../domain/parts';
 import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { getFormat } from './formats/index';
@@ -296,9 +296,10 @@ export function withoutRows(chunk: StatementChunk, drop: readonly number[]): Sta
   };
   const text = {} as Record<TextColumn, PackedText>;
   for (const c of TEXT_COLUMNS) {
-    const values = rows.map((i) => textAt(chunk.text[c], i));
-    // As the encoder packs them: ids and links are unique per row, other columns repeat.
-    text[c] = c === 'id' || c === 'url' ? packText(values) : packColumn(values);
+    text[c] = packFor(
+      c,
+      rows.map((i) => textAt(chunk.text[c], i)),
+    );
   }
   return {
     ...chunk,
