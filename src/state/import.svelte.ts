@@ -70,15 +70,12 @@ export class ImportFlow {
     this.service?.prepare?.(file.size);
   }
 
-  /**
-   * Starts the import worker ahead of the first file, so the preview does not wait for it to
-   * load (called once the page is idle after its first load).
-   */
-  warm(): void {
+  private ensureService(): ImportService {
     if (!this.service) {
       this.service = this.makeService();
       this.service.onmessage = (m) => this.receive(m);
     }
+    return this.service;
   }
 
   /**
@@ -233,8 +230,7 @@ export class ImportFlow {
   }
 
   private send(msg: Parameters<ImportService['send']>[0]): void {
-    this.warm();
-    this.service!.send(msg);
+    this.ensureService().send(msg);
   }
 
   private receive(m: FromWorker): void {
