@@ -11,6 +11,7 @@
  * the cut), the first reader simply reads on to the end and the second half's chunks are deleted.
  */
 import type { StanceDB } from '../db/db';
+import type { ImportRequest } from '../db/importer';
 import type { StatementChunk } from '../domain/columns';
 import { ContentFingerprint, type FingerprintSums } from '../domain/content-fingerprint';
 import { ChunkEncoder, packFor } from '../domain/encode';
@@ -166,6 +167,26 @@ export async function* firstHalf(
   }
 }
 
+/** What the second worker reads its half with: the import's choices, and its header row. */
+export type PartOptions = ImportOptions & { partHeaders?: readonly string[]; replaces?: string };
+
+/**
+ * The options a second worker reads with, from what the user chose in the preview.
+ * `partOptions({ delimiter: ',', headers: ['date', ...], ... })`
+ * -> `{ delimiter: ',', partHeaders: ['date', ...], ... }`.
+ */
+export function partOptions(request: ImportRequest): PartOptions {
+  return {
+    delimiter: request.delimiter,
+    newline: request.newline,
+    format: request.format,
+    rule: request.formatRule,
+    mapping: request.mapping,
+    partHeaders: request.headers,
+    replaces: request.replaces,
+  };
+}
+
 /**
  * The second worker's job: reads the second half with the header row given (its first row is
  * data), encodes each batch with the part's own dictionaries, and once `datasetId` is known
@@ -176,7 +197,7 @@ export async function* firstHalf(
  */
 export async function storePart(
   text: AsyncIterable<string>,
-  opts: ImportOptions & { partHeaders?: readonly string[]; replaces?: string },
+  opts: PartOptions,
   database: StanceDB,
   datasetId: Promise<string>,
   onIds: (ids: PartIds) => void,

@@ -14,7 +14,13 @@ import {
 } from '../../../src/db/store';
 import { PART_CHUNK_BASE } from '../../../src/domain/parts';
 import { importIntoDb, type ImportRequest } from '../../../src/db/importer';
-import { firstHalf, linkSecond, storePart, type SecondPart } from '../../../src/ingest/part';
+import {
+  firstHalf,
+  linkSecond,
+  partOptions,
+  storePart,
+  type SecondPart,
+} from '../../../src/ingest/part';
 import { previewText } from '../../../src/ingest/pipeline';
 import { stripBom } from '../../../src/ingest/detect';
 import { asAsync, fixtureText, type Fixture } from '../ingest/helpers';
@@ -83,16 +89,7 @@ function inProcessSecond(
   });
   storePart(
     pieces(rest),
-    {
-      delimiter: request.delimiter,
-      newline: request.newline,
-      format: request.format,
-      rule: request.formatRule,
-      mapping: request.mapping,
-      partHeaders: request.headers,
-      batchSize: 4,
-      signal: stop.signal,
-    },
+    { ...partOptions(request), batchSize: 4, signal: stop.signal },
     database,
     datasetId,
     (ids) => receive({ type: 'part-ids', ...ids }),
@@ -258,7 +255,7 @@ describe('a file read in two halves by two workers', () => {
     // The import worker named the dataset, then was cancelled and deleted it.
     const stored = storePart(
       pieces(text.slice(text.indexOf('\n') + 1)),
-      { ...request, rule: request.formatRule, partHeaders: request.headers, batchSize: 4 },
+      { ...partOptions(request), batchSize: 4 },
       database,
       Promise.resolve('gone'),
       () => undefined,
