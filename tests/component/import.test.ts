@@ -53,7 +53,7 @@ async function choose(user: ReturnType<typeof userEvent.setup>, file: File) {
 
 /** The whole-file dry run's counts line, once it has finished. */
 async function checkedCounts(): Promise<string> {
-  const line = await screen.findByText(/records,/, { selector: 'p' });
+  const line = await screen.findByText(/records?,/, { selector: 'p' });
   return line.textContent!.replace(/\s+/g, ' ').trim();
 }
 
@@ -115,7 +115,7 @@ describe('the import panel in the app', () => {
     expect(rows[3]).toHaveTextContent('«Перемирие ведёт в никуда»');
     expect(rows[3]).toHaveTextContent('ТАСС');
 
-    expect(await checkedCounts()).toMatch(/^6 records, 1 rows with problems/);
+    expect(await checkedCounts()).toMatch(/^6 records, 1 row with problems/);
     expect(screen.getByRole('button', { name: 'Import' })).toBeEnabled();
   });
 
@@ -156,7 +156,7 @@ describe('the import panel in the app', () => {
     expect(await reportLines()).toEqual([
       '6 statements added',
       '0 duplicates skipped',
-      '1 rows rejected',
+      '1 row rejected',
     ]);
     await waitFor(() => expect(statusLine()).toHaveTextContent('Showing 6 of 6 statements'));
     const rejected = within(screen.getByRole('table', { name: 'Rejected rows' }));
@@ -173,7 +173,7 @@ describe('the import panel in the app', () => {
 
     expect(await reportLines()).toEqual([
       '5 statements added',
-      '1 duplicates skipped',
+      '1 duplicate skipped',
       '6 rows rejected',
     ]);
     const body = within(screen.getByRole('table', { name: 'Rejected rows' })).getAllByRole('row');
@@ -250,7 +250,7 @@ describe('the import panel in the app', () => {
     // The preview was drawn again around the select just changed, which keeps the focus.
     expect(screen.getByRole('combobox', { name: 'Column for topic' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Import' }));
-    expect((await reportLines())[0]).toBe('1 statements added');
+    expect((await reportLines())[0]).toBe('1 statement added');
   });
 
   it('goes back to idle on Cancel, having stored nothing', async () => {

@@ -28,7 +28,7 @@ export async function choose(page: Page, file: string): Promise<void> {
  * white space collapsed: `1,937 records, 174 rows with problems ...`.
  */
 export async function counted(page: Page, timeout = WAIT): Promise<string> {
-  const line = page.getByText(/[\d,]+ records,/);
+  const line = page.getByText(/[\d,]+ records?,/);
   await line.waitFor({ timeout });
   return (await line.textContent())!.replace(/\s+/g, ' ').trim();
 }

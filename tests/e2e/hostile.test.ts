@@ -271,7 +271,7 @@ describe.runIf(hasBrowser)('hostile input in Chromium', () => {
         'date,actor,topic,stance,quote\n2024-03-01,Big field,ceasefire,1,' +
         csvField('<script>alert(1)</script>'.repeat(42_000)) +
         '\n',
-      ['1 statements added', '0 duplicates skipped', '0 rows rejected'],
+      ['1 statement added', '0 duplicates skipped', '0 rows rejected'],
     ],
     [
       'a 10k-column row',
@@ -279,7 +279,7 @@ describe.runIf(hasBrowser)('hostile input in Chromium', () => {
         'date,actor,topic,stance\n2024-03-02,Wide row,ceasefire,1,' +
         Array.from({ length: 10_000 }, (_, i) => `<b>c${i}</b>`).join(',') +
         '\n',
-      ['1 statements added', '0 duplicates skipped', '0 rows rejected'],
+      ['1 statement added', '0 duplicates skipped', '0 rows rejected'],
     ],
     [
       'a 100k-character line',
@@ -287,7 +287,7 @@ describe.runIf(hasBrowser)('hostile input in Chromium', () => {
         'date,actor,topic,stance,summary\n2024-03-03,Long line,ceasefire,1,' +
         '<img src=x onerror=alert(1)>'.repeat(3_600) +
         '\n',
-      ['1 statements added', '0 duplicates skipped', '0 rows rejected'],
+      ['1 statement added', '0 duplicates skipped', '0 rows rejected'],
     ],
   ])('imports %s and stays responsive', async (_, content, report) => {
     const file = path.join(dir, 'big-input.csv');

@@ -61,7 +61,7 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
   it('imports bad-rows.csv, lists the rejected lines and downloads them as CSV', async () => {
     expect(await importFile(page, fixture('bad-rows.csv'))).toEqual([
       '5 statements added',
-      '1 duplicates skipped',
+      '1 duplicate skipped',
       '6 rows rejected',
     ]);
     total += 5;
@@ -94,7 +94,7 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
     expect(await importChosen(page)).toEqual([
       '6 statements added',
       '0 duplicates skipped',
-      '1 rows rejected',
+      '1 row rejected',
     ]);
     expect(await rejectedLines(page)).toEqual([12]);
     total += 6;
@@ -176,11 +176,7 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
       // The second worker is started while the preview is shown, beside the import worker.
       await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(2);
       const report = await importChosen(page, 120_000);
-      expect(report).toEqual([
-        '130,000 statements added',
-        '1 duplicates skipped',
-        '1 rows rejected',
-      ]);
+      expect(report).toEqual(['130,000 statements added', '1 duplicate skipped', '1 row rejected']);
       expect(await rejectedLines(page)).toEqual([rows + 2]);
       await closeReport(page);
       total += rows;

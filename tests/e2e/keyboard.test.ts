@@ -53,11 +53,13 @@ describe.runIf(hasBrowser)('keyboard only', () => {
 
     // 1. Import: Tab to the file input, open the chooser with Space, answer it, then Tab to
     //    `Import` in the preview and press Enter.
+    // Listen for the chooser before tabbing: Playwright turns on catching file choosers with a
+    // message it does not wait for, and under load a Space pressed right after it could reach
+    // the page first (the chooser then never showed; 1 run in 2 of the full suite here).
+    const choosing = page.waitForEvent('filechooser', { timeout: 60_000 });
     await tabTo(page, (f) => f.tag === 'input' && /Import CSV/.test(f.name));
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.keyboard.press('Space'),
-    ]);
+    await page.keyboard.press('Space');
+    const chooser = await choosing;
     const csv = writeSmallCsv();
     await chooser.setFiles(csv.file);
     await page.getByRole('heading', { name: 'Import envoys.csv' }).waitFor();

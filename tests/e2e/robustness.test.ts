@@ -187,7 +187,7 @@ describe.runIf(hasBrowser)('several tabs on the same data', () => {
     expect(await importFile(a, path.join(FIXTURES, 'messy.csv'), { close: true })).toEqual([
       '6 statements added',
       '0 duplicates skipped',
-      '1 rows rejected',
+      '1 row rejected',
     ]);
 
     // B never reloaded: the change reached it over the BroadcastChannel.
