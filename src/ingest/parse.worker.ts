@@ -19,8 +19,8 @@ const startSecond: StartSecond = (file, start, request, encoding) => {
   return portSecond(port);
 };
 
-// A second worker is started when a large file is chosen, ahead of need: its code that reads
-// files is compiled while the user looks at the preview (the import worker's, while it previews).
+// Workers are started ahead of need (when the page is idle, when a large file is chosen), so
+// the code that reads files is compiled before the first one arrives.
 setTimeout(() => void warmUp(), 0);
 
 const post: Post = (m, transfer) => scope.postMessage(m, transfer ?? []);

@@ -64,9 +64,8 @@ const WARM_SAMPLE =
 
 /**
  * Reads a two-row file through the preview, the row checks and the chunk encoder, storing
- * nothing: run once when a worker starts, so the second worker, started when a large file is
- * chosen, reads its half with compiled code rather than compiling on the way. Resolves to the
- * rows it kept (2).
+ * nothing: run once when a worker starts, while the page is idle, so the user's first file is
+ * read by compiled code rather than compiled on the way. Resolves to the rows it kept (2).
  */
 export async function warmUp(): Promise<number> {
   const preview = previewText(WARM_SAMPLE);

@@ -209,6 +209,8 @@ export class AppState {
       }
       await this.load(datasets);
       void this.requestPersistence().catch(() => undefined);
+      // The import worker loads while the page is idle, so a first file's preview needs no wait.
+      whenIdle(() => this.importFlow.warm());
     } catch (e) {
       this.loadError = `Could not open the local database: ${(e as Error).message}`;
     } finally {
@@ -369,6 +371,12 @@ export class AppState {
     await this.load(undefined, handed);
     this.announce();
   }
+}
+
+/** Runs `task` when the page is idle (soon, where the browser cannot tell). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 0);
 }
 
 function clearFragment(): void {

@@ -70,12 +70,15 @@ export class ImportFlow {
     this.service?.prepare?.(file.size);
   }
 
-  private ensureService(): ImportService {
+  /**
+   * Starts the import worker ahead of the first file, so the preview does not wait for it to
+   * load (called once the page is idle after its first load).
+   */
+  warm(): void {
     if (!this.service) {
       this.service = this.makeService();
       this.service.onmessage = (m) => this.receive(m);
     }
-    return this.service;
   }
 
   /**
@@ -230,7 +233,8 @@ export class ImportFlow {
   }
 
   private send(msg: Parameters<ImportService['send']>[0]): void {
-    this.ensureService().send(msg);
+    this.warm();
+    this.service!.send(msg);
   }
 
   private receive(m: FromWorker): void {
