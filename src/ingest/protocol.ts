@@ -69,3 +69,27 @@ export type FromWorker =
       request: ImportRequest;
       encoding: TextEncoding;
     };
+
+/**
+ * The request that imports a file as its preview reads it, under the name given. (Here, beside
+ * the messages, so the page builds it without loading the parser.)
+ * `requestFromPreview(previewText(text), 'Talks', 'talks.csv')`
+ * -> `{ name: 'Talks', sourceFile: 'talks.csv', format: 'native', delimiter: ',', ... }`.
+ */
+export function requestFromPreview(
+  preview: Preview,
+  name: string,
+  sourceFile: string,
+): ImportRequest {
+  return {
+    name,
+    sourceFile,
+    format: preview.format,
+    rule: preview.ruleText,
+    formatRule: preview.rule,
+    delimiter: preview.delimiter,
+    newline: preview.newline,
+    mapping: preview.mapping,
+    headers: preview.headers,
+  };
+}

@@ -4,7 +4,7 @@ import { createImportService, type ImportService } from '../ingest/client';
 import type { TextEncoding } from '../ingest/formats/encoding';
 import type { FormatId, Rule } from '../ingest/formats/types';
 import type { ImportSummary, Preview } from '../ingest/pipeline';
-import type { FromWorker } from '../ingest/protocol';
+import { requestFromPreview, type FromWorker } from '../ingest/protocol';
 import { HandedChunks } from '../db/handover';
 
 /** How long a cancelled import may take to remove what it wrote before it is stopped hard. */
@@ -202,17 +202,9 @@ export class ImportFlow {
   }
 
   private request(extra: Partial<ImportRequest>): ImportRequest {
-    const p = this.preview!;
+    const file = this.file!.name;
     return {
-      name: this.name.trim() || this.file!.name,
-      sourceFile: this.file!.name,
-      format: p.format,
-      rule: p.ruleText,
-      formatRule: p.rule,
-      delimiter: p.delimiter,
-      newline: p.newline,
-      mapping: p.mapping,
-      headers: p.headers,
+      ...requestFromPreview(this.preview!, this.name.trim() || file, file),
       ...(this.replaces ? { replaces: this.replaces } : {}),
       ...extra,
     };

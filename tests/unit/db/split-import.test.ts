@@ -14,6 +14,7 @@ import {
 } from '../../../src/db/store';
 import { PART_CHUNK_BASE } from '../../../src/domain/parts';
 import { importIntoDb, type ImportRequest } from '../../../src/db/importer';
+import { requestFromPreview } from '../../../src/ingest/protocol';
 import {
   firstHalf,
   linkSecond,
@@ -49,18 +50,7 @@ function freshDb(): StanceDB {
 }
 
 function requestFor(text: string): ImportRequest {
-  const preview = previewText(text);
-  return {
-    name: 'file',
-    sourceFile: 'file.csv',
-    format: preview.format,
-    rule: preview.ruleText,
-    formatRule: preview.rule,
-    delimiter: preview.delimiter,
-    newline: preview.newline,
-    mapping: preview.mapping,
-    headers: preview.headers,
-  };
+  return requestFromPreview(previewText(text), 'file', 'file.csv');
 }
 
 /** Text in pieces of 7 characters, as a stream would cut it. */

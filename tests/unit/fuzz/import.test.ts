@@ -6,7 +6,7 @@ import { StanceDB } from '../../../src/db/db';
 import { deleteDataset } from '../../../src/db/store';
 import { NATIVE_COLUMNS } from '../../../src/domain/types';
 import type { ImportSummary, Preview } from '../../../src/ingest/pipeline';
-import type { FromWorker } from '../../../src/ingest/protocol';
+import { requestFromPreview, type FromWorker } from '../../../src/ingest/protocol';
 import { runTask } from '../../../src/ingest/tasks';
 import { fixtureBytes } from '../ingest/helpers';
 import { unpackText } from '../../../src/domain/packed';
@@ -49,16 +49,7 @@ async function previewThenImport(file: Blob, openDb?: () => StanceDB) {
       type: 'import',
       file,
       encoding: first.encoding,
-      request: {
-        name: 'fuzz',
-        sourceFile: 'fuzz.csv',
-        format: preview.format,
-        rule: preview.ruleText,
-        formatRule: preview.rule,
-        delimiter: preview.delimiter,
-        newline: preview.newline,
-        mapping: preview.mapping,
-      },
+      request: requestFromPreview(preview, 'fuzz', 'fuzz.csv'),
     },
     openDb,
   );
