@@ -148,11 +148,17 @@ async function writeDataset(
         batchSize: hooks.batchSize,
       },
       {
-        batch: async (records: StatementRecord[]) => {
+        add: (record: StatementRecord) => {
+          const key = fingerprint.add(record.id);
+          if (second) firstKeys.add(key);
+          encoder.add(record);
+        },
+        get size() {
+          return encoder.size;
+        },
+        take: () => encoder.take(),
+        write: async (chunk: StatementChunk) => {
           hooks.signal?.throwIfAborted();
-          if (second) for (const r of records) firstKeys.add(fingerprint.add(r.id));
-          else for (const r of records) fingerprint.add(r.id);
-          const chunk = encoder.encode(records);
           await database.chunks.add(chunk);
           hooks.onChunk?.(chunk);
         },

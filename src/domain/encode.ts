@@ -1,5 +1,5 @@
 import type { StatementChunk } from './columns';
-import { packColumn, packText, type PackedText } from './packed';
+import { ColumnPacker, packColumn, packText, type PackedText } from './packed';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,
@@ -29,6 +29,66 @@ export function packFor(col: TextColumn, values: readonly string[]): PackedText 
   return col === 'id' || col === 'url' ? packText(values) : packColumn(values);
 }
 
+/** The chunk being built: numeric columns with room for `capacity` rows, text cells in arrays. */
+interface OpenChunk {
+  capacity: number;
+  day: Int32Array;
+  precision: Uint8Array;
+  stance: Int8Array;
+  flags: Uint8Array;
+  actor: Uint32Array;
+  affiliation: Uint32Array;
+  topic: Uint32Array;
+  confidence: Float32Array;
+  line: Uint32Array;
+  id: ColumnPacker;
+  conditions: ColumnPacker;
+  quote: ColumnPacker;
+  summary: ColumnPacker;
+  target: ColumnPacker;
+  source: ColumnPacker;
+  url: ColumnPacker;
+  reportedVia: ColumnPacker;
+}
+
+function openChunk(capacity: number): OpenChunk {
+  return {
+    capacity,
+    day: new Int32Array(capacity),
+    precision: new Uint8Array(capacity),
+    stance: new Int8Array(capacity),
+    flags: new Uint8Array(capacity),
+    actor: new Uint32Array(capacity),
+    affiliation: new Uint32Array(capacity),
+    topic: new Uint32Array(capacity),
+    confidence: new Float32Array(capacity),
+    line: new Uint32Array(capacity),
+    // Ids and links are unique per row: a dictionary would only cost time (see packFor).
+    id: new ColumnPacker(capacity, true),
+    conditions: new ColumnPacker(capacity),
+    quote: new ColumnPacker(capacity),
+    summary: new ColumnPacker(capacity),
+    target: new ColumnPacker(capacity),
+    source: new ColumnPacker(capacity),
+    url: new ColumnPacker(capacity, true),
+    reportedVia: new ColumnPacker(capacity),
+  };
+}
+
+/** `array` cut (or grown, zero-filled) to `n` values: the same array when it has exactly `n`. */
+function sized<T extends Int32Array | Uint8Array | Int8Array | Uint32Array | Float32Array>(
+  array: T,
+  n: number,
+): T {
+  if (array.length === n) return array;
+  const out = new (array.constructor as new (n: number) => T)(n);
+  out.set(n < array.length ? (array.subarray(0, n) as T) : array);
+  return out;
+}
+
+/** Rows a chunk has room for before it grows; the import's batch size. */
+const DEFAULT_CAPACITY = 10_000;
+
 /**
  * Encodes statement records into columnar chunks with dictionaries that persist across
  * chunks of one dataset, so chunk N's codes index the dataset's final dictionaries.
@@ -36,92 +96,127 @@ export function packFor(col: TextColumn, values: readonly string[]): PackedText 
  *   const enc = new ChunkEncoder('d1');
  *   enc.encode([{ actor: 'Sergey Lavrov', ... }]) -> { chunk: 0, count: 1, actor: Uint32Array [0], ... }
  *   enc.actors.values -> ['Sergey Lavrov']
+ *
+ * Records can also be added one at a time (`add`) and the chunk taken when full (`take`): the
+ * import does this, so a record object dies as soon as it is encoded instead of waiting in a
+ * batch of 10 000. Records that outlive a young-generation collection are copied and promoted,
+ * then marked and swept: in the Chromium trace of a 1M-row import, garbage collection was the
+ * largest use of CPU (the workers' own and the renderer's background GC threads).
  */
 export class ChunkEncoder {
   readonly actors = new Dictionary();
   readonly affiliations = new Dictionary();
   readonly topics = new Dictionary();
   private next = 0;
+  private open: OpenChunk | null = null;
+  private rows = 0;
   minDay = Infinity;
   maxDay = -Infinity;
 
-  constructor(readonly datasetId: string) {}
+  constructor(
+    readonly datasetId: string,
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {}
 
   get chunkCount(): number {
     return this.next;
   }
 
-  /** The next chunk's record with `n` rows of zeroed columns and the given text. */
-  private blank(n: number, text: StatementChunk['text']): StatementChunk {
+  /** Records added since the last `take`. */
+  get size(): number {
+    return this.rows;
+  }
+
+  /** Adds one record to the chunk being built; the record object is not kept. */
+  add(r: StatementRecord): void {
+    let c = this.open;
+    if (c === null) c = this.open = openChunk(this.capacity);
+    const i = this.rows;
+    if (i === c.capacity) c = this.grow(c);
+    this.rows = i + 1;
+    const day = r.day;
+    c.day[i] = day;
+    if (day < this.minDay) this.minDay = day;
+    if (day > this.maxDay) this.maxDay = day;
+    c.precision[i] = PRECISION_CODE[r.precision];
+    c.stance[i] = r.stance;
+    c.flags[i] = (r.conditional ? FLAG_CONDITIONAL : 0) | (r.reportedVia ? FLAG_REPORTED : 0);
+    c.actor[i] = this.actors.code(r.actor);
+    c.affiliation[i] = this.affiliations.code(r.affiliation);
+    c.topic[i] = this.topics.code(r.topic);
+    c.confidence[i] = r.confidence;
+    c.line[i] = r.line;
+    // The text columns by name, not `for (const c of TEXT_COLUMNS) text[c].push(r[c])`: that
+    // was 8 keyed (megamorphic) reads and writes per row. Chromium worker, 1M generated rows,
+    // per half: 355 -> 214 ms.
+    c.id.push(r.id);
+    c.conditions.push(r.conditions);
+    c.quote.push(r.quote);
+    c.summary.push(r.summary);
+    c.target.push(r.target);
+    c.source.push(r.source);
+    c.url.push(r.url);
+    c.reportedVia.push(r.reportedVia);
+  }
+
+  /** Room for twice as many rows, the rows so far kept. */
+  private grow(c: OpenChunk): OpenChunk {
+    const capacity = Math.max(16, c.capacity * 2);
+    const g: OpenChunk = {
+      ...c,
+      capacity,
+      day: sized(c.day, capacity),
+      precision: sized(c.precision, capacity),
+      stance: sized(c.stance, capacity),
+      flags: sized(c.flags, capacity),
+      actor: sized(c.actor, capacity),
+      affiliation: sized(c.affiliation, capacity),
+      topic: sized(c.topic, capacity),
+      confidence: sized(c.confidence, capacity),
+      line: sized(c.line, capacity),
+    };
+    this.open = g;
+    return g;
+  }
+
+  /** The chunk of the records added since the last `take` (possibly none); the next starts empty. */
+  take(): StatementChunk {
+    const n = this.rows;
+    const c = this.open ?? openChunk(0);
+    this.open = null;
+    this.rows = 0;
     return {
       datasetId: this.datasetId,
       chunk: this.next++,
       count: n,
-      day: new Int32Array(n),
-      precision: new Uint8Array(n),
-      stance: new Int8Array(n),
-      flags: new Uint8Array(n),
-      actor: new Uint32Array(n),
-      affiliation: new Uint32Array(n),
-      topic: new Uint32Array(n),
-      confidence: new Float32Array(n),
-      line: new Uint32Array(n),
-      text,
+      day: sized(c.day, n),
+      precision: sized(c.precision, n),
+      stance: sized(c.stance, n),
+      flags: sized(c.flags, n),
+      actor: sized(c.actor, n),
+      affiliation: sized(c.affiliation, n),
+      topic: sized(c.topic, n),
+      confidence: sized(c.confidence, n),
+      line: sized(c.line, n),
+      // In TEXT_COLUMNS order, as before.
+      text: {
+        id: c.id.finish(),
+        conditions: c.conditions.finish(),
+        quote: c.quote.finish(),
+        summary: c.summary.finish(),
+        target: c.target.finish(),
+        source: c.source.finish(),
+        url: c.url.finish(),
+        reportedVia: c.reportedVia.finish(),
+      },
     };
   }
 
+  /** One chunk of exactly these records (nothing may be waiting from `add`). */
   encode(records: readonly StatementRecord[]): StatementChunk {
-    const n = records.length;
-    const chunk = this.blank(n, {} as Record<TextColumn, PackedText>);
-    // The text columns by name, not `for (const c of TEXT_COLUMNS) text[c][i] = r[c]`: that was
-    // 8 keyed (megamorphic) reads and writes per row. Chromium worker, 1M generated rows, per
-    // half: this function and its inlined callers 355 -> 214 ms (4 runs each).
-    const id = new Array<string>(n);
-    const conditions = new Array<string>(n);
-    const quote = new Array<string>(n);
-    const summary = new Array<string>(n);
-    const target = new Array<string>(n);
-    const source = new Array<string>(n);
-    const url = new Array<string>(n);
-    const reportedVia = new Array<string>(n);
-    const { actors, affiliations, topics } = this;
-    let { minDay, maxDay } = this;
-    for (let i = 0; i < n; i++) {
-      const r = records[i];
-      const day = r.day;
-      chunk.day[i] = day;
-      if (day < minDay) minDay = day;
-      if (day > maxDay) maxDay = day;
-      chunk.precision[i] = PRECISION_CODE[r.precision];
-      chunk.stance[i] = r.stance;
-      chunk.flags[i] = (r.conditional ? FLAG_CONDITIONAL : 0) | (r.reportedVia ? FLAG_REPORTED : 0);
-      chunk.actor[i] = actors.code(r.actor);
-      chunk.affiliation[i] = affiliations.code(r.affiliation);
-      chunk.topic[i] = topics.code(r.topic);
-      chunk.confidence[i] = r.confidence;
-      chunk.line[i] = r.line;
-      id[i] = r.id;
-      conditions[i] = r.conditions;
-      quote[i] = r.quote;
-      summary[i] = r.summary;
-      target[i] = r.target;
-      source[i] = r.source;
-      url[i] = r.url;
-      reportedVia[i] = r.reportedVia;
-    }
-    this.minDay = minDay;
-    this.maxDay = maxDay;
-    // In TEXT_COLUMNS order, as before.
-    chunk.text = {
-      id: packFor('id', id),
-      conditions: packFor('conditions', conditions),
-      quote: packFor('quote', quote),
-      summary: packFor('summary', summary),
-      target: packFor('target', target),
-      source: packFor('source', source),
-      url: packFor('url', url),
-      reportedVia: packFor('reportedVia', reportedVia),
-    };
-    return chunk;
+    if (this.rows > 0) throw new Error('encode() while added records wait for take()');
+    if (records.length > this.capacity) this.open = openChunk(records.length);
+    for (const r of records) this.add(r);
+    return this.take();
   }
 }

@@ -112,6 +112,40 @@ export interface ImportSink {
   progress?(rowsRead: number, charsRead: number): void;
 }
 
+/**
+ * A sink that takes each kept record as it is read (a ChunkEncoder's `add`) and is asked for
+ * the batch when `size` reaches the batch size: nothing holds the records themselves, so each
+ * one is garbage as soon as it is added.
+ */
+export interface BuildingSink<B> {
+  add(record: StatementRecord): void;
+  /** Records added since the last `take`. */
+  readonly size: number;
+  /** Ends the batch being built, synchronously: the next record starts the next batch. */
+  take(): B;
+  /** Stores a batch; at most one write is in flight while the next batch is read. */
+  write(batch: B): Promise<void> | void;
+  progress?(rowsRead: number, charsRead: number): void;
+}
+
+/** A sink of record arrays as a building sink: `batch` gets each batch's records. */
+function recordBatches(sink: ImportSink): BuildingSink<StatementRecord[]> {
+  let records: StatementRecord[] = [];
+  return {
+    add: (record) => void records.push(record),
+    get size() {
+      return records.length;
+    },
+    take: () => {
+      const full = records;
+      records = [];
+      return full;
+    },
+    write: (full) => sink.batch(full),
+    progress: sink.progress && ((rows, chars) => sink.progress?.(rows, chars)),
+  };
+}
+
 /** Enough to show and export every problem of a bad file, bounded for a pathological one. */
 export const MAX_STORED_ISSUES = 50_000;
 export const PREVIEW_ROWS = 20;
@@ -278,11 +312,12 @@ function forEachValue(mapper: RowMapper, row: CsvRow, take: (values: NativeValue
  * // -> { rowsRead: 12, added: 11, duplicates: 1, rejected: 0, issues: [], ... }
  * ```
  */
-export async function importRows(
+export async function importRows<B>(
   chunks: AsyncIterable<string>,
   opts: ImportOptions,
-  sink: ImportSink,
+  into: ImportSink | BuildingSink<B>,
 ): Promise<ImportSummary> {
+  const sink: BuildingSink<unknown> = 'add' in into ? into : recordBatches(into);
   const { mapping, signal } = opts;
   const yieldMs = opts.yieldMs ?? YIELD_MS;
   const format = getFormat(opts.format);
@@ -314,7 +349,6 @@ export async function importRows(
     warningCount: 0,
     invalidChars: 0,
   };
-  let batch: StatementRecord[] = [];
   let charsRead = 0;
   let lastYield = performance.now();
 
@@ -335,13 +369,12 @@ export async function importRows(
     if (w) await w;
   };
   const flush = async () => {
-    if (batch.length === 0) return;
+    if (sink.size === 0) return;
     checkAbort();
-    const full = batch;
-    batch = [];
+    const full = sink.take();
     await settle();
     checkAbort();
-    const w = Promise.resolve(sink.batch(full));
+    const w = Promise.resolve(sink.write(full));
     // Observed here so a write failing while the next batch is parsed is not "unhandled"; the
     // failure itself is thrown by the next settle().
     w.catch(() => undefined);
@@ -376,7 +409,7 @@ export async function importRows(
       return;
     }
     summary.added++;
-    batch.push(result.record);
+    sink.add(result.record);
   };
   const take = async (rows: CsvRow[]) => {
     for (const row of rows) {
@@ -392,7 +425,7 @@ export async function importRows(
       const out = mapper(row.fields, row.line);
       if (Array.isArray(out)) for (const values of out) one(values, row.line);
       else one(out, row.line);
-      if (batch.length >= batchSize) await flush();
+      if (sink.size >= batchSize) await flush();
     }
   };
 

@@ -74,7 +74,14 @@ export async function warmUp(): Promise<number> {
   await importRows(
     decodeChunks(oneChunk(new TextEncoder().encode(WARM_SAMPLE))),
     { delimiter: preview.delimiter, newline: preview.newline, mapping: preview.mapping },
-    { batch: (records) => void (kept += encoder.encode(records).count) },
+    {
+      add: (record) => encoder.add(record),
+      get size() {
+        return encoder.size;
+      },
+      take: () => encoder.take(),
+      write: (chunk) => void (kept += chunk.count),
+    },
   ).catch(() => undefined);
   return kept;
 }

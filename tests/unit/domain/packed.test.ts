@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChunkEncoder } from '../../../src/domain/encode';
-import { packColumn, packText, unpackText, type PackedText } from '../../../src/domain/packed';
+import {
+  ColumnPacker,
+  packColumn,
+  packText,
+  unpackText,
+  type PackedText,
+} from '../../../src/domain/packed';
 import { TEXT_COLUMNS, type StatementRecord } from '../../../src/domain/types';
 
 /** packColumn before its fast paths (no Map for '', 16-bit codes written directly): the reference. */
@@ -80,6 +86,47 @@ describe('packColumn', () => {
   });
 });
 
+describe('ColumnPacker', () => {
+  /** The values pushed one at a time into a packer with room for `capacity` rows. */
+  const pushed = (values: readonly string[], capacity: number, plain = false) => {
+    const packer = new ColumnPacker(capacity, plain);
+    for (const v of values) packer.push(v);
+    return packer.finish();
+  };
+
+  it('packs a column one value at a time exactly as packColumn packs it whole', () => {
+    const value = fc.oneof(
+      { weight: 3, arbitrary: fc.constant('') },
+      { weight: 3, arbitrary: fc.constantFrom('TASS', 'Reuters', 'AP', 'Fox News') },
+      { weight: 2, arbitrary: fc.string({ maxLength: 6 }) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { maxLength: 1400 }),
+        fc.integer({ min: 0, max: 1500 }),
+        (values, capacity) => {
+          expect(shape(pushed(values, capacity))).toEqual(shape(packColumn(values)));
+          expect(shape(pushed(values, capacity, true))).toEqual(shape(packText(values)));
+        },
+      ),
+      { seed: 12, numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ['mostly distinct from the start (plain after 256 values)', (i: number) => `quote ${i}`],
+    [
+      'repeated at first, then distinct (codes given up at the end)',
+      (i: number) => (i < 400 ? 'TASS' : `s${i}`),
+    ],
+    ['a few sources', (i: number) => ['TASS', '', 'Reuters'][i % 3]],
+  ])('packs a column that is %s over several joins', (_, value) => {
+    const values = Array.from({ length: 2300 }, (_, i) => value(i));
+    expect(shape(pushed(values, 1000))).toEqual(shape(packColumn(values)));
+    expect(unpackText(pushed(values, 10_000))).toEqual(values);
+  });
+});
+
 describe('ChunkEncoder.encode', () => {
   const record = (i: number): StatementRecord => ({
     id: `id${i}`,
@@ -109,6 +156,27 @@ describe('ChunkEncoder.encode', () => {
       expect(unpackText(chunk.text[c])).toEqual(records.map((r) => r[c]));
     }
     expect([...chunk.flags]).toEqual([0, 2, 0]);
+  });
+
+  it('builds the same chunks from records added one at a time as from whole batches', () => {
+    const records = Array.from({ length: 700 }, (_, i) => record(i));
+    const whole = new ChunkEncoder('d1');
+    const byOne = new ChunkEncoder('d1', 64);
+    for (const [from, to] of [
+      [0, 300],
+      [300, 301],
+      [301, 700],
+    ]) {
+      const expected = whole.encode(records.slice(from, to));
+      for (const r of records.slice(from, to)) byOne.add(r);
+      expect(byOne.size).toBe(to - from);
+      const taken = byOne.take();
+      expect(byOne.size).toBe(0);
+      expect(taken).toEqual(expected);
+      // Typed arrays of exactly the rows (IndexedDB clones a view's whole buffer).
+      expect(taken.day.buffer.byteLength).toBe((to - from) * 4);
+    }
+    expect([byOne.minDay, byOne.maxDay, byOne.chunkCount]).toEqual([20000, 20699, 3]);
   });
 
   it('tracks the day range and the dictionaries across chunks', () => {
