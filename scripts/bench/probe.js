@@ -135,19 +135,42 @@
    * Resolves with the page time when `done()` first holds and has been painted; rejects after
    * `timeout` ms. Checked after every DOM mutation (then two frames to be painted) and on every
    * frame (then one more frame: the DOM seen in a frame callback is presented by that frame).
+   * With `framesWhen`, frames are asked for only while it holds (checked on every mutation and
+   * every 100 ms): a frame loop running through a whole import is work the page would not do
+   * on its own, and on two cores it took CPU from the import being measured.
    */
-  bench.until = (done, timeout = 120_000) =>
+  bench.until = (done, timeout = 120_000, { framesWhen } = {}) =>
     new Promise((resolve, reject) => {
       const start = performance.now();
       let settled = false;
+      let framePending = false;
       const finish = (extraFrames) => {
         settled = true;
         observer.disconnect();
+        clearInterval(timer);
         const go = extraFrames === 2 ? bench.afterPaint() : frame().then(() => performance.now());
         void go.then(resolve);
       };
+      const schedule = () => {
+        if (settled || framePending || (framesWhen && !framesWhen())) return;
+        framePending = true;
+        requestAnimationFrame(() => {
+          framePending = false;
+          tick();
+        });
+      };
+      const timedOut = () => {
+        if (performance.now() - start <= timeout) return false;
+        settled = true;
+        observer.disconnect();
+        clearInterval(timer);
+        reject(new Error(`timed out after ${timeout} ms; status: ${bench.statusText()}`));
+        return true;
+      };
       const observer = new MutationObserver(() => {
-        if (!settled && done()) finish(2);
+        if (settled) return;
+        if (done()) finish(2);
+        else schedule();
       });
       // Text and structure only: attribute changes (thousands in a matrix redraw) are left to
       // the per-frame check.
@@ -160,16 +183,17 @@
       const tick = () => {
         if (settled) return;
         if (done()) return finish(1);
-        if (performance.now() - start > timeout) {
-          settled = true;
-          observer.disconnect();
-          reject(new Error(`timed out after ${timeout} ms; status: ${bench.statusText()}`));
-          return;
-        }
-        requestAnimationFrame(tick);
+        if (!timedOut()) schedule();
       };
+      // Without frames: the timeout, and `framesWhen` turning true with no mutation.
+      const timer = setInterval(() => {
+        if (settled || timedOut()) return;
+        if (!framesWhen) return;
+        if (done()) finish(2);
+        else schedule();
+      }, 100);
       if (done()) finish(2);
-      else requestAnimationFrame(tick);
+      else schedule();
     });
 
   /** The form control labelled `name` (the label's own text, not its options'), or null. */
