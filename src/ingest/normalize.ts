@@ -153,6 +153,31 @@ function plainDecimal(t: string): number {
   return point < 0 ? int : int / POW10[n - 1 - point];
 }
 
+/** The characters cleanText removes or changes inside a cell (a CR becomes part of a `\n`). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+/**
+ * True when some character of `text` is one cleanText removes or changes (besides white space at
+ * the ends). Tested once on the text of many rows, it spares a test of every cell: in a Chromium
+ * worker the per-cell test and its call cost ~0.3 s per 500k generated rows.
+ * `needsCleaning('a,b\n"c"')` -> false; `needsCleaning('a\r\nb')` -> true.
+ */
+export function needsCleaning(text: string): boolean {
+  return NEEDS_CLEANING.test(text);
+}
+
+const NEEDS_CLEANING_FROM = new RegExp(NEEDS_CLEANING.source, 'g');
+
+/**
+ * Where the first character cleanText changes is in `text`, from `from` on; -1 when none is.
+ * `uncleanAt('ab\r\ncd\u0000', 3)` -> 6.
+ */
+export function uncleanAt(text: string, from: number): number {
+  NEEDS_CLEANING_FROM.lastIndex = from;
+  return NEEDS_CLEANING_FROM.exec(text)?.index ?? -1;
+}
+
 /**
  * Cleans a text cell: trims, turns `\r\n` and lone `\r` into `\n`, and drops control characters
  * other than newline and tab (they break display and export). Unicode is kept as is.
@@ -164,8 +189,7 @@ export function cleanText(text: string): string {
   // a Chromium worker on PapaParse's cells of the generated file (and no faster in node): V8
   // compiles this test to native code, and the call is what costs.
   if (text === '') return text;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(text)) {
+  if (NEEDS_CLEANING.test(text)) {
     text = text
       .replace(/\r\n?/g, '\n')
       // eslint-disable-next-line no-control-regex

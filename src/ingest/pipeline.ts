@@ -422,7 +422,7 @@ export async function importRows<B>(
         summary.warningCount++;
         keep(summary.warnings, [{ line: row.line, column: 'text', message: INVALID_MESSAGE }]);
       }
-      const out = mapper(row.fields, row.line);
+      const out = mapper(row.fields, row.line, row.clean);
       if (Array.isArray(out)) for (const values of out) one(values, row.line);
       else one(out, row.line);
       if (sink.size >= batchSize) await flush();

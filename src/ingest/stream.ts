@@ -10,11 +10,17 @@
 import Papa, { type ParseResult } from 'papaparse';
 import { detectDelimiter, detectNewline, MAX_LINES, stripBom, type Newline } from './detect';
 import type { TextEncoding } from './formats/encoding';
+import { needsCleaning, uncleanAt as unclean } from './normalize';
 
 /** One CSV row and the 1-based file line it starts on (the header is line 1). */
 export interface CsvRow {
   fields: string[];
   line: number;
+  /**
+   * True when the text this row was read with (with the rows read together with it) has no
+   * character `cleanText` removes or changes: its cells need only a trim. Absent: not known.
+   */
+  clean?: boolean;
 }
 
 export interface CsvStreamOptions {
@@ -56,6 +62,24 @@ function lineBreaks(fields: readonly string[]): number {
     }
   }
   return n;
+}
+
+/**
+ * Marks the rows whose own text (a span, without its line ending) has a character cleanText
+ * changes: one scan of the text read together (`text` starts at buffer position `base`), not
+ * one per cell. A row's mark depends only on its own text, however the file was cut.
+ */
+function markUnclean(rows: CsvRow[], spans: readonly Span[], text: string, base: number): void {
+  let k = 0;
+  for (let at = unclean(text, 0); at >= 0; at = unclean(text, at - base + 1)) {
+    at += base;
+    while (k < spans.length && spans[k].end <= at) k++;
+    if (k === spans.length) return;
+    if (at >= spans[k].start) {
+      rows[k].clean = false;
+      at = spans[k].end - 1; // the rest of this row need not be looked at
+    }
+  }
 }
 
 /** Papa parsers by delimiter and line ending, made once for the whole worker. */
@@ -319,14 +343,20 @@ export class CsvRowStream {
       : spans.map((s) => buf.slice(s.start, s.end)).join(nl);
     const batch = this.papa(text);
     if (batch.errors.length === 0 && batch.data.length === spans.length) {
-      return batch.data.map((fields, k) => ({ fields, line: spans[k].line }));
+      const rows = batch.data.map((fields, k) => ({ fields, line: spans[k].line, clean: true }));
+      if (contiguous) markUnclean(rows, spans, text, spans[0].start);
+      else
+        for (const [k, s] of spans.entries())
+          rows[k].clean = !needsCleaning(buf.slice(s.start, s.end));
+      return rows;
     }
     const rows: CsvRow[] = [];
     for (const span of spans) {
       let line = span.line;
+      const clean = !needsCleaning(buf.slice(span.start, span.end));
       for (const fields of this.papa(buf.slice(span.start, span.end)).data) {
         const blank = fields.length === 1 && fields[0].trim() === '';
-        if (!blank) rows.push({ fields, line });
+        if (!blank) rows.push({ fields, line, clean });
         line += 1 + lineBreaks(fields);
       }
     }

@@ -61,24 +61,29 @@ export function toRecord(
  * -> `{ date: '2024', actor: 'Lavrov', topic: '', stance: '', why: { topic: 'no column is
  *   mapped to topic', stance: 'no column is mapped to stance' }, ... }`.
  */
-export function nativeValues(fields: readonly string[], mapping: ColumnMapping): NativeValues {
+export function nativeValues(
+  fields: readonly string[],
+  mapping: ColumnMapping,
+  /** No cell needs more cleaning than a trim (RowMapper's `clean`). */
+  clean = false,
+): NativeValues {
   // Named reads of `mapping` (not a loop over column names): each site sees one object shape,
   // and no array is made per row.
   const values: NativeValues = {
-    id: cell(fields, mapping.id),
-    date: cell(fields, mapping.date),
-    actor: cell(fields, mapping.actor),
-    topic: cell(fields, mapping.topic),
-    stance: cell(fields, mapping.stance),
-    affiliation: cell(fields, mapping.affiliation),
-    conditions: cell(fields, mapping.conditions),
-    quote: cell(fields, mapping.quote),
-    summary: cell(fields, mapping.summary),
-    target: cell(fields, mapping.target),
-    source: cell(fields, mapping.source),
-    url: cell(fields, mapping.url),
-    reportedVia: cell(fields, mapping.reported_via),
-    confidence: cell(fields, mapping.confidence),
+    id: cell(fields, mapping.id, clean),
+    date: cell(fields, mapping.date, clean),
+    actor: cell(fields, mapping.actor, clean),
+    topic: cell(fields, mapping.topic, clean),
+    stance: cell(fields, mapping.stance, clean),
+    affiliation: cell(fields, mapping.affiliation, clean),
+    conditions: cell(fields, mapping.conditions, clean),
+    quote: cell(fields, mapping.quote, clean),
+    summary: cell(fields, mapping.summary, clean),
+    target: cell(fields, mapping.target, clean),
+    source: cell(fields, mapping.source, clean),
+    url: cell(fields, mapping.url, clean),
+    reportedVia: cell(fields, mapping.reported_via, clean),
+    confidence: cell(fields, mapping.confidence, clean),
   };
   if (
     mapping.date === undefined ||
@@ -261,8 +266,8 @@ export function buildRecord(
  * A cleaned cell; '' when the column is not mapped or the row is short (extra cells are ignored).
  * `cell(['a', ' b '], 1)` -> 'b'; `cell(['a'], 3)` -> ''; `cell(['a'], undefined)` -> ''.
  */
-function cell(fields: readonly string[], index: number | undefined): string {
+function cell(fields: readonly string[], index: number | undefined, clean: boolean): string {
   if (index === undefined) return '';
   const value = fields[index];
-  return value === undefined ? '' : cleanText(value);
+  return value === undefined ? '' : clean ? value.trim() : cleanText(value);
 }

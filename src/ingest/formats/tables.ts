@@ -43,7 +43,7 @@ export const NATIVE: Format = {
   },
   mapper(ctx) {
     const mapping = ctx.mapping;
-    return (fields) => nativeValues(fields, mapping);
+    return (fields, _line, clean) => nativeValues(fields, mapping, clean);
   },
 };
 

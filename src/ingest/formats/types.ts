@@ -106,7 +106,16 @@ export interface FormatContext {
 }
 
 /** One row -> native values; a wide table gives several, one per topic column. */
-export type RowMapper = (fields: readonly string[], line: number) => NativeValues | NativeValues[];
+/**
+ * One row's cells -> its statement values (a wide table's row gives several). `clean` says no
+ * cell has a character `cleanText` removes or changes (see `needsCleaning`), so a trim is all
+ * the cleaning a cell needs; mappers may ignore it.
+ */
+export type RowMapper = (
+  fields: readonly string[],
+  line: number,
+  clean?: boolean,
+) => NativeValues | NativeValues[];
 
 export interface Format {
   id: FormatId;

@@ -72,45 +72,45 @@ describe('CsvRowStream', () => {
   it('returns a row only once its line ending has arrived', () => {
     const stream = new CsvRowStream({ delimiter: ',', newline: '\n' });
     expect(stream.push('date,actor\n2024-12-18,"Sergey\nLav')).toEqual([
-      { fields: ['date', 'actor'], line: 1 },
+      { fields: ['date', 'actor'], line: 1, clean: true },
     ]);
     expect(stream.push('rov"\n\n2024,Kellogg')).toEqual([
-      { fields: ['2024-12-18', 'Sergey\nLavrov'], line: 2 },
+      { fields: ['2024-12-18', 'Sergey\nLavrov'], line: 2, clean: true },
     ]);
-    expect(stream.end()).toEqual([{ fields: ['2024', 'Kellogg'], line: 5 }]);
+    expect(stream.end()).toEqual([{ fields: ['2024', 'Kellogg'], line: 5, clean: true }]);
   });
 
   it('waits for the LF after a CR cut at the end of a chunk', () => {
     const stream = new CsvRowStream({ delimiter: ',', newline: '\r\n' });
     expect(stream.push('a,b\r')).toEqual([]);
     expect(stream.push('\nc,d\r\n')).toEqual([
-      { fields: ['a', 'b'], line: 1 },
-      { fields: ['c', 'd'], line: 2 },
+      { fields: ['a', 'b'], line: 1, clean: true },
+      { fields: ['c', 'd'], line: 2, clean: true },
     ]);
   });
 
   it('skips blank and whitespace-only lines but counts them', () => {
     const rows = rowsOf(['a,b\n\n  \n\t\nc,d\n\n']);
     expect(rows).toEqual([
-      { fields: ['a', 'b'], line: 1 },
-      { fields: ['c', 'd'], line: 5 },
+      { fields: ['a', 'b'], line: 1, clean: true },
+      { fields: ['c', 'd'], line: 5, clean: true },
     ]);
   });
 
   it('keeps an escaped quote from ending a quoted field', () => {
     const rows = rowsOf(['q,n\n"say ""yes""\nplease",1\nx,2\n']);
     expect(rows).toEqual([
-      { fields: ['q', 'n'], line: 1 },
-      { fields: ['say "yes"\nplease', '1'], line: 2 },
-      { fields: ['x', '2'], line: 4 },
+      { fields: ['q', 'n'], line: 1, clean: true },
+      { fields: ['say "yes"\nplease', '1'], line: 2, clean: true },
+      { fields: ['x', '2'], line: 4, clean: true },
     ]);
   });
 
   it('reads a file of CR line endings', () => {
     expect(rowsOf(['a,b\r1,2\r3,4\r'])).toEqual([
-      { fields: ['a', 'b'], line: 1 },
-      { fields: ['1', '2'], line: 2 },
-      { fields: ['3', '4'], line: 3 },
+      { fields: ['a', 'b'], line: 1, clean: true },
+      { fields: ['1', '2'], line: 2, clean: true },
+      { fields: ['3', '4'], line: 3, clean: true },
     ]);
   });
 
@@ -123,7 +123,11 @@ describe('CsvRowStream', () => {
       'date;note\n' + Array.from({ length: 200 }, (_, i) => `2024;"a, b\nc";${i}\n`).join('');
     const whole = rowsOf([text]);
     expect(whole).toHaveLength(201);
-    expect(whole[200]).toEqual({ fields: ['2024', 'a, b\nc', '199'], line: 2 + 199 * 2 });
+    expect(whole[200]).toEqual({
+      fields: ['2024', 'a, b\nc', '199'],
+      line: 2 + 199 * 2,
+      clean: true,
+    });
     expect(rowsOf(cut(text, 5))).toEqual(whole);
   });
 
@@ -140,7 +144,17 @@ describe('CsvRowStream', () => {
 
   it('gives an unterminated quoted field the rest of the file', () => {
     const rows = rowsOf(['a,b\n"open,1\nx,2\n']);
-    expect(rows[1]).toEqual({ fields: ['open,1\nx,2\n'], line: 2 });
+    expect(rows[1]).toEqual({ fields: ['open,1\nx,2\n'], line: 2, clean: true });
+  });
+
+  it('marks the rows whose own text has characters that cleaning changes, however the file is cut', () => {
+    const text = 'a,b\r\nx\u0007y,1\r\n"p\r\nq",2\r\nok,3\r\n';
+    const expected = [true, false, false, true];
+    for (const size of [1, 4, Infinity]) {
+      const stream = new CsvRowStream({ delimiter: ',', newline: '\r\n' });
+      // The CRLF ending a row is not part of its text; a CR inside quotes is.
+      expect(rowsOf(cut(text, size), stream).map((r) => r.clean)).toEqual(expected);
+    }
   });
 
   it('refuses text after end()', () => {
