@@ -27,8 +27,8 @@ export class WorkerImportService implements ImportService {
   onmessage: ((m: FromWorker) => void) | null = null;
   private worker = importWorker();
   private parts: Worker[] = [];
-  /** A second worker started ahead of need (`prepare`), loaded and waiting. */
-  private spare: Worker | null = null;
+  /** A second worker started ahead of need (here, and again by `prepare`), loaded and waiting. */
+  private spare: Worker | null = importWorker();
 
   constructor() {
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => {

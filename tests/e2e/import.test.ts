@@ -173,7 +173,7 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
       expect(fs.statSync(file).size).toBeGreaterThan(SPLIT_MIN_BYTES);
 
       await choose(page, file);
-      // The second worker is started while the preview is shown, beside the import worker.
+      // The second worker (started while the page was idle) is there beside the import worker.
       await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(2);
       const report = await importChosen(page, 120_000);
       expect(report).toEqual(['130,000 statements added', '1 duplicate skipped', '1 row rejected']);

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { warmUp } from '../../../src/ingest/tasks';
+import { previewText } from '../../../src/ingest/pipeline';
+import { warmSample, warmUp } from '../../../src/ingest/tasks';
 
 describe('warming up a new import worker', () => {
-  it('reads its built-in two-row file through the whole check, keeping both rows', async () => {
+  it('reads its generated 3,000-row file through the whole check, keeping every row', async () => {
     // A sample that stopped reading (a renamed column, a stricter check) would warm nothing.
-    expect(await warmUp()).toBe(2);
+    expect(await warmUp()).toBe(3000);
+  });
+
+  it('generates a file in the native format with quoted fields and non-ASCII names', () => {
+    const preview = previewText(warmSample(40));
+    expect(preview.format).toBe('native');
+    expect(preview.missing).toEqual([]);
+    expect(preview.sampleProblemRows).toBe(0);
+    expect(preview.rows[1].quote).toBe('We will not move on nato-membership, "now", row 2.');
+    expect(preview.rows.map((r) => r.actor)).toContain('Дмитрий Шевченко');
   });
 });
