@@ -3,6 +3,7 @@ import type { StatementRecord } from '../domain/types';
 import type { ColumnMapping } from '../ingest/columns';
 import type { Rule } from '../ingest/formats/types';
 import { ContentFingerprint } from '../domain/content-fingerprint';
+import { IdSet } from '../domain/id-set';
 import { CrossCheck, mergeSummaries, withoutRows, type SecondPart } from '../ingest/part';
 import { importRows, type ImportSummary } from '../ingest/pipeline';
 import { dayRange, PART_CHUNK_BASE, type PartMap } from '../domain/parts';
@@ -123,11 +124,9 @@ async function writeDataset(
   try {
     await database.datasets.add(meta);
     const known = await knownIds(database, request.replaces);
-    const seen = new Set<string>();
+    const seen = new IdSet();
     let nextLine = 1;
     const second = hooks.second;
-    // Keys of the first half's ids, for checking the second half's against (src/ingest/part.ts).
-    const firstKeys = new Set<number>();
     const cross = new CrossCheck();
     if (second) {
       second.onIds((ids) => cross.take(ids));
@@ -149,8 +148,7 @@ async function writeDataset(
       },
       {
         add: (record: StatementRecord) => {
-          const key = fingerprint.add(record.id);
-          if (second) firstKeys.add(key);
+          fingerprint.add(record.id);
           encoder.add(record);
         },
         get size() {
@@ -177,7 +175,7 @@ async function writeDataset(
       hooks.signal?.throwIfAborted();
       const lineOffset = nextLine - 1;
       fingerprint.merge(part.fingerprint);
-      const drops = cross.finish(firstKeys, seen, (id) => fingerprint.remove(id));
+      const drops = cross.finish(seen, (id) => fingerprint.remove(id));
       let crossDuplicates = 0;
       chunkCount += part.chunkCount;
       for (const [chunkNo, rows] of drops) {

@@ -63,3 +63,13 @@ function hashes(id: string): [number, number] {
   }
   return [h1 >>> 0, h2 >>> 0];
 }
+
+/**
+ * The 30-bit key ContentFingerprint.add returns for an id, alone (one hash instead of two).
+ * `idKey('syn-1-1') === new ContentFingerprint().add('syn-1-1')`.
+ */
+export function idKey(id: string): number {
+  let h1 = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h1 = Math.imul(h1 ^ id.charCodeAt(i), 0x01000193);
+  return h1 >>> 2;
+}

@@ -14,6 +14,7 @@ import type { StanceDB } from '../db/db';
 import type { ImportRequest } from '../db/importer';
 import type { StatementChunk } from '../domain/columns';
 import { ContentFingerprint, type FingerprintSums } from '../domain/content-fingerprint';
+import type { IdSet } from '../domain/id-set';
 import { ChunkEncoder, packFor } from '../domain/encode';
 import { knownIds as storedIds } from '../db/store';
 import { textAt, type PackedText } from '../domain/packed';
@@ -284,20 +285,16 @@ export class CrossCheck {
   }
 
   /**
-   * The rows to take out, by chunk (rows ascending), given the first half's ids and their keys;
-   * `dropped` is told each such row's id.
+   * The rows to take out, by chunk (rows ascending), given the first half's ids; `dropped` is
+   * told each such row's id.
    */
-  finish(
-    firstKeys: ReadonlySet<number>,
-    seen: ReadonlySet<string>,
-    dropped: (id: string) => void,
-  ): Map<number, number[]> {
+  finish(seen: IdSet, dropped: (id: string) => void): Map<number, number[]> {
     const drops = new Map<number, number[]>();
     for (const { chunk, ids, keys } of this.parts) {
       for (let i = 0; i < keys.length; i++) {
-        if (!firstKeys.has(keys[i])) continue;
+        if (!seen.hasKey(keys[i])) continue;
         const id = textAt(ids, i);
-        if (!seen.has(id)) continue;
+        if (!seen.hasKeyed(id, keys[i])) continue;
         dropped(id);
         const rows = drops.get(chunk);
         if (rows) rows.push(i);

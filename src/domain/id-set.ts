@@ -1,0 +1,132 @@
+import { idKey } from './content-fingerprint';
+
+/** Ids between joins of the kept text (as in ColumnPacker). */
+const JOIN_EVERY = 512;
+
+/**
+ * The ids of an import so far, to find duplicates: a Set of strings, made for a million ids.
+ *
+ * Why not `Set<string>`: in a Chromium worker the Set of a 500k-row half (and the Set of their
+ * numeric keys the cross-half check needed beside it) took ~0.35 s of the worker's CPU, and
+ * every id string stayed alive to the end, to be copied and marked by the garbage collector.
+ * Here each id is looked up by its 30-bit key (`idKey`, the key ContentFingerprint gives) in an
+ * open-addressing table of typed arrays, and its text is kept joined into a few long strings;
+ * text is compared only when the keys are equal (a duplicate, or one chance in ~10^9 a pair).
+ *
+ * ```ts
+ * const ids = new IdSet();
+ * ids.add('syn-1-1'); // -> true
+ * ids.add('syn-1-1'); // -> false (already there)
+ * ids.has('syn-1-2'); // -> false
+ * ```
+ */
+export class IdSet {
+  /** Per slot: 1 + the number of the first id with the slot's key, or 0 for an empty slot. */
+  private slots = new Int32Array(1024);
+  private slotKeys = new Uint32Array(1024);
+  private mask = 1023;
+  private count = 0;
+  /** The first id of each key, joined: `pieces[p]` holds ids p * JOIN_EVERY onwards. */
+  private readonly pieces: string[] = [];
+  private run: string[] = [];
+  private ends = new Uint32Array(1024);
+  private chars = 0;
+  private kept = 0;
+  /** Ids whose key an earlier, different id has: rare, kept as they are. */
+  private others: Set<string> | null = null;
+
+  /** `keyOf`: the 30-bit key of an id (tests give a poor one to force equal keys). */
+  constructor(private readonly keyOf: (id: string) => number = idKey) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds `id`; false when it was there already. */
+  add(id: string): boolean {
+    const key = this.keyOf(id);
+    const slot = this.find(key);
+    const first = this.slots[slot];
+    if (first === 0) {
+      this.slots[slot] = this.keep(id) + 1;
+      this.slotKeys[slot] = key;
+      this.count++;
+      if (this.count * 2 > this.slots.length) this.grow();
+      return true;
+    }
+    if (this.idAt(first - 1) === id) return false;
+    this.others ??= new Set();
+    const n = this.others.size;
+    this.others.add(id);
+    if (this.others.size === n) return false;
+    this.count++;
+    return true;
+  }
+
+  has(id: string): boolean {
+    return this.hasKeyed(id, this.keyOf(id));
+  }
+
+  /** Whether `id`, whose key is `key` (as `keyOf` gives it), is here. */
+  hasKeyed(id: string, key: number): boolean {
+    const first = this.slots[this.find(key)];
+    if (first === 0) return false;
+    return this.idAt(first - 1) === id || (this.others?.has(id) ?? false);
+  }
+
+  /** Whether some id here has this key: false means `hasKeyed` would be false, without text. */
+  hasKey(key: number): boolean {
+    return this.slots[this.find(key)] !== 0;
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go. */
+  private find(key: number): number {
+    const { slots, slotKeys, mask } = this;
+    // Fibonacci hashing spreads the key's bits over the table's index.
+    let i = Math.imul(key, 0x9e3779b1) >>> 0;
+    i = (i ^ (i >>> 15)) & mask;
+    while (slots[i] !== 0 && slotKeys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** Keeps the text of a first id; returns its number. */
+  private keep(id: string): number {
+    const k = this.kept++;
+    if (k === this.ends.length) {
+      const ends = new Uint32Array(k * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.chars += id.length;
+    this.ends[k] = this.chars;
+    this.run.push(id);
+    if (this.run.length === JOIN_EVERY) {
+      this.pieces.push(this.run.join(''));
+      this.run = [];
+    }
+    return k;
+  }
+
+  /** The text of first id `k`. */
+  private idAt(k: number): string {
+    const p = Math.floor(k / JOIN_EVERY);
+    if (p === this.pieces.length) return this.run[k - p * JOIN_EVERY];
+    const base = p === 0 ? 0 : this.ends[p * JOIN_EVERY - 1];
+    const start = k === 0 ? 0 : this.ends[k - 1];
+    return this.pieces[p].slice(start - base, this.ends[k] - base);
+  }
+
+  private grow(): void {
+    const { slots, slotKeys } = this;
+    const size = slots.length * 2;
+    this.slots = new Int32Array(size);
+    this.slotKeys = new Uint32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0) continue;
+      const at = this.find(slotKeys[i]);
+      this.slots[at] = slots[i];
+      this.slotKeys[at] = slotKeys[i];
+    }
+  }
+}
