@@ -21,9 +21,11 @@ const JOIN_EVERY = 512;
  * ```
  */
 export class IdSet {
-  /** Per slot: 1 + the number of the first id with the slot's key, or 0 for an empty slot. */
-  private slots = new Int32Array(1024);
-  private slotKeys = new Uint32Array(1024);
+  /**
+   * Two numbers per slot, side by side so a probe touches one cache line: 1 + the number of
+   * the first id with the slot's key (0: an empty slot), then the key.
+   */
+  private table = new Int32Array(2 * 1024);
   private mask = 1023;
   private count = 0;
   /** The first id of each key, joined: `pieces[p]` holds ids p * JOIN_EVERY onwards. */
@@ -45,13 +47,13 @@ export class IdSet {
   /** Adds `id`; false when it was there already. */
   add(id: string): boolean {
     const key = this.keyOf(id);
-    const slot = this.find(key);
-    const first = this.slots[slot];
+    const at = this.find(key);
+    const first = this.table[at];
     if (first === 0) {
-      this.slots[slot] = this.keep(id) + 1;
-      this.slotKeys[slot] = key;
+      this.table[at] = this.keep(id) + 1;
+      this.table[at + 1] = key;
       this.count++;
-      if (this.count * 2 > this.slots.length) this.grow();
+      if (this.count > this.mask >>> 1) this.grow();
       return true;
     }
     if (this.idAt(first - 1) === id) return false;
@@ -69,24 +71,24 @@ export class IdSet {
 
   /** Whether `id`, whose key is `key` (as `keyOf` gives it), is here. */
   hasKeyed(id: string, key: number): boolean {
-    const first = this.slots[this.find(key)];
+    const first = this.table[this.find(key)];
     if (first === 0) return false;
     return this.idAt(first - 1) === id || (this.others?.has(id) ?? false);
   }
 
   /** Whether some id here has this key: false means `hasKeyed` would be false, without text. */
   hasKey(key: number): boolean {
-    return this.slots[this.find(key)] !== 0;
+    return this.table[this.find(key)] !== 0;
   }
 
-  /** The slot holding `key`, or the empty slot where it would go. */
+  /** Where in `table` the slot holding `key` is, or the empty slot where it would go. */
   private find(key: number): number {
-    const { slots, slotKeys, mask } = this;
+    const { table, mask } = this;
     // Fibonacci hashing spreads the key's bits over the table's index.
     let i = Math.imul(key, 0x9e3779b1) >>> 0;
     i = (i ^ (i >>> 15)) & mask;
-    while (slots[i] !== 0 && slotKeys[i] !== key) i = (i + 1) & mask;
-    return i;
+    while (table[2 * i] !== 0 && table[2 * i + 1] !== key) i = (i + 1) & mask;
+    return 2 * i;
   }
 
   /** Keeps the text of a first id; returns its number. */
@@ -117,16 +119,15 @@ export class IdSet {
   }
 
   private grow(): void {
-    const { slots, slotKeys } = this;
-    const size = slots.length * 2;
-    this.slots = new Int32Array(size);
-    this.slotKeys = new Uint32Array(size);
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    this.table = new Int32Array(2 * size);
     this.mask = size - 1;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] === 0) continue;
-      const at = this.find(slotKeys[i]);
-      this.slots[at] = slots[i];
-      this.slotKeys[at] = slotKeys[i];
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === 0) continue;
+      const at = this.find(old[i + 1]);
+      this.table[at] = old[i];
+      this.table[at + 1] = old[i + 1];
     }
   }
 }
