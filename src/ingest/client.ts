@@ -10,6 +10,8 @@ export interface ImportService {
    * workers, and the second is started now, while the user looks at the preview).
    */
   prepare?(fileSize: number): void;
+  /** The page is idle: start what a first large import will need. */
+  warm?(): void;
   dispose(): void;
 }
 
@@ -27,8 +29,8 @@ export class WorkerImportService implements ImportService {
   onmessage: ((m: FromWorker) => void) | null = null;
   private worker = importWorker();
   private parts: Worker[] = [];
-  /** A second worker started ahead of need (here, and again by `prepare`), loaded and waiting. */
-  private spare: Worker | null = importWorker();
+  /** A second worker started ahead of need (`warm`, `prepare`), loaded and waiting. */
+  private spare: Worker | null = null;
 
   constructor() {
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -46,6 +48,11 @@ export class WorkerImportService implements ImportService {
 
   send(msg: ToWorker): void {
     this.worker.postMessage(msg);
+  }
+
+  warm(): void {
+    // Started once the page is idle, it warms up too (parse.worker.ts) before a file comes.
+    this.spare ??= importWorker();
   }
 
   prepare(fileSize: number): void {

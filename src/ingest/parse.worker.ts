@@ -19,9 +19,29 @@ const startSecond: StartSecond = (file, start, request, encoding) => {
   return portSecond(port);
 };
 
-// Workers are started ahead of need (when the page is idle, when a large file is chosen), so
-// the code that reads files is compiled before the first one arrives.
-setTimeout(() => void warmUp(), 0);
+// Workers are started ahead of need (when the page is idle, when a large file is chosen), and
+// warm up while they have nothing to do, so the code that reads files is compiled before the
+// first one arrives. A message stops the warm-up (the page's first load imports the bundled
+// file through this worker and must not wait); it is tried again once the worker is idle.
+let warming: AbortController | null = null;
+let warmed = false;
+
+function warmWhenIdle(): void {
+  if (warmed || warming || current) return;
+  const controller = new AbortController();
+  warming = controller;
+  warmUp(controller.signal).then(
+    () => {
+      warmed = true;
+      warming = null;
+    },
+    () => {
+      if (warming === controller) warming = null;
+    },
+  );
+}
+
+setTimeout(warmWhenIdle, 0);
 
 const post: Post = (m, transfer) => scope.postMessage(m, transfer ?? []);
 
@@ -32,6 +52,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     portWaiter = null;
     return;
   }
+  warming?.abort();
+  warming = null;
   current?.abort();
   current = null;
   if (msg.type === 'cancel') return;
@@ -42,5 +64,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     void runTask(msg, post, controller.signal).then(() => scope.close());
     return;
   }
-  void runTask(msg, post, controller.signal, undefined, startSecond);
+  void runTask(msg, post, controller.signal, undefined, startSecond).then(() => {
+    if (current !== controller) return;
+    current = null;
+    setTimeout(warmWhenIdle, 0);
+  });
 };

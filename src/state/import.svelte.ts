@@ -71,14 +71,16 @@ export class ImportFlow {
   }
 
   /**
-   * Starts the import worker ahead of the first file, so the preview does not wait for it to
-   * load (called once the page is idle after its first load).
+   * Starts the import worker, and the second worker of a large import, ahead of the first file,
+   * so the preview does not wait for them to load (called once the page is idle after its
+   * first load; they warm up while idle, see parse.worker.ts).
    */
   warm(): void {
     if (!this.service) {
       this.service = this.makeService();
       this.service.onmessage = (m) => this.receive(m);
     }
+    this.service.warm?.();
   }
 
   /**

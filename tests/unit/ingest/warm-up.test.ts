@@ -8,6 +8,13 @@ describe('warming up a new import worker', () => {
     expect(await warmUp()).toBe(3000);
   });
 
+  it('stops when the worker gets a message, so the message does not wait for it', async () => {
+    const controller = new AbortController();
+    const run = warmUp(controller.signal);
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('generates a file in the native format with quoted fields and non-ASCII names', () => {
     const preview = previewText(warmSample(40));
     expect(preview.format).toBe('native');
