@@ -1,11 +1,11 @@
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import type { StatementRecord } from '../domain/types';
 import type { ColumnMapping } from '../ingest/columns';
 import type { Rule } from '../ingest/formats/types';
 import { ContentFingerprint } from '../domain/content-fingerprint';
 import { IdSet } from '../domain/id-set';
 import { CrossCheck, mergeSummaries, withoutRows, type SecondPart } from '../ingest/part';
 import { importRows, type ImportSummary } from '../ingest/pipeline';
+import { EncodingSink } from '../ingest/encoding-sink';
 import { dayRange, PART_CHUNK_BASE, type PartMap } from '../domain/parts';
 import type { StanceDB } from './db';
 import { ChunkEncoder } from '../domain/encode';
@@ -146,22 +146,16 @@ async function writeDataset(
         signal: hooks.signal,
         batchSize: hooks.batchSize,
       },
-      {
-        add: (record: StatementRecord) => {
-          fingerprint.add(record.id);
-          encoder.add(record);
-        },
-        get size() {
-          return encoder.size;
-        },
-        take: () => encoder.take(),
-        write: async (chunk: StatementChunk) => {
+      new EncodingSink(
+        encoder,
+        fingerprint,
+        async ({ chunk }) => {
           hooks.signal?.throwIfAborted();
           await database.chunks.add(chunk);
           hooks.onChunk?.(chunk);
         },
-        progress: (rows: number) => hooks.onProgress?.(rows + (second?.use ? second.rows : 0)),
-      },
+        (rows) => hooks.onProgress?.(rows + (second?.use ? second.rows : 0)),
+      ),
     );
     hooks.signal?.throwIfAborted();
     let chunkCount = encoder.chunkCount;

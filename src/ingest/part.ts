@@ -19,10 +19,11 @@ import { ChunkEncoder, packFor } from '../domain/encode';
 import { knownIds as storedIds } from '../db/store';
 import { textAt, type PackedText } from '../domain/packed';
 import { dayRange, PART_CHUNK_BASE } from '../domain/parts';
-import { TEXT_COLUMNS, type StatementRecord, type TextColumn } from '../domain/types';
+import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { getFormat } from './formats/index';
 import type { Rule } from './formats/types';
 import { importRows, MAX_STORED_ISSUES, type ImportOptions, type ImportSummary } from './pipeline';
+import { EncodingSink } from './encoding-sink';
 
 export { SPLIT_MIN_BYTES } from './protocol';
 
@@ -208,25 +209,13 @@ export async function storePart(
   const encoder = new ChunkEncoder('part');
   const fingerprint = new ContentFingerprint();
   const knownIds = await storedIds(database, opts.replaces);
-  // Each kept row's key (ContentFingerprint.add), for the chunk being built.
-  let keys: number[] = [];
   const summary = await importRows(
     text,
     { ...opts, knownIds },
-    {
-      add: (record: StatementRecord) => {
-        keys.push(fingerprint.add(record.id));
-        encoder.add(record);
-      },
-      get size() {
-        return encoder.size;
-      },
-      take: () => {
-        const taken = { chunk: encoder.take(), keys: Uint32Array.from(keys) };
-        keys = [];
-        return taken;
-      },
-      write: async ({ chunk, keys }: { chunk: StatementChunk; keys: Uint32Array }) => {
+    new EncodingSink(
+      encoder,
+      fingerprint,
+      async ({ chunk, keys }) => {
         chunk.datasetId = await datasetId;
         chunk.chunk += PART_CHUNK_BASE;
         await storeChunk(database, chunk);
@@ -234,8 +223,8 @@ export async function storePart(
         onIds({ chunk: chunk.chunk, ids: chunk.text.id, keys, minDay, maxDay });
         onStored?.(chunk);
       },
-      progress: (rows) => onProgress?.(rows),
-    },
+      (rows) => onProgress?.(rows),
+    ),
   );
   return {
     summary,

@@ -319,27 +319,73 @@ export async function importRows<B>(
   into: ImportSink | BuildingSink<B>,
 ): Promise<ImportSummary> {
   const sink: BuildingSink<unknown> = 'add' in into ? into : recordBatches(into);
-  const { mapping, signal } = opts;
   const yieldMs = opts.yieldMs ?? YIELD_MS;
   const format = getFormat(opts.format);
   const rule: Rule = opts.rule ?? { ...DEFAULT_RULE };
-  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
-  const known = opts.knownIds ?? new Set<string>();
-  const seen = opts.seen ?? new IdSet();
-  const checkKnown = known.size > 0;
   const stream = new CsvRowStream({
     delimiter: opts.delimiter,
     newline: asNewline(opts.newline),
     quotes: !(format.rawUnquoted && !rule.header),
   });
   // With a header, columns are found by name once it is read; without, by the codebook.
-  let mapper: RowMapper | null = !rule.header
-    ? format.mapper(makeContext(format.columns ?? [], false, mapping), rule)
+  const mapper: RowMapper | null = !rule.header
+    ? format.mapper(makeContext(format.columns ?? [], false, opts.mapping), rule)
     : opts.partHeaders
-      ? format.mapper(makeContext(opts.partHeaders, true, mapping), rule)
+      ? format.mapper(makeContext(opts.partHeaders, true, opts.mapping), rule)
       : null;
-  let invalidSeen = false;
-  const summary: ImportSummary = {
+  const reader = new RowReader(sink, format, rule, opts, mapper);
+  let charsRead = 0;
+  let lastYield = performance.now();
+  try {
+    reader.checkAbort();
+    for await (const chunk of chunks) {
+      reader.checkAbort();
+      charsRead += chunk.length;
+      const invalid = countInvalid(chunk);
+      if (invalid > 0) {
+        reader.summary.invalidChars = (reader.summary.invalidChars ?? 0) + invalid;
+        reader.invalidSeen = true;
+      }
+      await reader.take(stream.push(chunk));
+      sink.progress?.(reader.summary.rowsRead, charsRead);
+      if (performance.now() - lastYield > yieldMs) {
+        // Reads of a file already in memory resolve as microtasks, so without this the loop
+        // never lets a message in: a Cancel, or an Import that must stop the preview's count,
+        // waited for the whole file (measured here: ~5 s at 1M rows before the import began).
+        await nextMacrotask();
+        lastYield = performance.now();
+      }
+    }
+    reader.checkAbort();
+    await reader.take(stream.end());
+    await reader.flush();
+    await reader.settle();
+    reader.checkAbort();
+  } catch (e) {
+    // Never leave a write running behind the caller's cleanup (the importer deletes what was
+    // written when this rejects).
+    await reader.writing?.catch(() => undefined);
+    throw e;
+  }
+  sink.progress?.(reader.summary.rowsRead, charsRead);
+  opts.onEnd?.(stream.nextLine);
+  return reader.summary;
+}
+
+/** Adds issues to a list until it holds MAX_STORED_ISSUES. */
+function keep(into: RowIssue[], found: readonly RowIssue[]): void {
+  for (const issue of found) if (into.length < MAX_STORED_ISSUES) into.push(issue);
+}
+
+/**
+ * importRows' work on each row, as a class rather than closures made on every call: V8 keeps one
+ * optimized copy of a class's methods for every import a worker runs, so the code the warm-up
+ * compiled also reads the user's file. Closures made per call were compiled again for each
+ * import (TurboFan log of a 100k-row import after the warm-up: 0.75 s of compiling, the
+ * per-row closure `take` alone 8 times).
+ */
+class RowReader {
+  readonly summary: ImportSummary = {
     rowsRead: 0,
     added: 0,
     duplicates: 0,
@@ -350,41 +396,68 @@ export async function importRows<B>(
     warningCount: 0,
     invalidChars: 0,
   };
-  let charsRead = 0;
-  let lastYield = performance.now();
+  /** Some text of the file could not be decoded: rows are checked for U+FFFD. */
+  invalidSeen = false;
+  /**
+   * At most one batch write in flight: the next batch is parsed while the store commits the
+   * previous one (IndexedDB commits off the JS thread), and memory stays bounded to two batches.
+   * Chromium worker, 100k generated rows on a loaded 2-core machine, medians of 4: 4.0 s with
+   * each write awaited before parsing on, 3.2 s overlapped.
+   */
+  writing: Promise<void> | null = null;
+  private readonly known: ReadonlySet<string>;
+  private readonly checkKnown: boolean;
+  private readonly seen: IdSet;
+  private readonly batchSize: number;
+  private readonly signal: AbortSignal | undefined;
+  private readonly mapping: ColumnMapping;
+  private readonly dateFormat: Rule['dateFormat'];
 
-  const checkAbort = () => {
-    if (signal?.aborted) throw abortError();
-  };
-  const keep = (into: RowIssue[], found: readonly RowIssue[]) => {
-    for (const issue of found) if (into.length < MAX_STORED_ISSUES) into.push(issue);
-  };
-  // At most one batch write in flight: the next batch is parsed while the store commits the
-  // previous one (IndexedDB commits off the JS thread), and memory stays bounded to two batches.
-  // Chromium worker, 100k generated rows on a loaded 2-core machine, medians of 4: 4.0 s with
-  // each write awaited before parsing on, 3.2 s overlapped.
-  let writing: Promise<void> | null = null;
-  const settle = async () => {
-    const w = writing;
-    writing = null;
-    if (w) await w;
-  };
-  const flush = async () => {
-    if (sink.size === 0) return;
-    checkAbort();
-    const full = sink.take();
-    await settle();
-    checkAbort();
-    const w = Promise.resolve(sink.write(full));
-    // Observed here so a write failing while the next batch is parsed is not "unhandled"; the
-    // failure itself is thrown by the next settle().
-    w.catch(() => undefined);
-    writing = w;
-  };
-  // Synchronous per statement: an await per row costs measurably on million-row files.
-  const one = (values: NativeValues, line: number) => {
+  constructor(
+    private readonly sink: BuildingSink<unknown>,
+    private readonly format: Format,
+    private readonly rule: Rule,
+    opts: ImportOptions,
+    private mapper: RowMapper | null,
+  ) {
+    this.known = opts.knownIds ?? new Set<string>();
+    this.checkKnown = this.known.size > 0;
+    this.seen = opts.seen ?? new IdSet();
+    this.batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+    this.signal = opts.signal;
+    this.mapping = opts.mapping;
+    this.dateFormat = rule.dateFormat;
+  }
+
+  checkAbort(): void {
+    if (this.signal?.aborted) throw abortError();
+  }
+
+  async take(rows: CsvRow[]): Promise<void> {
+    const { summary } = this;
+    for (const row of rows) {
+      const mapper = this.mapper;
+      if (mapper === null) {
+        const headers = row.fields.map((h) => h.trim());
+        this.mapper = this.format.mapper(makeContext(headers, true, this.mapping), this.rule);
+        continue;
+      }
+      if (this.invalidSeen && row.fields.some((f) => f.includes('\uFFFD'))) {
+        summary.warningCount++;
+        keep(summary.warnings, [{ line: row.line, column: 'text', message: INVALID_MESSAGE }]);
+      }
+      const out = mapper(row.fields, row.line, row.clean);
+      if (Array.isArray(out)) for (const values of out) this.one(values, row.line);
+      else this.one(out, row.line);
+      if (this.sink.size >= this.batchSize) await this.flush();
+    }
+  }
+
+  /** One statement's values. Synchronous: an await per row costs measurably on large files. */
+  one(values: NativeValues, line: number): void {
+    const { summary } = this;
     summary.rowsRead++;
-    const result = buildRecord(values, line, rule.dateFormat);
+    const result = buildRecord(values, line, this.dateFormat);
     if (!result.record) {
       summary.rejected++;
       summary.issueCount += result.issues.length;
@@ -397,63 +470,32 @@ export async function importRows<B>(
     }
     const { id } = result.record;
     // No probe of an empty `known`; one of `seen` (see IdSet for why it is not a Set).
-    if ((checkKnown && known.has(id)) || !seen.add(id)) {
+    if ((this.checkKnown && this.known.has(id)) || !this.seen.add(id)) {
       summary.duplicates++;
       return;
     }
     summary.added++;
-    sink.add(result.record);
-  };
-  const take = async (rows: CsvRow[]) => {
-    for (const row of rows) {
-      if (mapper === null) {
-        const headers = row.fields.map((h) => h.trim());
-        mapper = format.mapper(makeContext(headers, true, mapping), rule);
-        continue;
-      }
-      if (invalidSeen && row.fields.some((f) => f.includes('\uFFFD'))) {
-        summary.warningCount++;
-        keep(summary.warnings, [{ line: row.line, column: 'text', message: INVALID_MESSAGE }]);
-      }
-      const out = mapper(row.fields, row.line, row.clean);
-      if (Array.isArray(out)) for (const values of out) one(values, row.line);
-      else one(out, row.line);
-      if (sink.size >= batchSize) await flush();
-    }
-  };
-
-  try {
-    checkAbort();
-    for await (const chunk of chunks) {
-      checkAbort();
-      charsRead += chunk.length;
-      const invalid = countInvalid(chunk);
-      if (invalid > 0) {
-        summary.invalidChars = (summary.invalidChars ?? 0) + invalid;
-        invalidSeen = true;
-      }
-      await take(stream.push(chunk));
-      sink.progress?.(summary.rowsRead, charsRead);
-      if (performance.now() - lastYield > yieldMs) {
-        // Reads of a file already in memory resolve as microtasks, so without this the loop
-        // never lets a message in: a Cancel, or an Import that must stop the preview's count,
-        // waited for the whole file (measured here: ~5 s at 1M rows before the import began).
-        await nextMacrotask();
-        lastYield = performance.now();
-      }
-    }
-    checkAbort();
-    await take(stream.end());
-    await flush();
-    await settle();
-    checkAbort();
-  } catch (e) {
-    // Never leave a write running behind the caller's cleanup (the importer deletes what was
-    // written when this rejects).
-    await (writing as Promise<void> | null)?.catch(() => undefined);
-    throw e;
+    this.sink.add(result.record);
   }
-  sink.progress?.(summary.rowsRead, charsRead);
-  opts.onEnd?.(stream.nextLine);
-  return summary;
+
+  /** Ends the batch being built and starts writing it once the previous write is done. */
+  async flush(): Promise<void> {
+    if (this.sink.size === 0) return;
+    this.checkAbort();
+    const full = this.sink.take();
+    await this.settle();
+    this.checkAbort();
+    const w = Promise.resolve(this.sink.write(full));
+    // Observed here so a write failing while the next batch is parsed is not "unhandled"; the
+    // failure itself is thrown by the next settle().
+    w.catch(() => undefined);
+    this.writing = w;
+  }
+
+  /** Waits for the write in flight; throws its failure. */
+  async settle(): Promise<void> {
+    const w = this.writing;
+    this.writing = null;
+    if (w) await w;
+  }
 }
