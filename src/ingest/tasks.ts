@@ -18,6 +18,8 @@ import { importRows, previewText } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 import { decodeChunks } from './stream';
 import { ChunkEncoder } from '../domain/encode';
+import { ContentFingerprint } from '../domain/content-fingerprint';
+import { EncodingSink } from './encoding-sink';
 
 /** Posts a message to the page, handing over the buffers in `transfer` (a chunk's arrays). */
 export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
@@ -92,8 +94,12 @@ export function warmSample(rows: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** Rows of the warm-up file: enough for the reading code to be optimized before a real file. */
-const WARM_ROWS = 3000;
+/**
+ * Rows of the warm-up file: enough for V8 to give the reading code its optimizing tier (with
+ * 3,000 it mostly stopped at the middle one, and TurboFan compiled 0.8 s during a 100k import;
+ * with 20,000, 0.36 s).
+ */
+const WARM_ROWS = 20_000;
 
 /**
  * Reads a generated file through the preview, the row checks and the chunk encoder, storing
@@ -117,14 +123,8 @@ export async function warmUp(signal?: AbortSignal): Promise<number> {
       // A message (a preview, an import) waits at most this long for the warm-up to stop.
       yieldMs: 8,
     },
-    {
-      add: (record) => encoder.add(record),
-      get size() {
-        return encoder.size;
-      },
-      take: () => encoder.take(),
-      write: (chunk) => void (kept += chunk.count),
-    },
+    // The import's own sink class, so what compiles here is what the import runs.
+    new EncodingSink(encoder, new ContentFingerprint(), ({ chunk }) => void (kept += chunk.count)),
   );
   return kept;
 }

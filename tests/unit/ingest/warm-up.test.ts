@@ -3,9 +3,9 @@ import { previewText } from '../../../src/ingest/pipeline';
 import { warmSample, warmUp } from '../../../src/ingest/tasks';
 
 describe('warming up a new import worker', () => {
-  it('reads its generated 3,000-row file through the whole check, keeping every row', async () => {
+  it('reads its generated 20,000-row file through the whole check, keeping every row', async () => {
     // A sample that stopped reading (a renamed column, a stricter check) would warm nothing.
-    expect(await warmUp()).toBe(3000);
+    expect(await warmUp()).toBe(20_000);
   });
 
   it('stops when the worker gets a message, so the message does not wait for it', async () => {
