@@ -51,14 +51,20 @@ export class WorkerImportService implements ImportService {
   }
 
   warm(): void {
-    // Started once the page is idle, it warms up too (parse.worker.ts) before a file comes.
+    // Both warm up (parse.worker.ts) before a file comes; the spare is started now, idle.
+    this.worker.postMessage({ type: 'warm' } satisfies ToWorker);
     this.spare ??= importWorker();
+    this.spare.postMessage({ type: 'warm' } satisfies ToWorker);
   }
 
   prepare(fileSize: number): void {
     // Measured here: a new worker takes 80-150 ms to load and start reading, a delay the
     // second half would otherwise add to every large import.
-    if (fileSize >= SPLIT_MIN_BYTES && !this.spare) this.spare = importWorker();
+    if (fileSize >= SPLIT_MIN_BYTES && !this.spare) {
+      this.spare = importWorker();
+      // Until the second half is sent to it: a few ms of compiling are better than none.
+      this.spare.postMessage({ type: 'warm' } satisfies ToWorker);
+    }
   }
 
   dispose(): void {
@@ -95,8 +101,9 @@ export class InProcessImportService implements ImportService {
   constructor(private openDb?: () => StanceDB) {}
 
   send(msg: ToWorker): void {
-    // A port is only ever handed to a real import worker (the page splits only there).
-    if (msg.type === 'part-port') return;
+    // A port is only ever handed to a real import worker (the page splits only there), and
+    // only a worker is warmed up.
+    if (msg.type === 'part-port' || msg.type === 'warm') return;
     this.current?.abort();
     this.current = null;
     if (msg.type === 'cancel') return;

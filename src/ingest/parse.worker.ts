@@ -19,15 +19,17 @@ const startSecond: StartSecond = (file, start, request, encoding) => {
   return portSecond(port);
 };
 
-// Workers are started ahead of need (when the page is idle, when a large file is chosen), and
-// warm up while they have nothing to do, so the code that reads files is compiled before the
-// first one arrives. A message stops the warm-up (the page's first load imports the bundled
-// file through this worker and must not wait); it is tried again once the worker is idle.
+// Workers are started ahead of need (when the page is idle, when a large file is chosen) and
+// warm up when the page says it is idle (`warm`), so the code that reads files is compiled
+// before the first one arrives; not at start, since the page's first load imports the bundled
+// file through this worker while it draws. Any other message stops the warm-up within ~8 ms;
+// it is tried again once the worker is idle.
 let warming: AbortController | null = null;
 let warmed = false;
+let warmWanted = false;
 
 function warmWhenIdle(): void {
-  if (warmed || warming || current) return;
+  if (!warmWanted || warmed || warming || current) return;
   const controller = new AbortController();
   warming = controller;
   warmUp(controller.signal).then(
@@ -41,8 +43,6 @@ function warmWhenIdle(): void {
   );
 }
 
-setTimeout(warmWhenIdle, 0);
-
 const post: Post = (m, transfer) => scope.postMessage(m, transfer ?? []);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -50,6 +50,11 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   if (msg.type === 'part-port') {
     portWaiter?.(msg.port);
     portWaiter = null;
+    return;
+  }
+  if (msg.type === 'warm') {
+    warmWanted = true;
+    warmWhenIdle();
     return;
   }
   warming?.abort();

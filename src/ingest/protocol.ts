@@ -40,6 +40,8 @@ export type ToWorker =
     }
   /** From the page to the import worker: the line to the second worker it asked for. */
   | { type: 'part-port'; port: MessagePort }
+  /** The page is idle: compile the reading code on a generated file (stopped by any message). */
+  | { type: 'warm' }
   | { type: 'cancel' };
 
 /** Messages from the import worker to the page: progress and summaries, never row objects. */

@@ -37,7 +37,7 @@ export type StartSecond = (
  * code runs in-process where no Worker exists (component tests in jsdom).
  */
 export function runTask(
-  msg: Exclude<ToWorker, { type: 'cancel' | 'part-port' }>,
+  msg: Exclude<ToWorker, { type: 'cancel' | 'part-port' | 'warm' }>,
   post: Post,
   signal: AbortSignal,
   openDb: () => StanceDB = () => new StanceDB(),
