@@ -76,11 +76,16 @@ export class ImportFlow {
    * first load; they warm up while idle, see parse.worker.ts).
    */
   warm(): void {
+    this.ensureService().warm?.();
+  }
+
+  /** The import service, made on first use. */
+  private ensureService(): ImportService {
     if (!this.service) {
       this.service = this.makeService();
       this.service.onmessage = (m) => this.receive(m);
     }
-    this.service.warm?.();
+    return this.service;
   }
 
   /**
@@ -227,8 +232,8 @@ export class ImportFlow {
   }
 
   private send(msg: Parameters<ImportService['send']>[0]): void {
-    this.warm();
-    this.service!.send(msg);
+    // Not warm(): a warm-up asked for before every message would start, only to be stopped.
+    this.ensureService().send(msg);
   }
 
   private receive(m: FromWorker): void {

@@ -291,10 +291,13 @@ describe('cancelling an import that is writing', () => {
   /** An import service that records what it was told and answers only when the test says. */
   class ScriptedService implements ImportService {
     onmessage: ((m: FromWorker) => void) | null = null;
-    sent: ToWorker['type'][] = [];
+    sent: string[] = [];
     disposed = false;
     send(msg: ToWorker): void {
       this.sent.push(msg.type);
+    }
+    warm(): void {
+      this.sent.push('warm-up');
     }
     dispose(): void {
       this.disposed = true;
@@ -355,6 +358,19 @@ describe('cancelling an import that is writing', () => {
     expect(imported).toEqual([report]);
     expect(service.disposed).toBe(true);
     expect(flow.phase).toBe('idle');
+  });
+
+  it('asks the workers to warm up when the page is idle, not before every message', () => {
+    const service = new ScriptedService();
+    const flow = new ImportFlow(
+      () => undefined,
+      () => service,
+    );
+    flow.warm();
+    flow.choose(fixtureFile('clean.csv'));
+    flow.cancel();
+    // A warm-up asked for before a message would only start to be stopped by it.
+    expect(service.sent).toEqual(['warm-up', 'preview', 'cancel']);
   });
 
   it('stops a preview straight away (nothing is being written)', () => {
