@@ -1,4 +1,4 @@
-import type { StatementChunk } from './columns';
+import type { CHUNK_NUMBERS, StatementChunk } from './columns';
 import { ColumnPacker, packColumn, packText, type PackedText } from './packed';
 import {
   FLAG_CONDITIONAL,
@@ -29,27 +29,9 @@ export function packFor(col: TextColumn, values: readonly string[]): PackedText 
   return col === 'id' || col === 'url' ? packText(values) : packColumn(values);
 }
 
-/** The chunk being built: numeric columns with room for `capacity` rows, text cells in arrays. */
-interface OpenChunk {
-  capacity: number;
-  day: Int32Array;
-  precision: Uint8Array;
-  stance: Int8Array;
-  flags: Uint8Array;
-  actor: Uint32Array;
-  affiliation: Uint32Array;
-  topic: Uint32Array;
-  confidence: Float32Array;
-  line: Uint32Array;
-  id: ColumnPacker;
-  conditions: ColumnPacker;
-  quote: ColumnPacker;
-  summary: ColumnPacker;
-  target: ColumnPacker;
-  source: ColumnPacker;
-  url: ColumnPacker;
-  reportedVia: ColumnPacker;
-}
+/** The chunk being built: numeric columns with room for `capacity` rows, text columns packing. */
+type OpenChunk = Pick<StatementChunk, (typeof CHUNK_NUMBERS)[number]> &
+  Record<TextColumn, ColumnPacker> & { capacity: number };
 
 function openChunk(capacity: number): OpenChunk {
   return {

@@ -1,7 +1,5 @@
 import { idKey } from './content-fingerprint';
-
-/** Ids between joins of the kept text (as in ColumnPacker). */
-const JOIN_EVERY = 512;
+import { JoinedText } from './packed';
 
 /**
  * The ids of an import so far, to find duplicates: a Set of strings, made for a million ids.
@@ -28,12 +26,8 @@ export class IdSet {
   private table = new Int32Array(2 * 1024);
   private mask = 1023;
   private count = 0;
-  /** The first id of each key, joined: `pieces[p]` holds ids p * JOIN_EVERY onwards. */
-  private readonly pieces: string[] = [];
-  private run: string[] = [];
-  private ends = new Uint32Array(1024);
-  private chars = 0;
-  private kept = 0;
+  /** The text of the first id of each key, by number. */
+  private readonly texts = new JoinedText(1024);
   /** Ids whose key an earlier, different id has: rare, kept as they are. */
   private others: Set<string> | null = null;
 
@@ -93,29 +87,13 @@ export class IdSet {
 
   /** Keeps the text of a first id; returns its number. */
   private keep(id: string): number {
-    const k = this.kept++;
-    if (k === this.ends.length) {
-      const ends = new Uint32Array(k * 2);
-      ends.set(this.ends);
-      this.ends = ends;
-    }
-    this.chars += id.length;
-    this.ends[k] = this.chars;
-    this.run.push(id);
-    if (this.run.length === JOIN_EVERY) {
-      this.pieces.push(this.run.join(''));
-      this.run = [];
-    }
-    return k;
+    this.texts.push(id);
+    return this.texts.length - 1;
   }
 
   /** The text of first id `k`. */
   private idAt(k: number): string {
-    const p = Math.floor(k / JOIN_EVERY);
-    if (p === this.pieces.length) return this.run[k - p * JOIN_EVERY];
-    const base = p === 0 ? 0 : this.ends[p * JOIN_EVERY - 1];
-    const start = k === 0 ? 0 : this.ends[k - 1];
-    return this.pieces[p].slice(start - base, this.ends[k] - base);
+    return this.texts.at(k);
   }
 
   private grow(): void {

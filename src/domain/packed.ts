@@ -104,16 +104,76 @@ export function unpackText(packed: PackedText): string[] {
   return out;
 }
 
-/** Rows of a plain column between joins of its values. */
+/** Strings between joins in JoinedText. */
 const JOIN_EVERY = 512;
 
 /**
+ * Strings added one at a time and kept joined, 512 to a piece, with where each one ends: a few
+ * long strings for the garbage collector to keep instead of many short ones, each short one
+ * garbage almost as soon as it is added. Kept in arrays until a chunk was full, cells outlived
+ * young-generation collections and were copied and promoted, and garbage collection was the
+ * largest use of CPU in the Chromium trace of a 1M-row import.
+ * ```ts
+ * const t = new JoinedText(4);
+ * t.push('ab'); t.push(''); t.push('c');
+ * t.at(2);     // -> 'c'
+ * t.finish();  // -> { chars: 'abc', ends: [2, 2, 3] }, as packText(['ab', '', 'c'])
+ * ```
+ */
+export class JoinedText {
+  private ends: Uint32Array;
+  private n = 0;
+  private chars = 0;
+  private run: string[] = [];
+  private readonly pieces: string[] = [];
+
+  /** `capacity`: strings expected (it grows past them). */
+  constructor(capacity: number) {
+    this.ends = new Uint32Array(Math.max(16, capacity));
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  push(v: string): void {
+    const k = this.n++;
+    if (k === this.ends.length) {
+      const ends = new Uint32Array(k * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.chars += v.length;
+    this.ends[k] = this.chars;
+    this.run.push(v);
+    if (this.run.length === JOIN_EVERY) {
+      this.pieces.push(this.run.join(''));
+      this.run = [];
+    }
+  }
+
+  /** String `k`. */
+  at(k: number): string {
+    const p = Math.floor(k / JOIN_EVERY);
+    if (p === this.pieces.length) return this.run[k - p * JOIN_EVERY];
+    const base = p === 0 ? 0 : this.ends[p * JOIN_EVERY - 1];
+    const start = k === 0 ? 0 : this.ends[k - 1];
+    return this.pieces[p].slice(start - base, this.ends[k] - base);
+  }
+
+  /** Every string added, packed as packText packs them. */
+  finish(): PackedText {
+    const n = this.n;
+    const last = this.run.join('');
+    const chars = this.pieces.length === 0 ? last : this.pieces.join('') + last;
+    return { chars, ends: this.ends.length === n ? this.ends : this.ends.slice(0, n) };
+  }
+}
+
+/**
  * Packs a column one value at a time, to exactly what `packColumn` (or `packText`, when
- * `plain`) gives for the same values. Plain values are joined every 512 rows and a repeated
- * value is kept once, so the cells themselves are garbage almost as soon as they are read:
- * kept in arrays until the chunk was full, they outlived young-generation collections and were
- * copied and promoted, and garbage collection was the largest use of CPU in the Chromium trace
- * of a 1M-row import.
+ * `plain`) gives for the same values. A repeated value is kept once and plain values are kept
+ * in a JoinedText, so the cells themselves are garbage almost as soon as they are read.
  * ```ts
  * const p = new ColumnPacker(4);
  * for (const v of ['TASS', 'TASS', 'Reuters', 'TASS']) p.push(v);
@@ -123,10 +183,7 @@ const JOIN_EVERY = 512;
 export class ColumnPacker {
   private n = 0;
   private plain: boolean;
-  private ends: Uint32Array;
-  private at = 0;
-  private run: string[] = [];
-  private readonly pieces: string[] = [];
+  private readonly text: JoinedText;
   private codes: Uint32Array;
   private readonly index = new Map<string, number>();
   private readonly distinct: string[] = [];
@@ -135,13 +192,12 @@ export class ColumnPacker {
   /** `capacity`: rows expected (it grows past them); `plain`: never dictionary-encode. */
   constructor(capacity: number, plain = false) {
     this.plain = plain;
-    this.ends = new Uint32Array(capacity);
-    this.codes = new Uint32Array(plain ? 0 : capacity);
+    this.text = new JoinedText(capacity);
+    this.codes = new Uint32Array(plain ? 0 : Math.max(16, capacity));
   }
 
   push(v: string): void {
     const i = this.n++;
-    if (i === this.ends.length) this.grow();
     if (!this.plain) {
       // packColumn's sample rule: mostly distinct in the first SAMPLE values -> plain.
       if (i === SAMPLE && this.distinct.length > SAMPLE / 2) this.toPlain(i);
@@ -153,17 +209,16 @@ export class ColumnPacker {
           if (v === '') this.empty = k;
           else this.index.set(v, k);
         }
+        if (i === this.codes.length) {
+          const codes = new Uint32Array(i * 2);
+          codes.set(this.codes);
+          this.codes = codes;
+        }
         this.codes[i] = k;
         return;
       }
     }
-    this.at += v.length;
-    this.ends[i] = this.at;
-    this.run.push(v);
-    if (this.run.length === JOIN_EVERY) {
-      this.pieces.push(this.run.join(''));
-      this.run = [];
-    }
+    this.text.push(v);
   }
 
   /** The packed column of every value pushed. */
@@ -181,36 +236,12 @@ export class ColumnPacker {
       }
       this.toPlain(n);
     }
-    this.pieces.push(this.run.join(''));
-    this.run = [];
-    const ends = this.ends.length === n ? this.ends : this.ends.slice(0, n);
-    return { chars: this.pieces.length === 1 ? this.pieces[0] : this.pieces.join(''), ends };
+    return this.text.finish();
   }
 
   /** Turns the first `upTo` dictionary-coded values into plain ones. */
   private toPlain(upTo: number): void {
     this.plain = true;
-    for (let j = 0; j < upTo; j++) {
-      const v = this.distinct[this.codes[j]];
-      this.at += v.length;
-      this.ends[j] = this.at;
-      this.run.push(v);
-      if (this.run.length === JOIN_EVERY) {
-        this.pieces.push(this.run.join(''));
-        this.run = [];
-      }
-    }
-  }
-
-  private grow(): void {
-    const capacity = Math.max(16, this.ends.length * 2);
-    const ends = new Uint32Array(capacity);
-    ends.set(this.ends);
-    this.ends = ends;
-    if (!this.plain) {
-      const codes = new Uint32Array(capacity);
-      codes.set(this.codes);
-      this.codes = codes;
-    }
+    for (let j = 0; j < upTo; j++) this.text.push(this.distinct[this.codes[j]]);
   }
 }
