@@ -320,13 +320,19 @@ async function runImport(
  * the file is read by one: small files, UTF-16 (a line feed byte is not a line end there), and a
  * headed file whose header row the preview did not pass on.
  */
-async function splitPoint(file: Blob, request: ImportRequest, encoding: TextEncoding) {
+export async function splitPoint(file: Blob, request: ImportRequest, encoding: TextEncoding) {
   if (file.size < SPLIT_MIN_BYTES) return -1;
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') return -1;
   if ((request.formatRule?.header ?? true) && !request.headers) return -1;
   const mid = Math.floor(file.size / 2);
-  const window = new Uint8Array(await file.slice(mid, mid + (1 << 20)).arrayBuffer());
-  const cut = cutAfterNewline(window, mid);
+  // 64 KiB first, which holds a line feed in any ordinary file: reading the 1 MiB window at once
+  // took 13-17 ms of every large import's start here (Chromium trace of a 100k-row import).
+  let cut = -1;
+  for (const size of [1 << 16, 1 << 20]) {
+    const window = new Uint8Array(await file.slice(mid, mid + size).arrayBuffer());
+    cut = cutAfterNewline(window, mid);
+    if (cut > 0) break;
+  }
   return cut > 0 && cut < file.size ? cut : -1;
 }
 
