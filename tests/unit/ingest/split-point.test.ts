@@ -7,6 +7,7 @@ const request: ImportRequest = {
   name: 'split',
   sourceFile: 'split.csv',
   rule: '',
+  format: 'native',
   delimiter: ',',
   mapping: {},
   headers: ['id', 'date'],
