@@ -23,7 +23,7 @@ const startSecond: StartSecond = (file, start, request, encoding) => {
 // warm up when the page says it is idle (`warm`), so the code that reads files is compiled
 // before the first one arrives; not at start, since the page's first load imports the bundled
 // file through this worker while it draws. Any other message stops the warm-up within ~8 ms;
-// it is tried again once the worker is idle.
+// it goes on once a preview is done, and is not needed after an import.
 let warming: AbortController | null = null;
 let warmed = false;
 let warmWanted = false;
@@ -72,6 +72,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   void runTask(msg, post, controller.signal, undefined, startSecond).then(() => {
     if (current !== controller) return;
     current = null;
-    setTimeout(warmWhenIdle, 0);
+    // An import has compiled the reading code itself: warming up after it would only take CPU
+    // from the page drawing the new data. After a preview, an unfinished warm-up goes on.
+    if (msg.type === 'import') warmed = true;
+    else setTimeout(warmWhenIdle, 0);
   });
 };
