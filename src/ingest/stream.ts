@@ -17,8 +17,8 @@ export interface CsvRow {
   fields: string[];
   line: number;
   /**
-   * True when the text this row was read with (with the rows read together with it) has no
-   * character `cleanText` removes or changes: its cells need only a trim. Absent: not known.
+   * True when the row's own text has no character `cleanText` removes or changes: its cells
+   * need only a trim. Absent: not known.
    */
   clean?: boolean;
 }
