@@ -248,8 +248,13 @@ async function preview(
       yieldMs: CHECK_YIELD_MS,
     },
     {
-      batch: () => undefined,
-      progress: (rows) => {
+      // Counts only: each kept record is dropped as it comes (a batch sink held 10,000 of them
+      // at a time for nothing), and with no batch ever full nothing is written.
+      add: () => undefined,
+      size: 0,
+      take: () => null,
+      write: () => undefined,
+      progress: (rows: number) => {
         const now = performance.now();
         if (now - lastPost < 100) return;
         lastPost = now;
