@@ -33,6 +33,11 @@ export interface CsvStreamOptions {
    * stray one in a name or link cannot swallow the lines after it. Default true.
    */
   quotes?: boolean;
+  /**
+   * Try the one-line-per-record shortcut before scanning for record ends (see `lineRows`).
+   * Default true; tests turn it off to compare the two.
+   */
+  shortcut?: boolean;
 }
 
 /** Detection waits for this much text when the first lines are very long. */
@@ -68,18 +73,33 @@ function lineBreaks(fields: readonly string[]): number {
  * Marks the rows whose own text (a span, without its line ending) has a character cleanText
  * changes: one scan of the text read together (`text` starts at buffer position `base`), not
  * one per cell. A row's mark depends only on its own text, however the file was cut.
+ * Row k's text is `starts[k]..ends[k]` (buffer positions, ascending, not overlapping).
  */
-function markUnclean(rows: CsvRow[], spans: readonly Span[], text: string, base: number): void {
+function markUnclean(
+  rows: CsvRow[],
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  text: string,
+  base: number,
+): void {
   let k = 0;
+  const n = rows.length;
   for (let at = unclean(text, 0); at >= 0; at = unclean(text, at - base + 1)) {
     at += base;
-    while (k < spans.length && spans[k].end <= at) k++;
-    if (k === spans.length) return;
-    if (at >= spans[k].start) {
+    while (k < n && ends[k] <= at) k++;
+    if (k === n) return;
+    if (at >= starts[k]) {
       rows[k].clean = false;
-      at = spans[k].end - 1; // the rest of this row need not be looked at
+      at = ends[k] - 1; // the rest of this row need not be looked at
     }
   }
+}
+
+/** `a` copied into one twice as long. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Papa parsers by delimiter and line ending, made once for the whole worker. */
@@ -147,11 +167,19 @@ export class CsvRowStream {
   private inQuotes = false;
   private prevCR = false;
   private pending: Span[] = [];
+  // The one-line-per-record shortcut: on, pushes to skip after it last failed, and how many
+  // to skip after the next failure.
+  private readonly shortcut: boolean;
+  private skip = 0;
+  private backoff = 1;
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
 
   constructor(options: CsvStreamOptions = {}) {
     this.delimiter = options.delimiter;
     this.newline = options.newline;
     this.quotes = options.quotes ?? true;
+    this.shortcut = options.shortcut ?? true;
     this.ready = this.delimiter !== undefined && this.newline !== undefined;
   }
 
@@ -180,8 +208,96 @@ export class CsvRowStream {
     this.buf += text;
     if (!this.ready && !this.sniffEnough()) return [];
     this.prepare(false);
+    if (this.shortcut && this.quotes && this.atRecordStart()) {
+      if (this.skip > 0) this.skip--;
+      else {
+        const rows = this.lineRows();
+        if (rows !== null) {
+          this.backoff = 1;
+          return rows;
+        }
+        // Records span lines here (or the text is odd): scan, and try again a little later.
+        this.skip = this.backoff;
+        this.backoff = Math.min(64, this.backoff * 2);
+      }
+    }
     this.scan();
     return this.flush();
+  }
+
+  /**
+   * True when the buffer starts a record and nothing of it has been scanned that a rescan would
+   * count differently (no line break, no open quote), so the shortcut can read it from 0.
+   */
+  private atRecordStart(): boolean {
+    if (this.recStart !== 0 || this.pending.length > 0 || this.inQuotes) return false;
+    if (this.line !== this.recLine) return false;
+    // Scanned so far: part of one record on one line, outside quotes; read again from 0.
+    this.pos = 0;
+    this.prevCR = false;
+    return true;
+  }
+
+  /**
+   * The shortcut for the usual file, where every record is one line: cut the buffer at its last
+   * line ending, let Papa read the records before it, and if Papa finds as many records as there
+   * are line endings, with no error, each record is one line and its line number is known, with
+   * no scan for quotes (in a Chromium worker's profile the scan was the largest cost after
+   * Papa's own; in node, 100k generated rows in 32 KiB pieces, the shortcut reads them ~5%
+   * faster: 308 -> 294 ms, medians of 7). Returns null, with nothing changed,
+   * when that is not so (a quoted line break, a lone CR, a malformed quote, a `\r` line ending):
+   * the caller scans instead. Both give the same rows; a property test compares them.
+   */
+  private lineRows(): CsvRow[] | null {
+    const nl = this.newline;
+    if (nl !== '\n' && nl !== '\r\n') return null;
+    const crlf = nl === '\r\n';
+    const buf = this.buf;
+    const last = buf.lastIndexOf('\n');
+    if (last < 0) return [];
+    if (crlf && buf.charCodeAt(last - 1) !== CR) return null;
+    const text = buf.slice(0, crlf ? last - 1 : last);
+    // Each record's text, without its line ending.
+    let starts = this.starts;
+    let ends = this.ends;
+    let n = 0;
+    let start = 0;
+    for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+      if (n === ends.length) {
+        starts = this.starts = grown(starts);
+        ends = this.ends = grown(ends);
+      }
+      starts[n] = start;
+      if (i < 0) {
+        ends[n++] = text.length;
+        break;
+      }
+      if (crlf && text.charCodeAt(i - 1) !== CR) return null;
+      ends[n++] = crlf ? i - 1 : i;
+      start = i + 1;
+    }
+    // A CR that is not part of a line ending is a line break of its own.
+    let crs = 0;
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+      if (++crs >= n) return null;
+    }
+    if (crlf ? crs !== n - 1 : crs !== 0) return null;
+    const batch = this.papa(text);
+    if (batch.errors.length > 0 || batch.data.length !== n) return null;
+    const data = batch.data;
+    const rows: CsvRow[] = [];
+    const line = this.recLine;
+    for (let k = 0; k < n; k++) {
+      const fields = data[k];
+      if (fields.length === 1 && this.isBlank(starts[k], ends[k])) continue;
+      starts[rows.length] = starts[k];
+      ends[rows.length] = ends[k];
+      rows.push({ fields, line: line + k, clean: true });
+    }
+    markUnclean(rows, starts, ends, text, 0);
+    this.line = this.recLine = line + n;
+    this.buf = buf.slice(last + 1);
+    return rows;
   }
 
   /** Ends the stream; returns the remaining rows (the last line needs no line ending). */
@@ -344,7 +460,14 @@ export class CsvRowStream {
     const batch = this.papa(text);
     if (batch.errors.length === 0 && batch.data.length === spans.length) {
       const rows = batch.data.map((fields, k) => ({ fields, line: spans[k].line, clean: true }));
-      if (contiguous) markUnclean(rows, spans, text, spans[0].start);
+      if (contiguous)
+        markUnclean(
+          rows,
+          spans.map((sp) => sp.start),
+          spans.map((sp) => sp.end),
+          text,
+          spans[0].start,
+        );
       else
         for (const [k, s] of spans.entries())
           rows[k].clean = !needsCleaning(buf.slice(s.start, s.end));
@@ -371,6 +494,9 @@ export class CsvRowStream {
  * reports the rows they are in). Works wherever TextDecoder does: node, a page, a worker.
  * `decodeChunks(file.stream(), 'utf-16le')` -> `'date,actor\n'`, ... from UTF-16 LE bytes.
  */
+/** Bytes decoded at a time (see decodeChunks). */
+const DECODE_PIECE = 32 * 1024;
+
 export async function* decodeChunks(
   bytes: AsyncIterable<Uint8Array>,
   encoding: TextEncoding = 'utf-8',
@@ -381,12 +507,21 @@ export async function* decodeChunks(
   const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
   let first = fileStart;
   for await (const chunk of bytes) {
-    let text = decoder.decode(chunk, { stream: true });
-    if (first && text.length > 0) {
-      text = stripBom(text);
-      first = false;
+    // Decoded a piece at a time: a 64 KiB read of mostly-ASCII text with some Cyrillic is a
+    // 128 KiB two-byte string, past V8's largest young-generation object, so it and every string
+    // joined from it are allocated one by one in large-object pages. Node, 100k generated rows:
+    // the row stream's first look at each such string (which copies it flat) took 42 ms in all,
+    // 6.5 ms with 32 KiB pieces.
+    for (let at = 0; at < chunk.length; at += DECODE_PIECE) {
+      const piece =
+        at === 0 && chunk.length <= DECODE_PIECE ? chunk : chunk.subarray(at, at + DECODE_PIECE);
+      let text = decoder.decode(piece, { stream: true });
+      if (first && text.length > 0) {
+        text = stripBom(text);
+        first = false;
+      }
+      if (text.length > 0) yield text;
     }
-    if (text.length > 0) yield text;
   }
   let rest = decoder.decode();
   if (first) rest = stripBom(rest);

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../../src/ingest/normalize';
 import { CsvRowStream, decodeChunks, type CsvRow } from '../../../src/ingest/stream';
 import {
   asAsync,
@@ -164,11 +166,93 @@ describe('CsvRowStream', () => {
   });
 });
 
+/** Text pieces of the given sizes, cycled; the last piece takes what is left. */
+function cutBy(text: string, sizes: number[]): string[] {
+  const pieces: string[] = [];
+  for (let at = 0, k = 0; at < text.length; k++) {
+    const size = sizes[k % sizes.length];
+    pieces.push(text.slice(at, at + size));
+    at += size;
+  }
+  return pieces;
+}
+
+/** What the import keeps of a row: its cells as cleaned, and its line. */
+function kept(rows: CsvRow[]) {
+  return rows.map((r) => ({
+    line: r.line,
+    cells: r.fields.map((f) => (r.clean ? f.trim() : cleanText(f))),
+  }));
+}
+
+describe('CsvRowStream shortcut for one-line records', () => {
+  // Cells mixing what changes where a record ends: delimiters, quotes, line breaks of each
+  // kind, blanks, control characters, non-ASCII. A cell with a quote, delimiter or line break
+  // is quoted, as a CSV writer quotes it. (A stray quote in an unquoted cell makes the scan hold
+  // every later line in one record, which it then reads apart line by line: tested above.)
+  const piece = fc.constantFrom('a', 'b c', ',', '"', '\n', '\r', '\r\n', ' ', '\u0007', 'Ł', '');
+  const cell = fc.tuple(fc.array(piece, { maxLength: 4 }), fc.boolean());
+  const record = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) =>
+    cells
+      .map(([parts, quoted]) => {
+        const v = parts.join('');
+        return quoted || /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+      })
+      .join(','),
+  );
+  const file = fc.record({
+    newline: fc.constantFrom('\n' as const, '\r\n' as const),
+    records: fc.array(fc.oneof({ weight: 5, arbitrary: record }, fc.constant('')), {
+      maxLength: 30,
+    }),
+    trailing: fc.boolean(),
+    sizes: fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 5 }),
+  });
+
+  it('gives the rows, lines and cleaned cells the record scan gives, however the text is cut', () => {
+    fc.assert(
+      fc.property(file, ({ newline, records, trailing, sizes }) => {
+        const text = records.join(newline) + (trailing ? newline : '');
+        const read = (shortcut: boolean) =>
+          rowsOf(cutBy(text, sizes), new CsvRowStream({ delimiter: ',', newline, shortcut }));
+        const scanned = read(false);
+        const short = read(true);
+        expect(kept(short)).toEqual(kept(scanned));
+        // A row marked clean by the shortcut needs no cleaning.
+        for (const r of short)
+          if (r.clean) expect(r.fields.map((f) => f.trim())).toEqual(r.fields.map(cleanText));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads ordinary one-line records with the shortcut and gets them right', () => {
+    const text = 'id,quote\r\n1,"We back talks, he said."\r\n\r\n2,Ceasefire\u0007\r\n3,Łódź\r\n';
+    const stream = new CsvRowStream({ delimiter: ',', newline: '\r\n' });
+    expect(rowsOf(cutBy(text, [20]), stream)).toEqual([
+      { fields: ['id', 'quote'], line: 1, clean: true },
+      { fields: ['1', 'We back talks, he said.'], line: 2, clean: true },
+      { fields: ['2', 'Ceasefire\u0007'], line: 4, clean: false },
+      { fields: ['3', 'Łódź'], line: 5, clean: true },
+    ]);
+  });
+});
+
 describe('decodeChunks', () => {
   it('puts a Cyrillic character cut between byte chunks back together', async () => {
     const bytes = new TextEncoder().encode('Перемирие');
     const pieces = await collect(decodeChunks(asAsync(cut(bytes, 1))));
     expect(pieces.join('')).toBe('Перемирие');
+  });
+
+  it('decodes a large read in pieces without cutting a character', async () => {
+    // Each 32 KiB piece of one 100 KiB read is decoded on its own; 'П' is two bytes, so one of
+    // them straddles every piece boundary.
+    const text = 'x' + 'П'.repeat(50_000);
+    const pieces = await collect(decodeChunks(asAsync([new TextEncoder().encode(text)])));
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(32 * 1024);
   });
 
   it('drops one leading byte order mark, even when it arrives byte by byte', async () => {
