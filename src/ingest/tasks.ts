@@ -32,6 +32,12 @@ export type StartSecond = (
   encoding: TextEncoding,
 ) => SecondPart;
 
+/** Where a task gets its store connection, and whether it is the caller's to close. */
+interface TaskStore {
+  open: () => StanceDB;
+  shared: boolean;
+}
+
 /**
  * The work behind the import worker's messages, kept apart from the worker shell so the same
  * code runs in-process where no Worker exists (component tests in jsdom).
@@ -42,13 +48,16 @@ export function runTask(
   signal: AbortSignal,
   openDb: () => StanceDB = () => new StanceDB(),
   startSecond?: StartSecond,
+  /** `openDb` gives a connection its caller keeps open between tasks: a task must not close it. */
+  shared = false,
 ): Promise<void> {
+  const store = { open: openDb, shared };
   const task =
     msg.type === 'preview'
       ? preview(msg, signal, post)
       : msg.type === 'part'
-        ? runPart(msg, signal, openDb, post)
-        : runImport(msg, signal, post, openDb, startSecond);
+        ? runPart(msg, signal, store, post)
+        : runImport(msg, signal, post, store, startSecond);
   return task.catch((e: unknown) => {
     const err = e as Error;
     if (err?.name === 'AbortError') post({ type: 'cancelled' });
@@ -269,10 +278,10 @@ async function runImport(
   msg: Extract<ToWorker, { type: 'import' }>,
   signal: AbortSignal,
   post: Post,
-  openDb: () => StanceDB,
+  store: TaskStore,
   startSecond?: StartSecond,
 ) {
-  const database = openDb();
+  const database = store.open();
   const encoding = msg.encoding ?? 'utf-8';
   let bytes = 0;
   let lastPost = 0;
@@ -316,7 +325,7 @@ async function runImport(
     post({ type: 'done', report });
   } finally {
     second?.stop();
-    database.close();
+    if (!store.shared) database.close();
   }
 }
 
@@ -348,7 +357,7 @@ export async function splitPoint(file: Blob, request: ImportRequest, encoding: T
 async function runPart(
   msg: Extract<ToWorker, { type: 'part' }>,
   signal: AbortSignal,
-  openDb: () => StanceDB,
+  store: TaskStore,
   post: Post,
 ) {
   const { request, port } = msg;
@@ -363,7 +372,7 @@ async function runPart(
     stop.abort();
     begin.reject(new DOMException('The import was cancelled.', 'AbortError'));
   };
-  const database = openDb();
+  const database = store.open();
   let bytes = 0;
   let lastPost = 0;
   try {
@@ -392,7 +401,7 @@ async function runPart(
       send({ type: 'error', message: err?.message ?? String(e), name: err?.name ?? 'Error' });
     }
   } finally {
-    database.close();
+    if (!store.shared) database.close();
   }
 }
 
