@@ -129,9 +129,10 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 export async function buildCacheAsync(
   parts: readonly CachePart[],
   sliceMs = 25,
+  /** When the caller's task began: its own work counts toward the first slice. */
+  sliceStart = performance.now(),
 ): Promise<ColumnCache> {
   const steps = buildSteps(parts);
-  let sliceStart = performance.now();
   let step = steps.next();
   while (!step.done) {
     if (performance.now() - sliceStart > sliceMs) {
@@ -164,17 +165,17 @@ function* buildSteps(parts: readonly CachePart[]): Generator<void, ColumnCache> 
     topic: Uint32Array.from(part.meta.topics, (s) => topicDict.index.get(s)!),
   }));
   let o = 0;
-  ordered.forEach((chunks, d) => {
+  for (let d = 0; d < ordered.length; d++) {
     const { actor: remapA, topic: remapT } = remaps[d];
-    for (const c of chunks) {
+    for (const c of ordered[d]) {
       for (let i = 0; i < c.count; i++, o++) {
         rawDay[o] = c.day[i];
         rawActor[o] = remapA[c.actor[i]];
         rawTopic[o] = remapT[c.topic[i]];
       }
+      yield;
     }
-  });
-  yield;
+  }
   const nA = actorDict.names.length;
   const nF = affDict.names.length;
   const order = yield* sortOrder(rawDay, rawActor, rawTopic, nA, topicDict.names.length);
