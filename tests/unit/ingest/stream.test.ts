@@ -245,6 +245,16 @@ describe('decodeChunks', () => {
     expect(pieces.join('')).toBe('Перемирие');
   });
 
+  it('decodes a large read in pieces without cutting a character', async () => {
+    // Each 32 KiB piece of one 100 KiB read is decoded on its own; 'П' is two bytes, so one of
+    // them straddles every piece boundary.
+    const text = 'x' + 'П'.repeat(50_000);
+    const pieces = await collect(decodeChunks(asAsync([new TextEncoder().encode(text)])));
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(32 * 1024);
+  });
+
   it('drops one leading byte order mark, even when it arrives byte by byte', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xef, 0xbb, 0xbf]);
     const pieces = await collect(decodeChunks(asAsync(cut(bytes, 1))));
