@@ -511,7 +511,7 @@ export async function* decodeChunks(
     // 128 KiB two-byte string, past V8's largest young-generation object, so it and every string
     // joined from it are allocated one by one in large-object pages. Node, 100k generated rows:
     // the row stream's first look at each such string (which copies it flat) took 42 ms in all,
-    // 6.5 ms with 32 KiB pieces.
+    // 6.5 ms with 32 KiB pieces; Chromium, 100k-row imports: 746 -> 680 ms (medians of 10).
     for (let at = 0; at < chunk.length; at += DECODE_PIECE) {
       const piece =
         at === 0 && chunk.length <= DECODE_PIECE ? chunk : chunk.subarray(at, at + DECODE_PIECE);
