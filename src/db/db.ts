@@ -23,24 +23,29 @@ export class StanceDB extends Dexie {
   }
 }
 
+/**
+ * A connection kept open for long: when another tab opens a newer schema it closes at once, so
+ * the upgrade is never blocked, and `onClosed` is told.
+ */
+export function keptConnection(onClosed: () => void): StanceDB {
+  const opened = new StanceDB();
+  opened.on('versionchange', () => {
+    opened.close();
+    onClosed();
+    return false;
+  });
+  return opened;
+}
+
 let instance: StanceDB | null = null;
 let versionChangeListener: (() => void) | null = null;
 
 /**
- * The page's single connection (the import worker opens its own). When another tab opens a
- * newer schema, this connection closes at once so the upgrade is never blocked, and the
- * listener is told so the page can ask for a reload.
+ * The page's single connection (each import worker keeps its own), closed when another tab
+ * upgrades the schema; the listener is told so the page can ask for a reload.
  */
 export function db(): StanceDB {
-  if (!instance) {
-    const opened = new StanceDB();
-    opened.on('versionchange', () => {
-      opened.close();
-      versionChangeListener?.();
-      return false;
-    });
-    instance = opened;
-  }
+  instance ??= keptConnection(() => versionChangeListener?.());
   return instance;
 }
 

@@ -1,5 +1,6 @@
 import type { CHUNK_NUMBERS, StatementChunk } from './columns';
 import { ColumnPacker, packColumn, packText, type PackedText } from './packed';
+import { sized } from './sized';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,
@@ -55,17 +56,6 @@ function openChunk(capacity: number): OpenChunk {
     url: new ColumnPacker(capacity, true),
     reportedVia: new ColumnPacker(capacity),
   };
-}
-
-/** `array` cut (or grown, zero-filled) to `n` values: the same array when it has exactly `n`. */
-function sized<T extends Int32Array | Uint8Array | Int8Array | Uint32Array | Float32Array>(
-  array: T,
-  n: number,
-): T {
-  if (array.length === n) return array;
-  const out = new (array.constructor as new (n: number) => T)(n);
-  out.set(n < array.length ? (array.subarray(0, n) as T) : array);
-  return out;
 }
 
 /** Rows a chunk has room for before it grows; the import's batch size. */

@@ -1,3 +1,5 @@
+import { sized } from './sized';
+
 /**
  * A column of strings stored as one string plus end offsets, with repeated values stored once.
  *
@@ -138,11 +140,7 @@ export class JoinedText {
 
   push(v: string): void {
     const k = this.n++;
-    if (k === this.ends.length) {
-      const ends = new Uint32Array(k * 2);
-      ends.set(this.ends);
-      this.ends = ends;
-    }
+    if (k === this.ends.length) this.ends = sized(this.ends, k * 2);
     this.chars += v.length;
     this.ends[k] = this.chars;
     this.run.push(v);
@@ -209,11 +207,7 @@ export class ColumnPacker {
           if (v === '') this.empty = k;
           else this.index.set(v, k);
         }
-        if (i === this.codes.length) {
-          const codes = new Uint32Array(i * 2);
-          codes.set(this.codes);
-          this.codes = codes;
-        }
+        if (i === this.codes.length) this.codes = sized(this.codes, i * 2);
         this.codes[i] = k;
         return;
       }

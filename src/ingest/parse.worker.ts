@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { StanceDB } from '../db/db';
+import { keptConnection, type StanceDB } from '../db/db';
 import type { ToWorker } from './protocol';
 import { portSecond, runTask, warmUp, type Post, type StartSecond } from './tasks';
 
@@ -56,11 +56,8 @@ let connection: StanceDB | null = null;
 
 function workerDb(): StanceDB {
   if (!connection) {
-    const opened = new StanceDB();
-    opened.on('versionchange', () => {
-      opened.close();
+    const opened = keptConnection(() => {
       if (connection === opened) connection = null;
-      return false;
     });
     connection = opened;
   }

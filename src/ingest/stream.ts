@@ -11,6 +11,7 @@ import Papa, { type ParseResult } from 'papaparse';
 import { detectDelimiter, detectNewline, MAX_LINES, stripBom, type Newline } from './detect';
 import type { TextEncoding } from './formats/encoding';
 import { needsCleaning, uncleanAt as unclean } from './normalize';
+import { sized } from '../domain/sized';
 
 /** One CSV row and the 1-based file line it starts on (the header is line 1). */
 export interface CsvRow {
@@ -93,13 +94,6 @@ function markUnclean(
       at = ends[k] - 1; // the rest of this row need not be looked at
     }
   }
-}
-
-/** `a` copied into one twice as long. */
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** Papa parsers by delimiter and line ending, made once for the whole worker. */
@@ -264,8 +258,8 @@ export class CsvRowStream {
     let start = 0;
     for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
       if (n === ends.length) {
-        starts = this.starts = grown(starts);
-        ends = this.ends = grown(ends);
+        starts = this.starts = sized(starts, n * 2);
+        ends = this.ends = sized(ends, n * 2);
       }
       starts[n] = start;
       if (i < 0) {
