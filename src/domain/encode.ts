@@ -3,6 +3,7 @@ import { ColumnPacker, packColumn, packText, type PackedText } from './packed';
 import { sized } from './sized';
 import {
   FLAG_CONDITIONAL,
+  FLAG_UNCODED,
   FLAG_REPORTED,
   PRECISION_CODE,
   type StatementRecord,
@@ -112,7 +113,10 @@ export class ChunkEncoder {
     if (day > this.maxDay) this.maxDay = day;
     c.precision[i] = PRECISION_CODE[r.precision];
     c.stance[i] = r.stance;
-    c.flags[i] = (r.conditional ? FLAG_CONDITIONAL : 0) | (r.reportedVia ? FLAG_REPORTED : 0);
+    c.flags[i] =
+      (r.conditional ? FLAG_CONDITIONAL : 0) |
+      (r.reportedVia ? FLAG_REPORTED : 0) |
+      (r.uncoded ? FLAG_UNCODED : 0);
     c.actor[i] = this.actors.code(r.actor);
     c.affiliation[i] = this.affiliations.code(r.affiliation);
     c.topic[i] = this.topics.code(r.topic);

@@ -38,9 +38,21 @@ export const STANCE_CSS: Record<StanceValue, string> = {
   2: `var(--stance-p2, ${STANCE_COLOR[2]})`,
 };
 
+/** What an uncoded statement (no stance yet) is called wherever a stance label would be. */
+export const UNCODED_LABEL = 'uncoded';
+
 /** Label with the conditional flag folded in: `support` + conditional -> `conditional support`. */
 export function stanceLabel(stance: StanceValue, conditional = false): string {
   return conditional ? `conditional ${STANCE_LABEL[stance]}` : STANCE_LABEL[stance];
+}
+
+/**
+ * A stored row's label from its stance and flags (FLAG_CONDITIONAL 1, FLAG_UNCODED 4):
+ * `rowStanceLabel(1, 1)` -> `'conditional support'`, `rowStanceLabel(0, 4)` -> `'uncoded'`.
+ */
+export function rowStanceLabel(stance: number, flags: number): string {
+  if (flags & 4) return UNCODED_LABEL;
+  return stanceLabel(stance as StanceValue, (flags & 1) !== 0);
 }
 
 /** Signed display: `+2`, `-1`, `0`. */

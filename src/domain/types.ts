@@ -21,6 +21,8 @@ export interface StatementRecord {
   topic: string;
   stance: StanceValue;
   conditional: boolean;
+  /** Not coded yet (no stance in the file, or a value mapped to uncoded): stored with stance 0. */
+  uncoded?: boolean;
   conditions: string;
   quote: string;
   summary: string;
@@ -77,6 +79,8 @@ export type TextColumn = (typeof TEXT_COLUMNS)[number];
 /** Bit flags stored per statement. */
 export const FLAG_CONDITIONAL = 1;
 export const FLAG_REPORTED = 2;
+/** No stance yet: the row is evidence to code, never part of a carried-forward state. */
+export const FLAG_UNCODED = 4;
 
 export const PRECISION_CODE: Record<Precision, number> = { day: 0, month: 1, year: 2 };
 export const PRECISION_BY_CODE: Precision[] = ['day', 'month', 'year'];

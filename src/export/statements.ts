@@ -14,6 +14,7 @@ import { formatDayPrecision } from '../domain/dates';
 import { STANCE_LABEL } from '../domain/stance';
 import {
   FLAG_CONDITIONAL,
+  FLAG_UNCODED,
   NATIVE_COLUMNS,
   PRECISION_BY_CODE,
   type NativeColumn,
@@ -45,7 +46,8 @@ export function float32Text(value: number): string {
  * `stanceText(1, true)` -> `'conditional'`. A label rather than `-2`, because a cell starting
  * with `-` would be neutralized (`'-2`) and then rejected on re-import.
  */
-export function stanceText(stance: StanceValue, conditional: boolean): string {
+export function stanceText(stance: StanceValue, conditional: boolean, uncoded = false): string {
+  if (uncoded) return '';
   return conditional ? 'conditional' : STANCE_LABEL[stance];
 }
 
@@ -81,7 +83,11 @@ export function nativeCells(cache: ColumnCache, r: number): string[] {
     actor: cache.actors[cache.actor[r]],
     affiliation: cache.affiliations[cache.affiliation[r]] ?? '',
     topic: cache.topics[cache.topic[r]],
-    stance: stanceText(cache.stance[r] as StanceValue, (cache.flags[r] & FLAG_CONDITIONAL) !== 0),
+    stance: stanceText(
+      cache.stance[r] as StanceValue,
+      (cache.flags[r] & FLAG_CONDITIONAL) !== 0,
+      (cache.flags[r] & FLAG_UNCODED) !== 0,
+    ),
     ...textFields(cache, r),
     confidence: float32Text(cache.confidence[r]),
   };
@@ -122,8 +128,8 @@ export interface StatementJson {
   actor: string;
   affiliation: string;
   topic: string;
-  /** -2..2; a conditional statement is 1 with `conditional: true`. */
-  stance: StanceValue;
+  /** -2..2; a conditional statement is 1 with `conditional: true`; null when uncoded. */
+  stance: StanceValue | null;
   conditional: boolean;
   conditions: string;
   quote: string;
@@ -145,7 +151,7 @@ export function statementObject(cache: ColumnCache, r: number): StatementJson {
     actor: cache.actors[cache.actor[r]],
     affiliation: cache.affiliations[cache.affiliation[r]] ?? '',
     topic: cache.topics[cache.topic[r]],
-    stance: cache.stance[r] as StanceValue,
+    stance: cache.flags[r] & FLAG_UNCODED ? null : (cache.stance[r] as StanceValue),
     conditional: (cache.flags[r] & FLAG_CONDITIONAL) !== 0,
     ...textFields(cache, r),
     confidence: Number.isNaN(conf) ? null : Number(float32Text(conf)),

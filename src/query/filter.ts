@@ -1,5 +1,5 @@
 import { bisectLeft, bisectRight } from 'd3-array';
-import { FLAG_CONDITIONAL } from '../domain/types';
+import { FLAG_CONDITIONAL, FLAG_UNCODED } from '../domain/types';
 import type { ColumnCache, Filter, StanceFilter } from './types';
 
 /** Facts derived from a cache once and kept while the cache lives. */
@@ -87,8 +87,9 @@ function textHits(cache: ColumnCache, needle: string): Uint8Array {
  *   them (`day <= to && end - 1 >= from`), so a `2024-11` statement is in a range 15-20 Nov.
  *   An inverted range (`from > to`) is empty.
  * - Actors, affiliations, topics: by name; unknown names match nothing.
- * - Stances: the six choices partition the rows, so their counts add up to the total: a
- *   conditional row matches `'c'` only (not `1`), any other row matches its stance value.
+ * - Stances: the seven choices partition the rows, so their counts add up to the total: an
+ *   uncoded row matches `'u'` only, a conditional row `'c'` only (not `1`), any other row its
+ *   stance value.
  * - Search: trimmed, case-insensitive substring of the quote, summary, conditions, source,
  *   actor, topic or affiliation, within one value (never across two columns).
  *
@@ -112,10 +113,12 @@ export function filterRows(cache: ColumnCache, filter: Filter): Uint32Array {
 
   let stanceMask: Uint8Array | null = null;
   let wantConditional = false;
+  let wantUncoded = false;
   if (filter.stances.length > 0) {
     stanceMask = new Uint8Array(5);
     for (const s of filter.stances as StanceFilter[]) {
       if (s === 'c') wantConditional = true;
+      else if (s === 'u') wantUncoded = true;
       else if (s >= -2 && s <= 2) stanceMask[s + 2] = 1;
     }
   }
@@ -140,7 +143,13 @@ export function filterRows(cache: ColumnCache, filter: Filter): Uint32Array {
     if (affMask && !affMask[affiliation[i]]) continue;
     if (topicMask && !topicMask[topic[i]]) continue;
     if (stanceMask) {
-      const ok = flags[i] & FLAG_CONDITIONAL ? wantConditional : stanceMask[stance[i] + 2] === 1;
+      const f = flags[i];
+      const ok =
+        f & FLAG_UNCODED
+          ? wantUncoded
+          : f & FLAG_CONDITIONAL
+            ? wantConditional
+            : stanceMask[stance[i] + 2] === 1;
       if (!ok) continue;
     }
     if (

@@ -16,7 +16,7 @@ export interface ColumnCache {
   /** 0 day, 1 month, 2 year (PRECISION_BY_CODE). */
   precision: Uint8Array;
   stance: Int8Array;
-  /** FLAG_CONDITIONAL | FLAG_REPORTED. */
+  /** FLAG_CONDITIONAL | FLAG_REPORTED | FLAG_UNCODED. */
   flags: Uint8Array;
   actor: Uint32Array;
   affiliation: Uint32Array;
@@ -39,8 +39,8 @@ export interface ColumnCache {
   maxDay: number;
 }
 
-/** Stance filter values: the five stances plus `c` for conditional. */
-export type StanceFilter = StanceValue | 'c';
+/** Stance filter values: the five stances plus `c` for conditional and `u` for uncoded. */
+export type StanceFilter = StanceValue | 'c' | 'u';
 
 /** A filter over the cache. Empty lists mean "all"; names are the dictionary strings. */
 export interface Filter {

@@ -190,23 +190,23 @@ export function listCodec<T>(item: Codec<T>, expected = `a comma-separated list`
   };
 }
 
-const STANCE_TEXT = ['-2', '-1', '0', '1', '2', 'c'] as const;
+const STANCE_TEXT = ['-2', '-1', '0', '1', '2', 'c', 'u'] as const;
 
-/** One stance filter value: `-2`..`2` or `c` (conditional). */
+/** One stance filter value: `-2`..`2`, `c` (conditional) or `u` (uncoded). */
 const stanceCodec: Codec<StanceFilter> = textCodec(
   (plain) => {
     if (!(STANCE_TEXT as readonly string[]).includes(plain)) return null;
-    return plain === 'c' ? 'c' : (Number(plain) as StanceFilter);
+    return plain === 'c' || plain === 'u' ? plain : (Number(plain) as StanceFilter);
   },
   (value) => String(value),
   same,
-  'a stance (-2, -1, 0, 1, 2 or c)',
+  'a stance (-2, -1, 0, 1, 2, c or u)',
 );
 
-/** Stance filter: `-2,-1,c` <-> `[-2, -1, 'c']`. */
+/** Stance filter: `-2,-1,c,u` <-> `[-2, -1, 'c', 'u']`. */
 export const stanceListCodec: Codec<StanceFilter[]> = listCodec(
   stanceCodec,
-  'a comma-separated list of stances (-2,-1,0,1,2,c)',
+  'a comma-separated list of stances (-2,-1,0,1,2,c,u)',
 );
 
 const nameList = listCodec(nameCodec, 'a comma-separated list of names');
