@@ -1,5 +1,5 @@
 import { formatDay } from '../domain/dates';
-import { STANCE_LABEL } from '../domain/stance';
+import { STANCE_LABEL, UNCODED_LABEL } from '../domain/stance';
 import type { StanceFilter } from '../query/types';
 import type { ViewState } from '../url/view-state';
 
@@ -13,7 +13,9 @@ function names(list: readonly string[]): string {
 }
 
 function stanceName(s: StanceFilter): string {
-  return s === 'c' ? 'conditional' : (STANCE_LABEL[s] ?? String(s));
+  if (s === 'c') return 'conditional';
+  if (s === 'u') return UNCODED_LABEL;
+  return STANCE_LABEL[s] ?? String(s);
 }
 
 /**

@@ -199,7 +199,7 @@ describe('parseView drops junk and keeps the rest', () => {
         {
           param: 'stances',
           reason:
-            'stances: "2,5" is not a comma-separated list of stances (-2,-1,0,1,2,c) (at most 500 items)',
+            'stances: "2,5" is not a comma-separated list of stances (-2,-1,0,1,2,c,u) (at most 500 items)',
         },
       ],
     ],
