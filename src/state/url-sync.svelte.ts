@@ -83,6 +83,10 @@ export function syncUrl(target: UrlTarget): void {
       lastState = apply(location.search);
     };
     window.addEventListener('popstate', onpop);
-    return () => window.removeEventListener('popstate', onpop);
+    // Write a pending throttled change now: a timer left behind would fire after the page is gone.
+    return () => {
+      window.removeEventListener('popstate', onpop);
+      flush();
+    };
   });
 }
