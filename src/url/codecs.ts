@@ -13,7 +13,15 @@
  */
 import { formatDay, parseIsoDay } from '../domain/dates';
 import type { StanceFilter } from '../query/types';
-import type { AgreementOrder, LaneGrouping, ViewName, ViewState } from './view-state';
+import {
+  TABLE_COLUMN_IDS,
+  TABLE_SORT_KEYS,
+  type AgreementOrder,
+  type LaneGrouping,
+  type TableSort,
+  type ViewName,
+  type ViewState,
+} from './view-state';
 
 export interface Codec<T> {
   /** The value of the parameter text (still percent-encoded), or `null` when it is not valid. */
@@ -242,6 +250,14 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   windowTo: { name: 'wto', codec: dayOrNull },
   agreementTopics: { name: 'agTopics', codec: nameList },
   agreementOrder: { name: 'agOrder', codec: enumCodec(AGREEMENT_ORDERS) },
+  tableSort: {
+    name: 'sort',
+    codec: enumCodec<TableSort>(TABLE_SORT_KEYS.flatMap((k) => [k, `-${k}` as const])),
+  },
+  tableColumns: {
+    name: 'cols',
+    codec: listCodec(enumCodec(TABLE_COLUMN_IDS), 'a comma-separated list of table columns'),
+  },
   fingerprint: { name: 'fp', codec: nullable(tokenCodec) },
 };
 

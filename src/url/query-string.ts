@@ -180,6 +180,8 @@ const DISCRETE_KEYS: readonly (keyof ViewState)[] = [
   'selected',
   'agreementTopics',
   'agreementOrder',
+  'tableSort',
+  'tableColumns',
   'compare',
   'staleDays',
 ];

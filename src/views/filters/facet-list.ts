@@ -5,7 +5,8 @@ export interface FacetItem {
   count: number;
 }
 
-export type FacetSort = 'count' | 'name';
+/** `given` keeps the items' own order (the stance scale). */
+export type FacetSort = 'count' | 'name' | 'given';
 
 const byName = (a: FacetItem, b: FacetItem) =>
   a.label.localeCompare(b.label, 'en', { sensitivity: 'base' });
@@ -23,5 +24,6 @@ export function facetOrder(
 ): FacetItem[] {
   const needle = query.trim().toLowerCase();
   const kept = needle ? items.filter((i) => i.label.toLowerCase().includes(needle)) : [...items];
+  if (sort === 'given') return kept;
   return kept.sort(sort === 'count' ? (a, b) => b.count - a.count || byName(a, b) : byName);
 }

@@ -8,7 +8,12 @@ import {
   STALE_DAYS_MIN,
   VIEW_NAMES,
 } from '../../../src/url/codecs';
-import type { ViewState } from '../../../src/url/view-state';
+import {
+  TABLE_COLUMN_IDS,
+  TABLE_SORT_KEYS,
+  type TableSort,
+  type ViewState,
+} from '../../../src/url/view-state';
 
 /** Characters that break naive query strings, mixed into every generated name. */
 const NASTY = [
@@ -73,6 +78,8 @@ export const viewStateArb: fc.Arbitrary<ViewState> = fc
     window: rangeArb,
     agreementTopics: nameListArb,
     agreementOrder: fc.constantFrom(...AGREEMENT_ORDERS),
+    tableSort: fc.constantFrom<TableSort>(...TABLE_SORT_KEYS.flatMap((k) => [k, `-${k}` as const])),
+    tableColumns: fc.uniqueArray(fc.constantFrom(...TABLE_COLUMN_IDS), { minLength: 1 }),
     fingerprint: fc.option(fc.stringMatching(/^[0-9a-f]{8}$/), { nil: null }),
   })
   .map(({ range, window, ...rest }) => ({
