@@ -20,12 +20,12 @@ const name = (dict: keyof Pick<ColumnCache, 'actors' | 'affiliations' | 'topics'
   return (cache: ColumnCache, r: number) => cache[dict][cache[code[dict]][r]];
 };
 
-/** Widths sum to about 46rem for the default columns, so the quote keeps ~15rem at 1024 px. */
+/** Widths sum to about 48rem for the default columns, so the quote keeps ~15rem at 1024 px. */
 export const COLUMN_SPECS: Record<TableColumn, ColumnSpec> = {
   date: {
     id: 'date',
     label: 'Date',
-    width: '6.5rem',
+    width: '6rem',
     sort: 'date',
     text: (c, r) => formatDayPrecision(c.day[r], PRECISION_BY_CODE[c.precision[r]]),
   },
@@ -41,7 +41,7 @@ export const COLUMN_SPECS: Record<TableColumn, ColumnSpec> = {
   stance: {
     id: 'stance',
     label: 'Stance',
-    width: '7.5rem',
+    width: '9.5rem',
     sort: 'stance',
     text: (c, r) => rowStanceLabel(c.stance[r] as StanceValue, c.flags[r]),
   },
