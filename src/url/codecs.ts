@@ -251,7 +251,7 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   agreementTopics: { name: 'agTopics', codec: nameList },
   agreementOrder: { name: 'agOrder', codec: enumCodec(AGREEMENT_ORDERS) },
   tableSort: {
-    name: 'sort',
+    name: 'tsort',
     codec: enumCodec<TableSort>(TABLE_SORT_KEYS.flatMap((k) => [k, `-${k}` as const])),
   },
   tableColumns: {

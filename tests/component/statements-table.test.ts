@@ -52,11 +52,11 @@ describe('Statements table', () => {
     await user.click(screen.getByRole('button', { name: 'Actor ▲' }));
     expect(boundView().tableSort).toBe('-actor');
     expect(firstColumn(1)).toEqual(['Vladimir Putin', 'Sergey Lavrov', 'Andriy Yermak']);
-    expect(serializeView(boundView())).toContain('sort=-actor');
+    expect(serializeView(boundView())).toContain('tsort=-actor');
   });
 
   it('opens sorted as the link says', () => {
-    const { state } = parseView('?view=statements&sort=-date');
+    const { state } = parseView('?view=statements&tsort=-date');
     render(TableHarness, { props: { cache, initial: state } });
 
     expect(firstColumn(0)).toEqual(['2024-12-26', '2024-12-18', '2024-11']);
