@@ -23,6 +23,7 @@ import type { Format, FormatId, NativeValues, RowMapper, Rule } from './formats/
 import { CsvRowStream, type CsvRow } from './stream';
 import { buildRecord } from './validate';
 import { IdSet } from '../domain/id-set';
+import { openQuoteIssue, swallowedRows, type OpenQuote } from './open-quotes';
 
 /** What the import screen shows before anything is written. */
 export interface Preview {
@@ -61,6 +62,8 @@ export interface Preview {
   sampleRows: number;
   /** Of those, rows that would be rejected. */
   sampleProblemRows: number;
+  /** The first quote of the sample that is never closed (see `OpenQuote`). */
+  openQuote?: OpenQuote;
 }
 
 export interface ImportSummary {
@@ -79,6 +82,8 @@ export interface ImportSummary {
   warningCount: number;
   /** Characters that could not be decoded (U+FFFD) in the whole file (absent: none). */
   invalidChars?: number;
+  /** The first quote that is never closed; its row is rejected (absent: none). */
+  openQuote?: OpenQuote;
 }
 
 export interface ImportOptions {
@@ -209,7 +214,8 @@ export function previewText(
   const delimiter = opts.delimiter || detectDelimiter(text);
   const newline = asNewline(opts.newline) ?? detectNewline(text, !truncated);
   const readRows = (quotes: boolean) => {
-    const stream = new CsvRowStream({ delimiter, newline, quotes });
+    const textQuotes = opts.rule?.textQuotes;
+    const stream = new CsvRowStream({ delimiter, newline, quotes, textQuotes });
     const rows = stream.push(text);
     if (!truncated) rows.push(...stream.end());
     return rows;
@@ -260,6 +266,15 @@ export function previewText(
   };
   const mapper = format.mapper(ctx, rule);
   for (const row of dataRows) {
+    if (row.openQuote !== undefined) {
+      const open = { line: row.line, last: row.openQuote };
+      const rows = swallowedRows(row.fields);
+      preview.openQuote ??= open;
+      preview.sampleRows += rows;
+      preview.sampleProblemRows += rows;
+      preview.issues.push(openQuoteIssue(open));
+      continue;
+    }
     forEachValue(mapper, row, (values) => {
       preview.sampleRows++;
       const result = buildRecord(values, row.line, rule.dateFormat);
@@ -326,6 +341,7 @@ export async function importRows<B>(
     delimiter: opts.delimiter,
     newline: asNewline(opts.newline),
     quotes: !(format.rawUnquoted && !rule.header),
+    textQuotes: rule.textQuotes,
   });
   // With a header, columns are found by name once it is read; without, by the codebook.
   const mapper: RowMapper | null = !rule.header
@@ -442,6 +458,10 @@ class RowReader {
         this.mapper = this.format.mapper(makeContext(headers, true, this.mapping), this.rule);
         continue;
       }
+      if (row.openQuote !== undefined) {
+        this.unclosed({ line: row.line, last: row.openQuote }, swallowedRows(row.fields));
+        continue;
+      }
       if (this.invalidSeen && row.fields.some((f) => f.includes('\uFFFD'))) {
         summary.warningCount++;
         keep(summary.warnings, [{ line: row.line, column: 'text', message: INVALID_MESSAGE }]);
@@ -451,6 +471,19 @@ class RowReader {
       else this.one(out, row.line);
       if (this.sink.size >= this.batchSize) await this.flush();
     }
+  }
+
+  /**
+   * A row whose quote never closes: the `rows` of the file it took in are rejected (so every row
+   * is still accounted for), and the first such quote is kept for the preview.
+   */
+  unclosed(open: OpenQuote, rows: number): void {
+    const { summary } = this;
+    summary.openQuote ??= open;
+    summary.rowsRead += rows;
+    summary.rejected += rows;
+    summary.issueCount++;
+    keep(summary.issues, [openQuoteIssue(open)]);
   }
 
   /** One statement's values. Synchronous: an await per row costs measurably on large files. */

@@ -45,6 +45,8 @@ export interface Rule {
   stance: StanceValue;
   /** TimelineJS: the actor is the `Group` column or the `Headline`. */
   actorFrom: 'group' | 'headline';
+  /** File lines whose `"` are read as text: the user's choice for a quote that never closes. */
+  textQuotes?: number[];
 }
 
 /** One row mapped onto native columns, before validation. Text is already cleaned. */

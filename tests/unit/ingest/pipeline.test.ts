@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { importRows, previewText, type ImportSummary } from '../../../src/ingest/pipeline';
 import { CsvRowStream, decodeChunks } from '../../../src/ingest/stream';
 import { toRecord } from '../../../src/ingest/validate';
+import { openQuoteIssue } from '../../../src/ingest/open-quotes';
 import type { Newline } from '../../../src/ingest/detect';
 import { guessMapping } from '../../../src/ingest/columns';
 import type { RowIssue, StatementRecord } from '../../../src/domain/types';
@@ -461,6 +462,10 @@ describe('importRows cleaning cells', () => {
     const issues: RowIssue[] = [];
     const seen = new Set<string>();
     for (const row of rows) {
+      if (row.openQuote !== undefined) {
+        issues.push(openQuoteIssue({ line: row.line, last: row.openQuote }));
+        continue;
+      }
       const result = toRecord(row.fields, mapping, row.line);
       if (!result.record) issues.push(...result.issues);
       else if (!seen.has(result.record.id)) {
