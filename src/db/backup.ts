@@ -1,7 +1,7 @@
 import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../domain/columns';
 import { PRECISION_BY_CODE, TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { safeUrl } from '../domain/links';
-import { packColumn, unpackText } from '../domain/packed';
+import { packColumn, packText, unpackText } from '../domain/packed';
 import type { StanceDB } from './db';
 import { datasetChunks, deleteDataset, readyDatasets } from './store';
 
@@ -34,7 +34,10 @@ interface BackupFile {
   kind: typeof BACKUP_KIND;
   version: number;
   createdAt: string;
-  datasets: { meta: DatasetMeta; chunks: Record<string, unknown>[] }[];
+  datasets: {
+    meta: Omit<DatasetMeta, 'shared'> & { shared?: string[] };
+    chunks: Record<string, unknown>[];
+  }[];
 }
 
 export async function createBackup(database: StanceDB): Promise<Blob> {
@@ -49,8 +52,12 @@ export async function createBackup(database: StanceDB): Promise<Blob> {
       return out;
     });
     // The chunks are written with the dataset's own codes and lines, so no part map goes along.
-    const { parts: _parts, ...plain } = meta;
-    datasets.push({ meta: plain, chunks });
+    const { parts: _parts, shared, ...plain } = meta;
+    // Shared ids (src/db/shared.ts) as a plain list, as the text columns.
+    datasets.push({
+      meta: { ...plain, ...(shared ? { shared: unpackText(shared) } : {}) },
+      chunks,
+    });
   }
   const file: BackupFile = {
     kind: BACKUP_KIND,
@@ -132,7 +139,7 @@ const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every(is
  * `checkMeta({ id: 7 })` -> throws `The backup is damaged: a dataset has no id.`
  */
 function checkMeta(raw: unknown): DatasetMeta {
-  const meta = raw as DatasetMeta | null;
+  const meta = raw as (Omit<DatasetMeta, 'shared'> & { shared?: unknown }) | null;
   if (typeof meta !== 'object' || meta === null || !isText(meta.id) || meta.id === '') {
     throw new Error('The backup is damaged: a dataset has no id.');
   }
@@ -150,7 +157,11 @@ function checkMeta(raw: unknown): DatasetMeta {
   // A backup's chunks carry the dataset's own codes: a part map (written by no version of the
   // export) would only move codes out of the dictionaries that were just checked.
   delete meta.parts;
-  return meta;
+  if (meta.shared !== undefined && !isTextList(meta.shared)) {
+    throw new Error(`The backup of dataset ${meta.id} is damaged: its shared ids are not text.`);
+  }
+  const { shared, ...rest } = meta;
+  return { ...rest, ...(shared ? { shared: packText(shared) } : {}) };
 }
 
 function decodeChunk(meta: DatasetMeta, raw: Record<string, unknown>): StatementChunk {

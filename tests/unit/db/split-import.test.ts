@@ -217,6 +217,19 @@ describe('a file read in two halves by two workers', () => {
     expect(got.summary).toEqual(expected.summary);
   });
 
+  it('keeps the stored statements the second half also holds when their dataset is deleted', async () => {
+    const text = generateCsv({ rows: 60, seed: 7 }) as string;
+    const lines = text.trimEnd().split('\n');
+    // The first dataset holds rows 41-60: all in the second half of the file read after it.
+    const before = [lines[0], ...lines.slice(41)].join('\n') + '\n';
+    const { database, report, used } = await split(text, cuts(text)[30], before);
+    expect(used).toBe(true);
+    expect(report.summary).toMatchObject({ added: 40, duplicates: 20 });
+    const first = (await readyDatasets(database)).find((d) => d.id !== report.datasetId)!;
+    await deleteWithUndo(database, first.id);
+    expect((await loadAll(database)).n).toBe(60);
+  });
+
   it('backs up and restores a file read in two halves with every statement as it was', async () => {
     const text = generateCsv({ rows: 50, seed: 5 }) as string;
     const { database, report, used: _u, ...before } = await split(text, cuts(text)[25]);
