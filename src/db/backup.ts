@@ -1,6 +1,7 @@
 import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../domain/columns';
 import { PRECISION_BY_CODE, TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { safeUrl } from '../domain/links';
+import { applyParts } from '../domain/parts';
 import { packColumn, packText, unpackText } from '../domain/packed';
 import type { StanceDB } from './db';
 import { datasetChunks, deleteDataset, readyDatasets } from './store';
@@ -40,10 +41,29 @@ interface BackupFile {
   }[];
 }
 
+/** Backup of every ready dataset. */
 export async function createBackup(database: StanceDB): Promise<Blob> {
-  const datasets: BackupFile['datasets'] = [];
+  const entries = [];
   for (const meta of await readyDatasets(database)) {
-    const chunks = (await datasetChunks(database, meta)).map((c) => {
+    entries.push({ meta, chunks: await datasetChunks(database, meta) });
+  }
+  return backupOf(entries);
+}
+
+/**
+ * Backup of one deleted dataset still held in memory (its chunks as stored), restorable with
+ * `restoreBackup`: what an Undo that could not be written offers instead.
+ */
+export function backupOfDeleted(deleted: { meta: DatasetMeta; chunks: StatementChunk[] }) {
+  // Copies: the held chunks must stay as stored for a later Undo; applyParts rewrites in place.
+  const chunks = applyParts(structuredClone(deleted.chunks), deleted.meta.parts);
+  return backupOf([{ meta: { ...deleted.meta, status: 'ready' }, chunks }]);
+}
+
+/** The backup file of `entries` (each dataset with its chunks read as `datasetChunks` reads them). */
+async function backupOf(entries: { meta: DatasetMeta; chunks: StatementChunk[] }[]): Promise<Blob> {
+  const datasets: BackupFile['datasets'] = entries.map(({ meta, chunks: stored }) => {
+    const chunks = stored.map((c) => {
       // Text as plain lists in the file (format 1, whatever the store's layout): readable, and
       // restorable by every version of the app that reads format 1.
       const text = Object.fromEntries(TEXT_COLUMNS.map((col) => [col, unpackText(c.text[col])]));
@@ -54,11 +74,8 @@ export async function createBackup(database: StanceDB): Promise<Blob> {
     // The chunks are written with the dataset's own codes and lines, so no part map goes along.
     const { parts: _parts, shared, ...plain } = meta;
     // Shared ids (src/db/shared.ts) as a plain list, as the text columns.
-    datasets.push({
-      meta: { ...plain, ...(shared ? { shared: unpackText(shared) } : {}) },
-      chunks,
-    });
-  }
+    return { meta: { ...plain, ...(shared ? { shared: unpackText(shared) } : {}) }, chunks };
+  });
   const file: BackupFile = {
     kind: BACKUP_KIND,
     version: BACKUP_VERSION,

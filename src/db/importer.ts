@@ -11,6 +11,7 @@ import type { StanceDB } from './db';
 import { ChunkEncoder } from '../domain/encode';
 import { datasetChunks, deleteDataset, importLockName, knownIds } from './store';
 import { rehomeShared } from './shared';
+import { isQuotaError } from './errors';
 import { packText } from '../domain/packed';
 import { textAt } from '../domain/packed';
 
@@ -67,11 +68,6 @@ export class StorageFullError extends Error {
     );
     this.name = 'StorageFullError';
   }
-}
-
-function isQuotaError(e: unknown): boolean {
-  const err = e as { name?: string; inner?: { name?: string } } | null;
-  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
 }
 
 /**

@@ -79,4 +79,50 @@ describe.runIf(hasBrowser)('deleting a dataset in Chromium', () => {
     expect(await row.getByRole('cell').nth(1).textContent()).toMatch(/^\s*300\b/);
     expect(errors.all()).toEqual([]);
   });
+
+  it('keeps a deleted dataset whose Undo cannot be written, says why, and offers a backup of it', async () => {
+    const dialog = await openDatasets(page);
+    await dialog.getByRole('button', { name: /^Delete .*example/ }).click();
+    await expectShowing(page, 0);
+
+    // A full disk: every write of the page's store is refused, as the browser refuses it.
+    await page.evaluate(() => {
+      const store = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+      store.realPut = store.put;
+      store.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await dialog.getByRole('button', { name: 'Undo' }).click();
+
+    await dialog.getByRole('alert').filter({ hasText: 'storage quota exceeded' }).waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(
+      /^Undo failed: .*example.*is still held in this tab/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: /^Download .*example.* as a backup/ }).click(),
+    ]);
+    const file = path.join(dir, `deleted-${Date.now()}.json.gz`);
+    await download.saveAs(file);
+    await expectShowing(page, 0);
+
+    // Space again: the same Undo button puts it back.
+    await page.evaluate(() => {
+      const store = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+      store.put = store.realPut;
+    });
+    await dialog.getByRole('button', { name: 'Undo' }).click();
+    await dialog.getByText('Restored.').waitFor();
+    await expectShowing(page, SEED_ROWS);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+
+    // The downloaded backup holds the deleted dataset: delete it again and restore from the file.
+    await dialog.getByRole('button', { name: /^Delete .*example/ }).click();
+    await expectShowing(page, 0);
+    await dialog.getByLabel('Restore from backup').setInputFiles(file);
+    await dialog.getByText(`Restored 1 dataset (${SEED_ROWS} statements).`).waitFor();
+    await expectShowing(page, SEED_ROWS);
+    expect(errors.all()).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../scripts/gen-lib.mjs';
-import { createBackup, restoreBackup } from '../../../src/db/backup';
+import { backupOfDeleted, createBackup, restoreBackup } from '../../../src/db/backup';
 import { StanceDB } from '../../../src/db/db';
 import { HandedChunks } from '../../../src/db/handover';
 import {
@@ -240,6 +240,21 @@ describe('a file read in two halves by two workers', () => {
     const after = await outcome(database, report);
     expect(after.statements).toEqual(before.statements);
     expect(after.datasets).toEqual(before.datasets);
+  });
+
+  it('makes a backup of a deleted file read in two halves that restores it, and still undoes', async () => {
+    const text = generateCsv({ rows: 50, seed: 8 }) as string;
+    const { database, report, used: _u, ...before } = await split(text, cuts(text)[30]);
+    const deleted = (await deleteWithUndo(database, report.datasetId!))!;
+    const held = structuredClone(deleted.chunks);
+
+    await restoreBackup(database, await backupOfDeleted(deleted));
+    expect((await outcome(database, report)).statements).toEqual(before.statements);
+    // The chunks held for Undo are left as stored (the backup read copies).
+    expect(deleted.chunks).toEqual(held);
+    await deleteDataset(database, report.datasetId!);
+    await undoDelete(database, deleted);
+    expect((await outcome(database, report)).statements).toEqual(before.statements);
   });
 
   it('puts a deleted file read in two halves back as it was', async () => {
