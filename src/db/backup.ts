@@ -1,7 +1,8 @@
 import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../domain/columns';
 import { PRECISION_BY_CODE, TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { safeUrl } from '../domain/links';
-import { packColumn, unpackText } from '../domain/packed';
+import { applyParts } from '../domain/parts';
+import { packColumn, packText, unpackText } from '../domain/packed';
 import type { StanceDB } from './db';
 import { datasetChunks, deleteDataset, readyDatasets } from './store';
 
@@ -34,13 +35,35 @@ interface BackupFile {
   kind: typeof BACKUP_KIND;
   version: number;
   createdAt: string;
-  datasets: { meta: DatasetMeta; chunks: Record<string, unknown>[] }[];
+  datasets: {
+    meta: Omit<DatasetMeta, 'shared'> & { shared?: string[] };
+    chunks: Record<string, unknown>[];
+  }[];
 }
 
+/** Backup of every ready dataset. */
 export async function createBackup(database: StanceDB): Promise<Blob> {
-  const datasets: BackupFile['datasets'] = [];
+  const entries = [];
   for (const meta of await readyDatasets(database)) {
-    const chunks = (await datasetChunks(database, meta)).map((c) => {
+    entries.push({ meta, chunks: await datasetChunks(database, meta) });
+  }
+  return backupOf(entries);
+}
+
+/**
+ * Backup of one deleted dataset still held in memory (its chunks as stored), restorable with
+ * `restoreBackup`: what an Undo that could not be written offers instead.
+ */
+export function backupOfDeleted(deleted: { meta: DatasetMeta; chunks: StatementChunk[] }) {
+  // Copies: the held chunks must stay as stored for a later Undo; applyParts rewrites in place.
+  const chunks = applyParts(structuredClone(deleted.chunks), deleted.meta.parts);
+  return backupOf([{ meta: { ...deleted.meta, status: 'ready' }, chunks }]);
+}
+
+/** The backup file of `entries` (each dataset with its chunks read as `datasetChunks` reads them). */
+async function backupOf(entries: { meta: DatasetMeta; chunks: StatementChunk[] }[]): Promise<Blob> {
+  const datasets: BackupFile['datasets'] = entries.map(({ meta, chunks: stored }) => {
+    const chunks = stored.map((c) => {
       // Text as plain lists in the file (format 1, whatever the store's layout): readable, and
       // restorable by every version of the app that reads format 1.
       const text = Object.fromEntries(TEXT_COLUMNS.map((col) => [col, unpackText(c.text[col])]));
@@ -49,9 +72,10 @@ export async function createBackup(database: StanceDB): Promise<Blob> {
       return out;
     });
     // The chunks are written with the dataset's own codes and lines, so no part map goes along.
-    const { parts: _parts, ...plain } = meta;
-    datasets.push({ meta: plain, chunks });
-  }
+    const { parts: _parts, shared, ...plain } = meta;
+    // Shared ids (src/db/shared.ts) as a plain list, as the text columns.
+    return { meta: { ...plain, ...(shared ? { shared: unpackText(shared) } : {}) }, chunks };
+  });
   const file: BackupFile = {
     kind: BACKUP_KIND,
     version: BACKUP_VERSION,
@@ -132,7 +156,7 @@ const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every(is
  * `checkMeta({ id: 7 })` -> throws `The backup is damaged: a dataset has no id.`
  */
 function checkMeta(raw: unknown): DatasetMeta {
-  const meta = raw as DatasetMeta | null;
+  const meta = raw as (Omit<DatasetMeta, 'shared'> & { shared?: unknown }) | null;
   if (typeof meta !== 'object' || meta === null || !isText(meta.id) || meta.id === '') {
     throw new Error('The backup is damaged: a dataset has no id.');
   }
@@ -150,7 +174,11 @@ function checkMeta(raw: unknown): DatasetMeta {
   // A backup's chunks carry the dataset's own codes: a part map (written by no version of the
   // export) would only move codes out of the dictionaries that were just checked.
   delete meta.parts;
-  return meta;
+  if (meta.shared !== undefined && !isTextList(meta.shared)) {
+    throw new Error(`The backup of dataset ${meta.id} is damaged: its shared ids are not text.`);
+  }
+  const { shared, ...rest } = meta;
+  return { ...rest, ...(shared ? { shared: packText(shared) } : {}) };
 }
 
 function decodeChunk(meta: DatasetMeta, raw: Record<string, unknown>): StatementChunk {

@@ -10,7 +10,6 @@ import {
   readyDatasets,
   renameDataset,
   setDatasetHidden,
-  undoDelete,
   type DeletedDataset,
 } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
@@ -24,6 +23,7 @@ import { decodePortable, type PortablePayload } from '../url/portable';
 import type { IgnoredParam } from '../url/query-string';
 import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
+import { HeldDeletion } from './deletion.svelte';
 import seedUrl from '../../data/seed-statements.csv?url';
 
 /** Yields to the event loop: a macrotask, so input and painting get their turn. */
@@ -341,27 +341,22 @@ export class AppState {
     });
   }
 
-  /** The last deleted dataset, kept in memory so the deletion can be undone. */
-  lastDeleted = $state.raw<DeletedDataset | null>(null);
+  /** The last deleted dataset, held so the deletion can be undone. */
+  readonly deleted = new HeldDeletion(async (meta) => {
+    if (meta.bundled) localStorage.removeItem(SEED_DISMISSED);
+    await this.load();
+    this.announce();
+  });
   /** Whether the browser agreed to keep our storage under pressure (null: unknown). */
   persisted = $state<boolean | null>(null);
 
-  async removeDataset(id: string): Promise<void> {
+  async removeDataset(id: string): Promise<DeletedDataset | null> {
     const deleted = await deleteWithUndo(db(), id);
     if (deleted?.meta.bundled) localStorage.setItem(SEED_DISMISSED, '1');
-    this.lastDeleted = deleted;
+    this.deleted.hold(deleted);
     await this.load();
     this.announce();
-  }
-
-  async undoRemove(): Promise<void> {
-    const deleted = this.lastDeleted;
-    if (!deleted) return;
-    this.lastDeleted = null;
-    await undoDelete(db(), deleted);
-    if (deleted.meta.bundled) localStorage.removeItem(SEED_DISMISSED);
-    await this.load();
-    this.announce();
+    return deleted;
   }
 
   async rename(id: string, name: string): Promise<void> {
