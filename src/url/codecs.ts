@@ -13,7 +13,8 @@
  */
 import { formatDay, parseIsoDay } from '../domain/dates';
 import type { StanceFilter } from '../query/types';
-import type { AgreementOrder, LaneGrouping, ViewName, ViewState } from './view-state';
+import { MAX_SHIFT_SIZE, SHIFT_DIRECTIONS } from '../query/shifts';
+import type { AgreementOrder, LaneGrouping, ShiftWho, ViewName, ViewState } from './view-state';
 
 export interface Codec<T> {
   /** The value of the parameter text (still percent-encoded), or `null` when it is not valid. */
@@ -212,7 +213,14 @@ export const stanceListCodec: Codec<StanceFilter[]> = listCodec(
 const nameList = listCodec(nameCodec, 'a comma-separated list of names');
 const dayOrNull = nullable(dayCodec);
 
-export const VIEW_NAMES: readonly ViewName[] = ['timeline', 'matrix', 'agreement', 'statements'];
+export const VIEW_NAMES: readonly ViewName[] = [
+  'timeline',
+  'shifts',
+  'matrix',
+  'agreement',
+  'statements',
+];
+export const SHIFT_WHO: readonly ShiftWho[] = ['all', 'actor', 'affiliation'];
 export const LANE_GROUPINGS: readonly LaneGrouping[] = ['actor', 'topic'];
 export const AGREEMENT_ORDERS: readonly AgreementOrder[] = ['blocs', 'alpha'];
 /** Stale-after, in days: a day to ten years. */
@@ -242,6 +250,12 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   windowTo: { name: 'wto', codec: dayOrNull },
   agreementTopics: { name: 'agTopics', codec: nameList },
   agreementOrder: { name: 'agOrder', codec: enumCodec(AGREEMENT_ORDERS) },
+  shiftDirections: {
+    name: 'shDir',
+    codec: listCodec(enumCodec(SHIFT_DIRECTIONS), 'a comma-separated list of directions'),
+  },
+  shiftMinSize: { name: 'shMin', codec: intCodec(0, MAX_SHIFT_SIZE) },
+  shiftWho: { name: 'shWho', codec: enumCodec(SHIFT_WHO) },
   fingerprint: { name: 'fp', codec: nullable(tokenCodec) },
 };
 

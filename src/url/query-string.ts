@@ -180,6 +180,9 @@ const DISCRETE_KEYS: readonly (keyof ViewState)[] = [
   'selected',
   'agreementTopics',
   'agreementOrder',
+  'shiftDirections',
+  'shiftMinSize',
+  'shiftWho',
   'compare',
   'staleDays',
 ];

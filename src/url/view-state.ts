@@ -1,8 +1,11 @@
+import type { ShiftDirection } from '../query/shifts';
 import type { StanceFilter } from '../query/types';
 
-export type ViewName = 'timeline' | 'matrix' | 'agreement' | 'statements';
+export type ViewName = 'timeline' | 'shifts' | 'matrix' | 'agreement' | 'statements';
 export type LaneGrouping = 'actor' | 'topic';
 export type AgreementOrder = 'blocs' | 'alpha';
+/** Whose shifts the Shifts view lists. */
+export type ShiftWho = 'all' | 'actor' | 'affiliation';
 
 /**
  * Everything a user can set, as it travels in the URL. Dates are day numbers (days since
@@ -31,6 +34,10 @@ export interface ViewState {
   /** Topics counted by the agreement matrix; empty = all. */
   agreementTopics: string[];
   agreementOrder: AgreementOrder;
+  /** Shifts view: directions listed (empty = all), smallest move in steps, actors/affiliations. */
+  shiftDirections: ShiftDirection[];
+  shiftMinSize: number;
+  shiftWho: ShiftWho;
   /** Short fingerprint of the datasets in view, checked when a link is opened. */
   fingerprint: string | null;
 }
@@ -54,5 +61,8 @@ export const DEFAULT_VIEW: ViewState = {
   windowTo: null,
   agreementTopics: [],
   agreementOrder: 'blocs',
+  shiftDirections: [],
+  shiftMinSize: 0,
+  shiftWho: 'all',
   fingerprint: null,
 };
