@@ -298,7 +298,7 @@ async function measureAtSize(appUrl, baseUrl, input) {
         recordFirstRender(rows, await timelineFirstRender(page, RUNS));
       });
     }
-    for (const tab of ['Timeline', 'Matrix']) {
+    for (const tab of ['Timeline', 'Shifts', 'Matrix']) {
       await section(`filter changes on ${tab}, ${label(rows)}`, () =>
         measureFilters(page, tab, rows),
       );
@@ -523,7 +523,7 @@ async function profileRun(input, tmpDir) {
     save('import', await p.stop());
     const { page } = profile;
     await profiled(page, 'reload', () => reloadDrawn(page, server.url, result.total));
-    for (const tab of ['Timeline', 'Matrix']) {
+    for (const tab of ['Timeline', 'Shifts', 'Matrix']) {
       await switchTab(page, tab, 15_000).catch(() => NaN);
       if (!(await tabHasChart(page))) continue;
       await profiled(page, `filter-${tab.toLowerCase()}`, () => filterChanges(page, 8));

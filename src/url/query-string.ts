@@ -182,6 +182,9 @@ const DISCRETE_KEYS: readonly (keyof ViewState)[] = [
   'agreementOrder',
   'tableSort',
   'tableColumns',
+  'shiftDirections',
+  'shiftMinSize',
+  'shiftWho',
   'compare',
   'staleDays',
 ];

@@ -1,8 +1,11 @@
+import type { ShiftDirection } from '../query/shifts';
 import type { StanceFilter } from '../query/types';
 
-export type ViewName = 'timeline' | 'matrix' | 'agreement' | 'statements';
+export type ViewName = 'timeline' | 'shifts' | 'matrix' | 'agreement' | 'statements';
 export type LaneGrouping = 'actor' | 'topic';
 export type AgreementOrder = 'blocs' | 'alpha';
+/** Whose shifts the Shifts view lists. */
+export type ShiftWho = 'all' | 'actor' | 'affiliation';
 
 /** The Statements table's sortable columns; a leading `-` in `tableSort` sorts descending. */
 export const TABLE_SORT_KEYS = [
@@ -73,6 +76,10 @@ export interface ViewState {
   /** Statements table: sort column (`-` prefix for descending) and the columns shown. */
   tableSort: TableSort;
   tableColumns: TableColumn[];
+  /** Shifts view: directions listed (empty = all), smallest move in steps, actors/affiliations. */
+  shiftDirections: ShiftDirection[];
+  shiftMinSize: number;
+  shiftWho: ShiftWho;
   /** Short fingerprint of the datasets in view, checked when a link is opened. */
   fingerprint: string | null;
 }
@@ -98,5 +105,8 @@ export const DEFAULT_VIEW: ViewState = {
   agreementOrder: 'blocs',
   tableSort: 'date',
   tableColumns: DEFAULT_TABLE_COLUMNS,
+  shiftDirections: [],
+  shiftMinSize: 0,
+  shiftWho: 'all',
   fingerprint: null,
 };

@@ -88,6 +88,8 @@ describe.runIf(hasBrowser)('keyboard only', () => {
     const tab = await tabTo(page, (f) => f.role === 'tab');
     expect(tab.name).toBe('Timeline');
     await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toMatchObject({ role: 'tab', name: 'Shifts' });
+    await page.keyboard.press('ArrowRight');
     const matrixTab = page.getByRole('tab', { name: 'Matrix' });
     expect(await matrixTab.getAttribute('aria-selected')).toBe('true');
     expect(await focused(page)).toMatchObject({ role: 'tab', name: 'Matrix' });
