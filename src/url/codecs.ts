@@ -13,7 +13,7 @@
  */
 import { formatDay, parseIsoDay } from '../domain/dates';
 import type { StanceFilter } from '../query/types';
-import type { AgreementOrder, LaneGrouping, ViewName, ViewState } from './view-state';
+import type { AgreementOrder, LaneGrouping, LaneSort, ViewName, ViewState } from './view-state';
 
 export interface Codec<T> {
   /** The value of the parameter text (still percent-encoded), or `null` when it is not valid. */
@@ -214,6 +214,7 @@ const dayOrNull = nullable(dayCodec);
 
 export const VIEW_NAMES: readonly ViewName[] = ['timeline', 'matrix', 'agreement', 'statements'];
 export const LANE_GROUPINGS: readonly LaneGrouping[] = ['actor', 'topic'];
+export const LANE_SORTS: readonly LaneSort[] = ['name', 'activity', 'shift'];
 export const AGREEMENT_ORDERS: readonly AgreementOrder[] = ['blocs', 'alpha'];
 /** Stale-after, in days: a day to ten years. */
 export const STALE_DAYS_MIN = 1;
@@ -237,6 +238,8 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   compare: { name: 'cmp', codec: dayOrNull },
   staleDays: { name: 'stale', codec: intCodec(STALE_DAYS_MIN, STALE_DAYS_MAX) },
   lanes: { name: 'lanes', codec: enumCodec(LANE_GROUPINGS) },
+  laneSort: { name: 'sort', codec: enumCodec(LANE_SORTS) },
+  collapsed: { name: 'collapse', codec: nameList },
   selected: { name: 'sel', codec: nullable(nameCodec) },
   windowFrom: { name: 'wfrom', codec: dayOrNull },
   windowTo: { name: 'wto', codec: dayOrNull },

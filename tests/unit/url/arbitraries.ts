@@ -4,6 +4,7 @@ import type { StanceFilter } from '../../../src/query/types';
 import {
   AGREEMENT_ORDERS,
   LANE_GROUPINGS,
+  LANE_SORTS,
   STALE_DAYS_MAX,
   STALE_DAYS_MIN,
   VIEW_NAMES,
@@ -69,6 +70,8 @@ export const viewStateArb: fc.Arbitrary<ViewState> = fc
     stances: fc.uniqueArray(stanceArb),
     search: textArb,
     lanes: fc.constantFrom(...LANE_GROUPINGS),
+    laneSort: fc.constantFrom(...LANE_SORTS),
+    collapsed: nameListArb,
     selected: fc.option(nameArb, { nil: null }),
     window: rangeArb,
     agreementTopics: nameListArb,
