@@ -19,6 +19,7 @@ import {
   TABLE_SORT_KEYS,
   type AgreementOrder,
   type LaneGrouping,
+  type LaneSort,
   type ShiftWho,
   type TableSort,
   type ViewName,
@@ -231,6 +232,7 @@ export const VIEW_NAMES: readonly ViewName[] = [
 ];
 export const SHIFT_WHO: readonly ShiftWho[] = ['all', 'actor', 'affiliation'];
 export const LANE_GROUPINGS: readonly LaneGrouping[] = ['actor', 'topic'];
+export const LANE_SORTS: readonly LaneSort[] = ['name', 'activity', 'shift'];
 export const AGREEMENT_ORDERS: readonly AgreementOrder[] = ['blocs', 'alpha'];
 /** Stale-after, in days: a day to ten years. */
 export const STALE_DAYS_MIN = 1;
@@ -254,6 +256,8 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   compare: { name: 'cmp', codec: dayOrNull },
   staleDays: { name: 'stale', codec: intCodec(STALE_DAYS_MIN, STALE_DAYS_MAX) },
   lanes: { name: 'lanes', codec: enumCodec(LANE_GROUPINGS) },
+  laneSort: { name: 'sort', codec: enumCodec(LANE_SORTS) },
+  collapsed: { name: 'collapse', codec: nameList },
   selected: { name: 'sel', codec: nullable(nameCodec) },
   windowFrom: { name: 'wfrom', codec: dayOrNull },
   windowTo: { name: 'wto', codec: dayOrNull },

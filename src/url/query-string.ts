@@ -177,6 +177,8 @@ const DISCRETE_KEYS: readonly (keyof ViewState)[] = [
   'topics',
   'stances',
   'lanes',
+  'laneSort',
+  'collapsed',
   'selected',
   'agreementTopics',
   'agreementOrder',

@@ -3,6 +3,7 @@ import type { StanceFilter } from '../query/types';
 
 export type ViewName = 'timeline' | 'shifts' | 'matrix' | 'agreement' | 'statements';
 export type LaneGrouping = 'actor' | 'topic';
+export type LaneSort = 'name' | 'activity' | 'shift';
 export type AgreementOrder = 'blocs' | 'alpha';
 /** Whose shifts the Shifts view lists. */
 export type ShiftWho = 'all' | 'actor' | 'affiliation';
@@ -65,6 +66,10 @@ export interface ViewState {
   stances: StanceFilter[];
   search: string;
   lanes: LaneGrouping;
+  /** Order of the timeline's lanes and rows. */
+  laneSort: LaneSort;
+  /** Affiliations whose actors the timeline draws as one. */
+  collapsed: string[];
   /** Selected statement id (evidence panel). */
   selected: string | null;
   /** Visible time window of the timeline (zoom), independent of the From/To filter. */
@@ -98,6 +103,8 @@ export const DEFAULT_VIEW: ViewState = {
   stances: [],
   search: '',
   lanes: 'actor',
+  laneSort: 'name',
+  collapsed: [],
   selected: null,
   windowFrom: null,
   windowTo: null,

@@ -53,6 +53,8 @@ describe('serializeView', () => {
       {
         staleDays: 30,
         lanes: 'topic',
+        laneSort: 'shift',
+        collapsed: ['Russia', 'United States'],
         selected: 'st-42',
         windowFrom: dayNumber(2024, 1, 1),
         windowTo: dayNumber(2024, 6, 30),
@@ -62,7 +64,7 @@ describe('serializeView', () => {
         compare: dayNumber(2024, 12, 1),
         datasets: ['seed'],
       },
-      'ds=seed&cmp=2024-12-01&stale=30&lanes=topic&sel=st-42&wfrom=2024-01-01&wto=2024-06-30&agTopics=dialogue&agOrder=alpha&fp=0a1b2c3d',
+      'ds=seed&cmp=2024-12-01&stale=30&lanes=topic&sort=shift&collapse=Russia,United+States&sel=st-42&wfrom=2024-01-01&wto=2024-06-30&agTopics=dialogue&agOrder=alpha&fp=0a1b2c3d',
     ],
     [
       'the Shifts view with a direction and a size',
@@ -321,6 +323,8 @@ describe('isDiscreteChange', () => {
     ['changing the topics', { topics: ['ceasefire'] }],
     ['changing the stances', { stances: [2] }],
     ['grouping lanes by topic', { lanes: 'topic' }],
+    ['sorting lanes by their latest shift', { laneSort: 'shift' }],
+    ['collapsing an affiliation', { collapsed: ['Russia'] }],
     ['selecting a statement', { selected: 'st-1' }],
     ['choosing agreement topics', { agreementTopics: ['dialogue'] }],
     ['ordering the agreement matrix', { agreementOrder: 'alpha' }],

@@ -1,0 +1,414 @@
+/**
+ * The timeline as bands: each lane (an actor, an affiliation's actors collapsed into one, or a
+ * topic) holds one labelled row per series (its topics, or its actors), and each row is a band
+ * whose colour is the stance carried forward from the statement that set it. Built once per
+ * rows, grouping, collapse or sort change, never per frame; a series' band (its steps and the
+ * shifts `seriesShifts` finds in it) is built when first drawn or asked for.
+ */
+import { FLAG_UNCODED } from '../../domain/types';
+import { compareNames } from '../../query/cache';
+import { findShifts, seriesShifts, type Shift } from '../../query/shifts';
+import { pairIndex } from '../../query/state';
+import type { ColumnCache } from '../../query/types';
+import { rowsExtent } from './model';
+import { denseWindow } from './windowing';
+
+export type LaneBy = 'actor' | 'topic';
+export type LaneSort = 'name' | 'activity' | 'shift';
+export type LaneKind = 'actor' | 'affiliation' | 'topic';
+
+/** A series of actor statements, or of an affiliation's actors (collapsed). */
+export const SERIES_ACTOR = 0;
+export const SERIES_AFFILIATION = 1;
+/** `lastShift` of what has no shift among the rows. */
+export const NO_SHIFT = -2147483648;
+
+export interface BandLane {
+  kind: LaneKind;
+  /** Actor, affiliation or topic code. */
+  code: number;
+  name: string;
+  /** The affiliation the lane is grouped under; '' for topics and actors without one. */
+  group: string;
+  /** Statements in the lane. */
+  count: number;
+  /** Day of the lane's latest shift, NO_SHIFT when none (known when sorting by shift). */
+  lastShift: number;
+  /** The lane's series are `first .. end - 1`. */
+  first: number;
+  end: number;
+}
+
+export interface BandGroup {
+  name: string;
+  /** Its lanes are `first .. end - 1`. */
+  first: number;
+  end: number;
+  collapsed: boolean;
+}
+
+export interface BandModel {
+  by: LaneBy;
+  lanes: BandLane[];
+  /** Affiliation groups in order, lanes by actor only (empty by topic). */
+  groups: BandGroup[];
+  seriesCount: number;
+  seriesLane: Uint32Array;
+  /** Row label of each series: a topic, an actor, or `Russia (all actors)`. */
+  seriesName: string[];
+  /** SERIES_ACTOR or SERIES_AFFILIATION. */
+  seriesKind: Uint8Array;
+  /** Statements in each series. */
+  seriesSize: Uint32Array;
+  /** Series of each (actor, topic) pair id (`pairIndex`), -1 when not in the rows. */
+  seriesOfPair: Int32Array;
+  /** The rows grouped by series, ascending (date order) inside each. */
+  order: Uint32Array;
+  /** Start day of each entry of `order`. */
+  day: Int32Array;
+  /** Series `s` owns `order[start[s] .. start[s + 1])`. */
+  start: Uint32Array;
+  rowCount: number;
+  /** Shifts among the rows by actor, and by affiliation (as the Shifts view lists them). */
+  shiftCount: number;
+  affiliationShiftCount: number;
+  /** First day to the end of the last period; null without rows. */
+  extent: [number, number] | null;
+  /** Where most statements lie (see `denseWindow`); null without rows. */
+  dense: [number, number] | null;
+  bands: (Band | undefined)[];
+}
+
+/**
+ * A series' carried-forward state: a step per day with a coded statement (the day's last one
+ * sets it, as `findShifts` reads a day), uncoded statements left out (they set no state).
+ */
+export interface Band {
+  /** The statement behind each step. */
+  row: Uint32Array;
+  /** Start day of each step. */
+  from: Int32Array;
+  /** The shifts of the series (`seriesShifts`), by the step index where the new state starts. */
+  shifts: Map<number, Shift>;
+}
+
+export interface BandOptions {
+  by: LaneBy;
+  sort: LaneSort;
+  /** Affiliations whose actors are drawn as one (a lane by actor, a row by topic). */
+  collapsed: readonly string[];
+}
+
+interface Provisional {
+  lane: number;
+  /** The other dimension's code: topic, or actor, or affiliation for a collapsed one. */
+  code: number;
+  kind: number;
+  name: string;
+  count: number;
+  lastShift: number;
+}
+
+const memo = new WeakMap<ColumnCache, Map<string, BandModel>>();
+
+/**
+ * The band model of `rows` (ascending). The unfiltered view (every row) is built once per
+ * cache and options, as it is returned to whenever a filter is cleared.
+ * Example: Putin (Russia) on ceasefire and territory, Lavrov (Russia) on ceasefire, by actor,
+ * sorted by name -> lanes `[Lavrov, Putin]`, series `[ceasefire | ceasefire, territory]`;
+ * with Russia collapsed -> one lane `Russia` with series `[ceasefire, territory]`.
+ */
+export function buildBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions) {
+  if (rows.length !== cache.n || cache.n === 0) return makeBands(cache, rows, o);
+  let byKey = memo.get(cache);
+  if (!byKey) memo.set(cache, (byKey = new Map()));
+  const key = `${o.by}|${o.sort}|${o.collapsed.join('\u0000')}`;
+  let model = byKey.get(key);
+  if (!model) {
+    if (byKey.size > 8) byKey.clear();
+    byKey.set(key, (model = makeBands(cache, rows, o)));
+  }
+  return model;
+}
+
+function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions): BandModel {
+  const pairs = pairIndex(cache);
+  const n = rows.length;
+  const perPair = new Uint32Array(pairs.count);
+  for (let k = 0; k < n; k++) perPair[pairs.id[rows[k]]]++;
+  const collapsedAff = new Uint8Array(cache.affiliations.length);
+  for (const name of o.collapsed) {
+    const f = cache.affiliations.indexOf(name);
+    if (f >= 0) collapsedAff[f] = 1;
+  }
+  const byActor = o.by === 'actor';
+
+  // Provisional lanes and series, keyed by their codes.
+  const laneOfKey = new Map<number, number>();
+  const lanes: BandLane[] = [];
+  const seriesOfKey = new Map<number, number>();
+  const series: Provisional[] = [];
+  const provOfPair = new Int32Array(pairs.count).fill(-1);
+  const nSub = cache.topics.length + cache.actors.length + cache.affiliations.length + 1;
+  for (let p = 0; p < pairs.count; p++) {
+    if (perPair[p] === 0) continue;
+    const a = pairs.actor[p];
+    const t = pairs.topic[p];
+    const f = cache.actorAffiliation[a];
+    const merged = f >= 0 && collapsedAff[f] === 1;
+    let kind: LaneKind;
+    let code: number;
+    if (byActor) [kind, code] = merged ? ['affiliation', f] : ['actor', a];
+    else [kind, code] = ['topic', t];
+    const laneKey = (kind === 'affiliation' ? 1 : 0) * 0x4000000 + code;
+    let lane = laneOfKey.get(laneKey);
+    if (lane === undefined) {
+      lane = lanes.length;
+      laneOfKey.set(laneKey, lane);
+      const name =
+        kind === 'actor'
+          ? cache.actors[code]
+          : kind === 'affiliation'
+            ? cache.affiliations[code]
+            : cache.topics[code];
+      const group = kind === 'topic' ? '' : f >= 0 ? cache.affiliations[f] : '';
+      lanes.push({ kind, code, name, group, count: 0, lastShift: NO_SHIFT, first: 0, end: 0 });
+    }
+    lanes[lane].count += perPair[p];
+    // The row inside the lane: a topic (by actor), an actor or a collapsed affiliation (by topic).
+    let sub: number;
+    let subKind = merged ? 1 : 0;
+    let name: string;
+    if (byActor) {
+      sub = t;
+      name = cache.topics[t];
+    } else if (merged) {
+      sub = cache.topics.length + cache.actors.length + f;
+      name = `${cache.affiliations[f]} (all actors)`;
+    } else {
+      sub = cache.topics.length + a;
+      name = cache.actors[a];
+      subKind = 0;
+    }
+    const key = lane * nSub + sub;
+    let s = seriesOfKey.get(key);
+    if (s === undefined) {
+      s = series.length;
+      seriesOfKey.set(key, s);
+      series.push({ lane, code: sub, kind: subKind, name, count: 0, lastShift: NO_SHIFT });
+    }
+    series[s].count += perPair[p];
+    provOfPair[p] = s;
+  }
+
+  // Shift counts and, to sort by them, each series' latest shift: one pass of `findShifts`.
+  const table = findShifts(cache, rows);
+  let shiftCount = 0;
+  for (let i = 0; i < table.count; i++) {
+    if (table.kind[i] === SERIES_ACTOR) shiftCount++;
+    if (o.sort !== 'shift') continue;
+    const s = provOfPair[pairs.id[table.row[i]]];
+    if (s < 0 || series[s].kind !== table.kind[i]) continue;
+    const d = cache.day[table.row[i]];
+    if (d > series[s].lastShift) series[s].lastShift = d;
+    if (d > lanes[series[s].lane].lastShift) lanes[series[s].lane].lastShift = d;
+  }
+
+  // Order: groups, lanes in them, series in each lane.
+  const cmp = comparer(o.sort);
+  const laneIdx = lanes.map((_, i) => i);
+  const groups: BandGroup[] = [];
+  if (byActor) {
+    const stats = new Map<string, { name: string; count: number; lastShift: number }>();
+    for (const lane of lanes) {
+      const g = stats.get(lane.group) ?? { name: lane.group, count: 0, lastShift: NO_SHIFT };
+      g.count += lane.count;
+      g.lastShift = Math.max(g.lastShift, lane.lastShift);
+      stats.set(lane.group, g);
+    }
+    const order = [...stats.values()].sort(
+      (x, y) => Number(x.name === '') - Number(y.name === '') || cmp(x, y),
+    );
+    const rank = new Map(order.map((g, i) => [g.name, i]));
+    laneIdx.sort(
+      (x, y) => rank.get(lanes[x].group)! - rank.get(lanes[y].group)! || cmp(lanes[x], lanes[y]),
+    );
+    let at = 0;
+    for (const g of order) {
+      const first = at;
+      while (at < laneIdx.length && lanes[laneIdx[at]].group === g.name) at++;
+      const f = cache.affiliations.indexOf(g.name);
+      groups.push({ name: g.name, first, end: at, collapsed: f >= 0 && collapsedAff[f] === 1 });
+    }
+  } else {
+    laneIdx.sort((x, y) => cmp(lanes[x], lanes[y]));
+  }
+  const sortedLanes = laneIdx.map((i) => lanes[i]);
+  const newLane = new Uint32Array(lanes.length);
+  laneIdx.forEach((old, i) => (newLane[old] = i));
+  const seriesIdx = series.map((_, i) => i);
+  seriesIdx.sort(
+    (x, y) =>
+      newLane[series[x].lane] - newLane[series[y].lane] ||
+      // By topic, a collapsed affiliation's row comes after the actors' rows.
+      series[x].kind - series[y].kind ||
+      cmp(series[x], series[y]),
+  );
+  const finalOf = new Uint32Array(series.length);
+  seriesIdx.forEach((old, i) => (finalOf[old] = i));
+  const m = series.length;
+  const seriesLane = new Uint32Array(m);
+  const seriesKind = new Uint8Array(m);
+  const seriesCount = new Uint32Array(m);
+  const seriesName: string[] = new Array<string>(m);
+  seriesIdx.forEach((old, i) => {
+    const s = series[old];
+    seriesLane[i] = newLane[s.lane];
+    seriesKind[i] = s.kind;
+    seriesCount[i] = s.count;
+    seriesName[i] = s.name;
+  });
+  for (let i = 0; i < m; i++) {
+    const lane = sortedLanes[seriesLane[i]];
+    if (i === 0 || seriesLane[i - 1] !== seriesLane[i]) lane.first = i;
+    lane.end = i + 1;
+  }
+  const seriesOfPair = new Int32Array(pairs.count).fill(-1);
+  for (let p = 0; p < pairs.count; p++) {
+    if (provOfPair[p] >= 0) seriesOfPair[p] = finalOf[provOfPair[p]];
+  }
+
+  // The rows grouped by series (a counting sort: rows are ascending, so each series' slice is).
+  const start = new Uint32Array(m + 1);
+  for (let i = 0; i < m; i++) start[i + 1] = start[i] + seriesCount[i];
+  const next = start.slice(0, m);
+  const order = new Uint32Array(n);
+  const day = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const r = rows[k];
+    const j = next[seriesOfPair[pairs.id[r]]]++;
+    order[j] = r;
+    day[j] = cache.day[r];
+  }
+
+  return {
+    by: o.by,
+    lanes: sortedLanes,
+    groups,
+    seriesCount: m,
+    seriesLane,
+    seriesName,
+    seriesKind,
+    seriesSize: seriesCount,
+    seriesOfPair,
+    order,
+    day,
+    start,
+    rowCount: n,
+    shiftCount,
+    affiliationShiftCount: table.count - shiftCount,
+    extent: rowsExtent(cache, rows),
+    dense: denseWindow(cache, rows),
+    bands: new Array<Band | undefined>(m),
+  };
+}
+
+type Sortable = { name: string; count: number; lastShift: number };
+
+/** By name; by activity (most statements first); by most recent shift (none last). */
+function comparer(sort: LaneSort): (x: Sortable, y: Sortable) => number {
+  if (sort === 'activity') return (x, y) => y.count - x.count || compareNames(x.name, y.name);
+  if (sort === 'shift') {
+    return (x, y) =>
+      (y.lastShift > x.lastShift ? 1 : y.lastShift < x.lastShift ? -1 : 0) ||
+      compareNames(x.name, y.name);
+  }
+  return (x, y) => compareNames(x.name, y.name);
+}
+
+/** The series a row is drawn in, or -1. */
+export function seriesOfRow(cache: ColumnCache, model: BandModel, row: number): number {
+  return model.seriesOfPair[pairIndex(cache).id[row]] ?? -1;
+}
+
+/** The statements of series `s`, in date order (a view). */
+export function seriesRowsOf(model: BandModel, s: number): Uint32Array {
+  return model.order.subarray(model.start[s], model.start[s + 1]);
+}
+
+/**
+ * Series `s`'s band, built on first use and kept in the model.
+ * Putin on ceasefire: -1 (day 10), uncoded (day 15), +1 (day 20), +1 (day 30) -> steps at days
+ * 10, 20, 30, one shift (-1 -> +1) at the step of day 20.
+ */
+export function bandOf(cache: ColumnCache, model: BandModel, s: number): Band {
+  let band = model.bands[s];
+  if (band) return band;
+  const rows = seriesRowsOf(model, s);
+  const row = new Uint32Array(rows.length);
+  const from = new Int32Array(rows.length);
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (cache.flags[r] & FLAG_UNCODED) continue;
+    const d = cache.day[r];
+    if (k > 0 && from[k - 1] === d) row[k - 1] = r;
+    else {
+      row[k] = r;
+      from[k++] = d;
+    }
+  }
+  const shifts = new Map<number, Shift>();
+  const kind = model.seriesKind[s] === SERIES_AFFILIATION ? 'affiliation' : 'actor';
+  for (const shift of seriesShifts(cache, rows, kind)) {
+    shifts.set(upperBound(from, shift.day, 0, k) - 1, shift);
+  }
+  band = { row: row.slice(0, k), from: from.slice(0, k), shifts };
+  model.bands[s] = band;
+  return band;
+}
+
+/**
+ * The shift a statement made in series `s` (the state it set differs from the one before), or
+ * null. Putin's +1 after his -1 on ceasefire -> `{ before: -1, after: 1, ... }`.
+ */
+export function shiftOfRow(
+  cache: ColumnCache,
+  model: BandModel,
+  s: number,
+  row: number,
+): Shift | null {
+  const band = bandOf(cache, model, s);
+  const step = lowerBound(band.row, row);
+  return band.row[step] === row ? (band.shifts.get(step) ?? null) : null;
+}
+
+/** First index in `values` (ascending) whose value is `>= value`. */
+function lowerBound(values: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (values[m] < value) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/**
+ * The step in force on `day` (fractional days allowed): the last one starting on or before it,
+ * or -1 before the first. Steps from days [10, 20]: `stepAt(band, 15)` -> 0; `(band, 5)` -> -1.
+ */
+export function stepAt(band: Band, day: number): number {
+  return upperBound(band.from, day, 0, band.from.length) - 1;
+}
+
+/** First index in `values[lo..hi)` (ascending) whose value is `> value`. */
+export function upperBound(values: ArrayLike<number>, value: number, lo: number, hi: number) {
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (values[m] <= value) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
