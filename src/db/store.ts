@@ -10,7 +10,12 @@ export const importLockName = (datasetId: string) => `stance-import:${datasetId}
 /** Ready datasets, oldest first. */
 export async function readyDatasets(database: StanceDB): Promise<DatasetMeta[]> {
   const all = await database.datasets.where('status').equals('ready').toArray();
-  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  for (const meta of all) {
+    // Only `true` hides (a crafted backup's `"no"` once did); a name must be text to be shown.
+    if (meta.hidden !== undefined && meta.hidden !== true) delete meta.hidden;
+    if (typeof meta.name !== 'string') meta.name = String(meta.name);
+  }
+  return all.sort((a, b) => String(a.importedAt).localeCompare(String(b.importedAt)));
 }
 
 /**

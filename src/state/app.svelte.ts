@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import { db, onVersionChange } from '../db/db';
+import { db, onVersionChange, type ClosedBy } from '../db/db';
+import { isClosedError } from '../db/errors';
 import type { ImportReport } from '../db/importer';
 import type { HandedChunks } from '../db/handover';
 import { createBackup, restoreBackup, type RestoreResult } from '../db/backup';
@@ -50,8 +51,10 @@ export class AppState {
   linkFingerprint = $state<string | null>(null);
   readonly importFlow: ImportFlow;
 
-  /** Set when another tab upgraded the database: this tab must reload. */
+  /** Set when another tab upgraded (or deleted) the database: this tab must reload. */
   staleSchema = $state(false);
+  /** What closed it: a newer schema, or a deletion. */
+  closedBy = $state<ClosedBy>('upgraded');
   private channel: BroadcastChannel | null = null;
 
   constructor(makeImport?: ConstructorParameters<typeof ImportFlow>[1]) {
@@ -61,13 +64,19 @@ export class AppState {
     );
   }
 
+  /** The page's connection was closed under it: ask for a reload (never show the raw error). */
+  storeClosed(by: ClosedBy = this.closedBy): void {
+    this.closedBy = by;
+    this.staleSchema = true;
+  }
+
   /** Tells other tabs the stored datasets changed, so they reload their view of them. */
   private announce(): void {
     this.channel?.postMessage({ type: 'datasets-changed' });
   }
 
   private listen(): void {
-    onVersionChange(() => (this.staleSchema = true));
+    onVersionChange((by) => this.storeClosed(by));
     if (typeof BroadcastChannel !== 'function') return;
     this.channel = new BroadcastChannel('stance-timeline');
     this.channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
@@ -249,7 +258,11 @@ export class AppState {
    */
   load(datasets?: DatasetMeta[], handed?: HandedChunks): Promise<void> {
     const seq = ++this.loadSeq;
-    const loading = this.loadOnce(seq, datasets, handed);
+    const loading = this.loadOnce(seq, datasets, handed).catch((e: unknown) => {
+      // Another tab deleted or upgraded the database: the banner asks for a reload.
+      if (!isClosedError(e)) throw e;
+      this.storeClosed();
+    });
     this.latestLoad = loading;
     return loading;
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
-import { importFile } from './app-helpers';
+import { choose, counted, importFile } from './app-helpers';
 import { collectPageErrors, freshContext, hasBrowser, launch, type PageErrors } from './browser';
 import { expectShowing, SEED_ROWS } from './views-helpers';
 
@@ -12,6 +12,7 @@ import { expectShowing, SEED_ROWS } from './views-helpers';
  * Nothing stored is lost (issue 20): a delete keeps what another dataset also holds, an undo
  * that cannot be written says so and keeps the deleted data. Real Chromium and IndexedDB.
  */
+const FIXTURES = path.resolve(__dirname, '../fixtures');
 let dir: string;
 let browser: Browser;
 
@@ -124,5 +125,52 @@ describe.runIf(hasBrowser)('deleting a dataset in Chromium', () => {
     await dialog.getByText(`Restored 1 dataset (${SEED_ROWS} statements).`).waitFor();
     await expectShowing(page, SEED_ROWS);
     expect(errors.all()).toEqual([]);
+  });
+});
+
+describe.runIf(hasBrowser)('a database deleted by another tab in Chromium', () => {
+  it('says the stored data was closed by another tab, offers Reload, and shows no raw error', async () => {
+    const context = await freshContext(browser);
+    try {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto('./');
+      await expectShowing(page, SEED_ROWS);
+      await choose(page, path.join(FIXTURES, 'clean.csv'));
+      await counted(page);
+
+      const other = await context.newPage();
+      await other.goto('./');
+      await expectShowing(other, SEED_ROWS);
+      const outcome = await other.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const r = indexedDB.deleteDatabase('stance-timeline');
+            r.onsuccess = () => resolve('deleted');
+            r.onblocked = () => resolve('blocked');
+            r.onerror = () => resolve('error');
+          }),
+      );
+      expect(outcome).toBe('deleted');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+      const banner = page.getByRole('alert').filter({ hasText: 'closed by another tab' });
+      await banner.waitFor();
+      expect((await banner.textContent())!.replace(/\s+/g, ' ')).toContain(
+        'Reload this tab to continue.',
+      );
+      expect(await page.locator('body').innerText()).not.toMatch(
+        /DatabaseClosedError|has been closed/,
+      );
+      expect(errors.all()).toEqual([]);
+
+      await banner.getByRole('button', { name: 'Reload' }).click();
+      await page.getByText(/Showing [\d,]+ of [\d,]+ statements/).waitFor();
+      expect(
+        await page.getByRole('alert').filter({ hasText: 'closed by another tab' }).count(),
+      ).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 });
