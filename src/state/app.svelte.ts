@@ -125,20 +125,12 @@ export class AppState {
     return rows.filter((r) => scope.has(dataset[r]));
   }
 
-  /** Rows for the as-of matrix: the filters without the date range and without the actor,
-   * affiliation, topic and stance choices, which the matrix shows as highlights (a click on a
-   * cell sets them, and the grid must not shrink to that one cell). */
+  /** Rows for the as-of matrix: the filters without the date range (a state needs every
+   * statement before it) and without the stances, which the matrix applies to each cell's state
+   * as of its date rather than to the statements. */
   matrixRows: Uint32Array = $derived.by(() => {
     if (!this.cache) return EMPTY;
-    const rows = filterRows(this.cache, {
-      ...this.filter,
-      from: null,
-      to: null,
-      actors: [],
-      affiliations: [],
-      topics: [],
-      stances: [],
-    });
+    const rows = filterRows(this.cache, { ...this.filter, from: null, to: null, stances: [] });
     return this.datasetScope ? this.inScope(rows) : rows;
   });
 
