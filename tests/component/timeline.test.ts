@@ -277,7 +277,9 @@ describe('Timeline', () => {
     const scroller = container.querySelector<HTMLElement>('.scroller')!;
     await fireEvent.pointerMove(scroller, { clientX: xAt('2024-12-20'), clientY: BIDEN_ROW_Y });
     const tip = screen.getByRole('tooltip');
-    expect(tip).toHaveTextContent('On 2024-12-20: carried forward from this statement, 15 days on');
+    expect(tip).toHaveTextContent(
+      'On 2024-12-20: carried forward from this statement, 15 days after it',
+    );
     expect(tip).toHaveTextContent('(stale: over 10 days)');
     expect(tip).toHaveTextContent('2024-12-05');
     expect(tip).toHaveTextContent('Stance: support');

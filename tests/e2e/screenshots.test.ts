@@ -29,6 +29,12 @@ const SHOTS: Shot[] = [
     query: '',
     ready: async (page) => {
       await page.getByRole('img', { name: /^Timeline of \d+ statements/ }).waitFor();
+      // The pointer on Putin's territory row: the tooltip names the statement behind the band.
+      const row = page.locator('.series-label', { hasText: 'territorial-concessions' });
+      const box = (await row.boundingBox())!;
+      const plot = (await page.locator('.band-bg').boundingBox())!;
+      await page.mouse.move(plot.x + plot.width * 0.45, box.y + box.height / 2);
+      await page.getByRole('tooltip').waitFor();
     },
   },
   {

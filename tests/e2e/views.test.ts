@@ -79,8 +79,8 @@ describe.runIf(hasBrowser)('analyst views on the bundled dataset', () => {
     await openView(page);
     const band = page.locator('svg.band rect.band-bg');
     const box = (await band.boundingBox())!;
-    // Drag over the first half of 2024: only the year-precise statements (which cover all of
-    // 2024) overlap it; the November and December ones fall outside.
+    // Drag over November 2024 (the window opens on late October to December): the year- and
+    // month-precise statements overlap it; the December ones fall outside.
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width * 0.1, y);
     await page.mouse.down();

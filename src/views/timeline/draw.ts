@@ -1,6 +1,6 @@
 /**
  * Pure geometry of the timeline: the x scale in day numbers, the zoom window, the brush
- * conversion, lane layout, binning and hit-testing. No DOM, no Svelte: the component and the
+ * conversion and hit-testing. No DOM, no Svelte: the component and the
  * canvas renderer call these, and node tests check them.
  *
  * Time is in day numbers (days since 1970-01-01 UTC) and may be fractional while zooming: the
@@ -24,9 +24,9 @@ export const MIN_WINDOW_DAYS = 2;
 export const MAX_WINDOW_DAYS = 300 * 366;
 
 /**
- * More visible marks than this and the lanes draw binned: one bar per (lane, pixel column,
- * stance) with its count. Canvas draws 10k marks in 25-50 ms here (DESIGN.md), so 4000 keeps a
- * zoom frame near 16 ms, and past that many marks individual dots overlap anyway.
+ * More visible marks than this and the rows draw ticks per pixel column instead of dots.
+ * Canvas draws 10k marks in 25-50 ms here (DESIGN.md), so 4000 keeps a zoom frame near 16 ms,
+ * and past that many marks individual dots overlap anyway.
  */
 export const BIN_THRESHOLD = 4000;
 
@@ -204,109 +204,6 @@ export function computeXs(days: ArrayLike<number>, s: XScale, out?: Float32Array
   return xs;
 }
 
-/** One binned mark: the statements of one stance in one pixel column of a lane. */
-export interface Bin {
-  x: number;
-  stance: number;
-  count: number;
-}
-
-/**
- * Counts the marks `lo..hi` of a lane per (pixel column, stance) into `counts`: entry
- * `(x - left) * 5 + stance + 2` for the column starting at pixel `x`, `cols` columns from `left`.
- * Marks outside those columns are left out. Stance is read through `order` (rows) from the
- * cache's stance column. Fills `counts` from zero; it must hold `cols * 5` entries.
- * `binCounts([10.2, 10.7], [0, 1], Int8Array.of(1, -2), 0, 2, 10, 1, counts)` ->
- * counts `[1, 0, 0, 1, 0]` (one -2, one +1 in column 10).
- */
-export function binCounts(
-  xs: ArrayLike<number>,
-  order: ArrayLike<number>,
-  stance: ArrayLike<number>,
-  lo: number,
-  hi: number,
-  left: number,
-  cols: number,
-  counts: Uint32Array,
-): void {
-  counts.fill(0, 0, cols * 5);
-  for (let i = lo; i < hi; i++) {
-    const c = Math.floor(xs[i]) - left;
-    if (c < 0 || c >= cols) continue;
-    counts[c * 5 + stance[order[i]] + 2]++;
-  }
-}
-
-/** Pixel columns from `floor(r0)` to `ceil(r1)`: where binned marks can fall. */
-export function binColumns(r0: number, r1: number): { left: number; cols: number } {
-  const left = Math.floor(r0);
-  return { left, cols: Math.max(0, Math.ceil(r1) - left + 1) };
-}
-
-/**
- * Bins the marks `lo..hi` of a lane to whole pixel columns between `r0` and `r1`: one bin per
- * (column, stance) with its count, ordered by column then stance. Marks outside the plot are
- * left out. Stance is read through `order` (rows) from the cache's stance column.
- * `binMarks([10.2, 10.7, 10.9, 30], [0, 1, 2, 3], Int8Array.of(1, 1, -2, 1), 0, 4, 0, 100)` ->
- * `[{ x: 10, stance: -2, count: 1 }, { x: 10, stance: 1, count: 2 }, { x: 30, stance: 1, count: 1 }]`.
- */
-export function binMarks(
-  xs: ArrayLike<number>,
-  order: ArrayLike<number>,
-  stance: ArrayLike<number>,
-  lo: number,
-  hi: number,
-  r0: number,
-  r1: number,
-): Bin[] {
-  const { left, cols } = binColumns(r0, r1);
-  const counts = new Uint32Array(cols * 5);
-  binCounts(xs, order, stance, lo, hi, left, cols, counts);
-  const bins: Bin[] = [];
-  for (let j = 0; j < counts.length; j++) {
-    if (counts[j] === 0) continue;
-    bins.push({ x: left + Math.floor(j / 5), stance: (j % 5) - 2, count: counts[j] });
-  }
-  return bins;
-}
-
-/**
- * A bin's bar height: grows with the log of its count, up to `maxH`.
- * `binHeight(1, 9)` -> 3; `binHeight(4, 9)` -> 6; `binHeight(1000, 9)` -> 9.
- */
-export function binHeight(count: number, maxH: number): number {
-  return Math.min(maxH, 3 + 1.5 * Math.log2(count));
-}
-
-/**
- * The bars of one stance of a binned lane, with neighbouring columns of the same height merged
- * into one bar: a dense lane is mostly full-height bars, so this draws a handful of rectangles
- * where there were hundreds, and the pixels are the same (the columns are whole pixels).
- * Calls `bar(x, width, height)` for each, left to right.
- * Counts of stance +1 `[1, 1, 0, 5]` in columns 10..13 (maxH 9) -> `bar(10, 2, 3)`,
- * `bar(13, 1, 6.48...)`.
- */
-export function binBars(
-  counts: Uint32Array,
-  cols: number,
-  left: number,
-  stance: number,
-  maxH: number,
-  bar: (x: number, width: number, height: number) => void,
-): void {
-  const s = stance + 2;
-  let runStart = -1;
-  let runH = 0;
-  for (let c = 0; c <= cols; c++) {
-    const n = c < cols ? counts[c * 5 + s] : 0;
-    const h = n === 0 ? 0 : binHeight(n, maxH);
-    if (h === runH && runStart >= 0) continue;
-    if (runStart >= 0) bar(left + runStart, c - runStart, runH);
-    runStart = h === 0 ? -1 : c;
-    runH = h;
-  }
-}
-
 /** Most candidates a hover looks at: bounds the work on a dense lane (the nearest is close by). */
 const HIT_SCAN_LIMIT = 2000;
 
@@ -349,17 +246,7 @@ export function nearestMark(
 }
 
 /**
- * Vertical offset of a stance inside a lane of height `laneH`: +2 near the top, -2 near the
- * bottom, 0 on the centre line, with a margin of a mark's size so +2 and -2 marks stay inside
- * their lane. `stanceOffset(2, 40)` -> 10; `stanceOffset(-2, 40)` -> 30.
- */
-export function stanceOffset(stance: number, laneH: number): number {
-  const step = (laneH - 20) / 4;
-  return laneH / 2 - stance * step;
-}
-
-/**
- * A shift marker: a triangle on the step line just right of the statement's mark (so it covers
+ * A shift marker: a triangle on the band just right of the statement's mark (so it covers
  * neither), pointing up when the stance rose and down when it fell, or a diamond when only the
  * conditional flag changed. Returns the polygon's points, flat.
  * `shiftMarker(100, 50, 1, 4)` -> `[110, 46, 114, 54, 106, 54]` (pointing up).
@@ -369,132 +256,4 @@ export function shiftMarker(x: number, y: number, direction: -1 | 0 | 1, size: n
   if (direction === 1) return [cx, y - size, cx + size, y + size, cx - size, y + size];
   if (direction === -1) return [cx, y + size, cx + size, y - size, cx - size, y - size];
   return [cx, y - size, cx + size, y, cx, y + size, cx - size, y];
-}
-
-/** Where each lane and each affiliation header sits in the scrolling area. */
-export interface LaneLayout {
-  /** Top of each lane, in lane order. */
-  tops: Float64Array;
-  headers: { label: string; top: number }[];
-  height: number;
-}
-
-/**
- * Stacks lanes of height `laneH`, with a header of height `headerH` before each run of lanes
- * sharing a group label (when `grouped`). Lanes come already ordered by group (`lanes()`).
- * `layoutLanes(['Russia', 'Russia', 'US'], 40, 20, true)` ->
- * `{ tops: [20, 60, 120], headers: [{ 'Russia', 0 }, { 'US', 100 }], height: 160 }`.
- */
-export function layoutLanes(
-  groups: readonly string[],
-  laneH: number,
-  headerH: number,
-  grouped: boolean,
-): LaneLayout {
-  const tops = new Float64Array(groups.length);
-  const headers: { label: string; top: number }[] = [];
-  let y = 0;
-  for (let i = 0; i < groups.length; i++) {
-    if (grouped && (i === 0 || groups[i] !== groups[i - 1])) {
-      headers.push({ label: groups[i] || 'No affiliation', top: y });
-      y += headerH;
-    }
-    tops[i] = y;
-    y += laneH;
-  }
-  return { tops, headers, height: y };
-}
-
-/**
- * The lanes `[first, last)` that show in a viewport `[scrollTop, scrollTop + viewH)`, found by
- * binary search: only these are drawn, so hundreds of lanes cost what a screenful costs.
- * `visibleLanes([0, 40, 80, 120], 40, 50, 40)` -> `[1, 3]`.
- */
-export function visibleLanes(
-  tops: ArrayLike<number>,
-  laneH: number,
-  scrollTop: number,
-  viewH: number,
-): [number, number] {
-  const first = lowerBound(tops, scrollTop - laneH + 1e-9);
-  const last = lowerBound(tops, scrollTop + viewH, first);
-  return [first, last];
-}
-
-/**
- * The lane under a y in the scrolling area, or -1 (a header, or past the end).
- * `laneAt([20, 60], 40, 70)` -> 1; `laneAt([20, 60], 40, 10)` -> -1.
- */
-export function laneAt(tops: ArrayLike<number>, laneH: number, y: number): number {
-  const i = lowerBound(tops, y + 1e-9) - 1;
-  return i >= 0 && y < tops[i] + laneH ? i : -1;
-}
-
-/**
- * Line segments `[x0, y0, x1, y1, ...]` that are horizontal or vertical, with the collinear ones
- * that overlap or touch joined into one. Stroked in one path with butt caps, the joined segments
- * cover exactly the pixels the originals did (one stroke is the union of its parts), but the
- * rasterizer has far fewer to draw: at 1M statements the lanes in view held ~45k step segments
- * on a few dozen lines, and rasterizing them took ~50 ms of every frame.
- * `mergeCollinear([0, 5, 4, 5, 2, 5, 9, 5, 1, 0, 1, 3])` -> `[0, 5, 9, 5, 1, 0, 1, 3]`.
- * Segments that are neither horizontal nor vertical are kept as they are.
- */
-export function mergeCollinear(coords: readonly number[]): number[] {
-  // Lines by their fixed coordinate: horizontal at y, vertical at x; each holds [lo, hi] spans.
-  const horizontal = new Map<number, number[]>();
-  const vertical = new Map<number, number[]>();
-  const out: number[] = [];
-  for (let i = 0; i < coords.length; i += 4) {
-    const x0 = coords[i];
-    const y0 = coords[i + 1];
-    const x1 = coords[i + 2];
-    const y1 = coords[i + 3];
-    let lines: Map<number, number[]>;
-    let at: number;
-    let a: number;
-    let b: number;
-    if (y0 === y1) [lines, at, a, b] = [horizontal, y0, x0, x1];
-    else if (x0 === x1) [lines, at, a, b] = [vertical, x0, y0, y1];
-    else {
-      out.push(x0, y0, x1, y1);
-      continue;
-    }
-    let spans = lines.get(at);
-    if (!spans) lines.set(at, (spans = []));
-    spans.push(Math.min(a, b), Math.max(a, b));
-  }
-  for (const [lines, isHorizontal] of [
-    [horizontal, true],
-    [vertical, false],
-  ] as const) {
-    for (const [at, spans] of lines) {
-      // The union of spans from their starts and ends sorted apart (numeric typed-array sorts,
-      // no comparator): a span opens at each start and closes at each end; a start equal to an
-      // end is taken first, so touching spans join.
-      const m = spans.length / 2;
-      const los = new Float64Array(m);
-      const his = new Float64Array(m);
-      for (let k = 0; k < m; k++) {
-        los[k] = spans[2 * k];
-        his[k] = spans[2 * k + 1];
-      }
-      los.sort();
-      his.sort();
-      let open = 0;
-      let start = 0;
-      for (let i = 0, j = 0; j < m;) {
-        if (i < m && los[i] <= his[j]) {
-          if (open++ === 0) start = los[i];
-          i++;
-        } else {
-          if (--open === 0) {
-            if (isHorizontal) out.push(start, at, his[j], at);
-            else out.push(at, start, at, his[j]);
-          }
-          j++;
-        }
-      }
-    }
-  }
-  return out;
 }

@@ -1,28 +1,16 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  mergeCollinear,
-  BIN_THRESHOLD,
-  binBars,
-  binColumns,
-  binCounts,
-  binHeight,
-  binMarks,
   brushToDays,
   clampWindow,
   computeXs,
   dayAt,
   daysToBrush,
   fitDomain,
-  laneAt,
-  layoutLanes,
   lowerBound,
   nearestMark,
   panWindow,
   shiftMarker,
-  stanceOffset,
   transformFor,
-  visibleLanes,
   visibleWindow,
   windowDays,
   windowFromTransform,
@@ -166,7 +154,7 @@ describe('brushing', () => {
   });
 });
 
-describe('positions and binning', () => {
+describe('positions', () => {
   it.each([
     [[1, 3, 3, 7], 3, 1],
     [[1, 3, 3, 7], 0, 0],
@@ -185,102 +173,6 @@ describe('positions and binning', () => {
     expect(computeXs(Int32Array.of(1, 2), S, buffer)).toBe(buffer);
     expect(Array.from(buffer)).toEqual([10, 20]);
     expect(computeXs(Int32Array.of(1, 2, 3), S, buffer)).not.toBe(buffer);
-  });
-
-  it('bins marks to one bar per pixel column and stance, with counts', () => {
-    const bins = binMarks(
-      [10.2, 10.7, 10.9, 30],
-      [0, 1, 2, 3],
-      Int8Array.of(1, 1, -2, 1),
-      0,
-      4,
-      0,
-      100,
-    );
-    expect(bins).toEqual([
-      { x: 10, stance: -2, count: 1 },
-      { x: 10, stance: 1, count: 2 },
-      { x: 30, stance: 1, count: 1 },
-    ]);
-  });
-
-  it('leaves marks outside the plot out of the bins', () => {
-    const bins = binMarks([-5, 50, 500], [0, 1, 2], Int8Array.of(0, 0, 0), 0, 3, 0, 100);
-    expect(bins).toEqual([{ x: 50, stance: 0, count: 1 }]);
-  });
-
-  it('turns 100k marks in one lane into at most five bars per pixel', () => {
-    const n = 100_000;
-    const xs = Float32Array.from({ length: n }, (_, i) => (i / n) * 500);
-    const stance = Int8Array.from({ length: n }, (_, i) => (i % 5) - 2);
-    const order = Uint32Array.from({ length: n }, (_, i) => i);
-    const bins = binMarks(xs, order, stance, 0, n, 0, 500);
-    expect(n).toBeGreaterThan(BIN_THRESHOLD);
-    expect(bins.length).toBeLessThanOrEqual(501 * 5);
-    expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(n);
-  });
-});
-
-describe('merged bin bars', () => {
-  /** The bars `binBars` draws for one stance, as `[x, width, height]`. */
-  function bars(counts: number[], stance: number, maxH = 9): number[][] {
-    const cols = counts.length;
-    const buffer = new Uint32Array(cols * 5);
-    counts.forEach((c, i) => (buffer[i * 5 + stance + 2] = c));
-    const out: number[][] = [];
-    binBars(buffer, cols, 100, stance, maxH, (x, w, h) => out.push([x, w, h]));
-    return out;
-  }
-
-  it.each([
-    [1, 3],
-    [2, 4.5],
-    [4, 6],
-    [16, 9],
-    [100_000, 9],
-  ])('draws %d marks in a column as a bar %d px high', (count, height) => {
-    expect(binHeight(count, 9)).toBe(height);
-  });
-
-  it('merges neighbouring columns of equal height into one bar', () => {
-    expect(bars([20, 30, 40, 0, 1, 1, 2], 1)).toEqual([
-      [100, 3, 9],
-      [104, 2, 3],
-      [106, 1, 4.5],
-    ]);
-  });
-
-  it('draws nothing for a stance with no marks, and only that stance', () => {
-    expect(bars([0, 0, 0], -2)).toEqual([]);
-    const buffer = new Uint32Array(10);
-    buffer[0 * 5 + 4] = 5;
-    const drawn: number[] = [];
-    binBars(buffer, 2, 0, -2, 9, (x) => drawn.push(x));
-    expect(drawn).toEqual([]);
-  });
-
-  it('covers exactly the columns the unmerged bins cover, at the same heights', () => {
-    const n = 100_000;
-    const xs = Float32Array.from({ length: n }, (_, i) => 3 + ((i * 7919) % n) / 250);
-    const stance = Int8Array.from({ length: n }, (_, i) => ((i * 31) % 5) - 2);
-    const order = Uint32Array.from({ length: n }, (_, i) => i);
-    const { left, cols } = binColumns(0, 500);
-    const counts = new Uint32Array(cols * 5);
-    binCounts(xs, order, stance, 0, n, left, cols, counts);
-    const fromBars: string[] = [];
-    let rects = 0;
-    for (let st = -2; st <= 2; st++) {
-      binBars(counts, cols, left, st, 9, (x, w, h) => {
-        rects++;
-        for (let c = x; c < x + w; c++) fromBars.push(`${c}/${st}/${h}`);
-      });
-    }
-    const fromBins = binMarks(xs, order, stance, 0, n, 0, 500).map(
-      (b) => `${b.x}/${b.stance}/${binHeight(b.count, 9)}`,
-    );
-    expect(fromBars.sort()).toEqual(fromBins.sort());
-    // Dense columns reach full height, so most of the plot is a handful of long bars.
-    expect(rects).toBeLessThan(fromBins.length / 10);
   });
 });
 
@@ -312,54 +204,6 @@ describe('hit-testing', () => {
   });
 });
 
-describe('lane layout', () => {
-  it('puts a header before each group of lanes', () => {
-    const layout = layoutLanes(['Russia', 'Russia', 'US'], 40, 20, true);
-    expect(Array.from(layout.tops)).toEqual([20, 60, 120]);
-    expect(layout.headers).toEqual([
-      { label: 'Russia', top: 0 },
-      { label: 'US', top: 100 },
-    ]);
-    expect(layout.height).toBe(160);
-  });
-
-  it('names the group of lanes without affiliation', () => {
-    expect(layoutLanes(['', ''], 40, 20, true).headers).toEqual([
-      { label: 'No affiliation', top: 0 },
-    ]);
-  });
-
-  it('stacks lanes without headers when not grouped', () => {
-    const layout = layoutLanes(['a', 'b'], 40, 20, false);
-    expect(Array.from(layout.tops)).toEqual([0, 40]);
-    expect(layout.headers).toEqual([]);
-  });
-
-  it.each([
-    [0, 40, [0, 1]],
-    [50, 40, [1, 3]],
-    [0, 200, [0, 4]],
-    [170, 100, [4, 4]],
-  ])('shows the lanes in view at scroll %d, height %d: %j', (top, h, expected) => {
-    expect(visibleLanes([0, 40, 80, 120], 40, top, h)).toEqual(expected);
-  });
-
-  it.each([
-    [70, 1],
-    [20, 0],
-    [10, -1],
-    [100, -1],
-  ])('finds the lane under y = %d: %d', (y, expected) => {
-    expect(laneAt([20, 60], 40, y)).toBe(expected);
-  });
-
-  it('places +2 at the top of a lane and -2 at the bottom', () => {
-    expect(stanceOffset(2, 40)).toBe(10);
-    expect(stanceOffset(0, 40)).toBe(20);
-    expect(stanceOffset(-2, 40)).toBe(30);
-  });
-});
-
 describe('shift markers', () => {
   it('points up just right of a rising statement, on its step line', () => {
     expect(shiftMarker(100, 50, 1, 4)).toEqual([110, 46, 114, 54, 106, 54]);
@@ -373,54 +217,5 @@ describe('shift markers', () => {
 
   it('is a diamond when only the conditional flag changed', () => {
     expect(shiftMarker(0, 0, 0, 4)).toHaveLength(8);
-  });
-});
-
-describe('joining collinear step segments before stroking', () => {
-  it.each([
-    ['overlapping on one line', [0, 5, 4, 5, 2, 5, 9, 5], [0, 5, 9, 5]],
-    ['touching end to start', [0, 5, 4, 5, 4, 5, 6, 5], [0, 5, 6, 5]],
-    ['apart on one line', [0, 5, 2, 5, 3, 5, 6, 5], [0, 5, 2, 5, 3, 5, 6, 5]],
-    ['on different lines', [0, 5, 4, 5, 0, 6, 4, 6], [0, 5, 4, 5, 0, 6, 4, 6]],
-    ['vertical, given either way up', [1, 0, 1, 3, 1, 5, 1, 2], [1, 0, 1, 5]],
-    ['slanted, kept as given', [0, 0, 3, 4], [0, 0, 3, 4]],
-  ])('%s', (_, input, expected) => {
-    expect(mergeCollinear(input)).toEqual(expected);
-  });
-
-  it('covers exactly the same points as the segments it was given', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            line: fc.integer({ min: 0, max: 3 }),
-            a: fc.integer({ min: 0, max: 40 }),
-            b: fc.integer({ min: 0, max: 40 }),
-            vertical: fc.boolean(),
-          }),
-          { maxLength: 40 },
-        ),
-        (segs) => {
-          const coords = segs.flatMap(({ line, a, b, vertical }) =>
-            vertical ? [line, a / 2, line, b / 2] : [a / 2, line, b / 2, line],
-          );
-          const covered = (c: readonly number[]) => {
-            const points = new Set<string>();
-            for (let i = 0; i < c.length; i += 4) {
-              const [x0, y0, x1, y1] = c.slice(i, i + 4);
-              const horizontal = y0 === y1;
-              const [lo, hi] = horizontal ? [x0, x1] : [y0, y1];
-              for (let t = Math.min(lo, hi) * 2; t <= Math.max(lo, hi) * 2; t++) {
-                points.add(horizontal ? `${t / 2},${y0}` : `${x0},${t / 2}`);
-              }
-            }
-            return [...points].sort();
-          };
-          const merged = mergeCollinear(coords);
-          expect(covered(merged)).toEqual(covered(coords));
-          expect(merged.length).toBeLessThanOrEqual(coords.length);
-        },
-      ),
-    );
   });
 });
