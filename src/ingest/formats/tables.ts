@@ -6,7 +6,7 @@
 import { dayNumber } from '../../domain/dates';
 import type { NativeColumn, StanceValue } from '../../domain/types';
 import { stanceLabel } from '../../domain/stance';
-import { guessMapping, headerKey, missingRequired, type ColumnMapping } from '../columns';
+import { guessMapping, headerKey, type ColumnMapping } from '../columns';
 import { parseStance } from '../normalize';
 import { nativeValues } from '../validate';
 import { cellReader, hasHeaders } from './common';
@@ -14,38 +14,18 @@ import { dateFormatLabel } from './dates';
 import type { Format, FormatContext, NativeValues, Rule } from './types';
 
 /** `date <- Date, actor <- Speaker`: a mapping in words. */
-function mappingText(ctx: FormatContext, skip: readonly NativeColumn[] = []): string {
+export function mappingText(ctx: FormatContext, skip: readonly NativeColumn[] = []): string {
   return Object.entries(ctx.mapping)
     .filter(([col, i]) => i !== undefined && i >= 0 && !skip.includes(col as NativeColumn))
     .map(([col, i]) => `${col} <- ${ctx.headers[i as number] || `column ${(i as number) + 1}`}`)
     .join(', ');
 }
 
-function dateText(rule: Rule): string {
+export function dateText(rule: Rule): string {
   return rule.dateFormat === null
     ? 'dates: day/month order not chosen'
     : `dates as ${dateFormatLabel(rule.dateFormat)}`;
 }
-
-export const NATIVE: Format = {
-  id: 'native',
-  label: 'Statements CSV (native columns)',
-  missing: [],
-  required: ['date', 'actor', 'topic', 'stance'],
-  guessMapping,
-  detect(sample) {
-    const complete = missingRequired(guessMapping(sample.first)).length === 0;
-    return { score: complete ? 0.9 : 0.1, header: true };
-  },
-  dateColumn: (ctx) => ctx.mapping.date ?? -1,
-  describe(rule, ctx) {
-    return `${mappingText(ctx)}; ${dateText(rule)}`;
-  },
-  mapper(ctx) {
-    const mapping = ctx.mapping;
-    return (fields, _line, clean) => nativeValues(fields, mapping, clean);
-  },
-};
 
 /** The columns of the TimelineJS Google Sheet template. */
 export const TIMELINEJS_COLUMNS: readonly string[] = [
@@ -379,6 +359,7 @@ export const WIDE: Format = {
   label: 'Wide table (one column per topic)',
   missing: ['NA', 'N/A', '.', '-'],
   required: ['date', 'actor'],
+  controls: { mapping: true },
   guessMapping: guessWideMapping,
   detect(sample) {
     const native = guessMapping(sample.first);

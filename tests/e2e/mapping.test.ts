@@ -1,0 +1,98 @@
+/**
+ * Files analysts make themselves, imported through the preview in Chromium: stance words mapped
+ * in the `Stance values` table, a numeric scale binned, and statements with no stance at all.
+ */
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, counted, importChosen, reportCounts, storedDatasets } from './app-helpers';
+import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
+
+const DIR = path.resolve(__dirname, '../fixtures/mapping');
+
+/** The stance cells of the preview's first rows. */
+async function previewStances(page: Page): Promise<string[]> {
+  const table = page.getByRole('table', { name: 'First rows as they will be stored' });
+  return table.locator('tbody tr td:nth-child(5)').allTextContents();
+}
+
+describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  let page: Page;
+  let errors: PageErrors;
+
+  beforeAll(async () => {
+    ({ context, close } = await launchFresh());
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+    await page.goto(baseURL());
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Showing/ })
+      .first()
+      .waitFor();
+  });
+
+  afterAll(async () => {
+    expect(errors.all()).toEqual([]);
+    await close?.();
+  });
+
+  it('maps stance words in the Stance values table, editable, and imports them', async () => {
+    await choose(page, path.join(DIR, 'stance-words.csv'));
+    const table = page.getByRole('table', { name: 'Stance values' });
+    await table.waitFor();
+    const first = table.getByRole('row').nth(1);
+    expect((await first.getByRole('cell').allTextContents()).slice(0, 2)).toEqual([
+      'supports',
+      '2',
+    ]);
+    expect(
+      await table
+        .getByRole('combobox', { name: 'Stance for "strongly opposes"' })
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
+    ).toBe('strongly oppose');
+    expect(await counted(page)).toMatch(/^11 records, 1 row with problems/);
+
+    await table.getByRole('combobox', { name: 'Stance for "maybe"' }).selectOption('uncoded');
+    expect(await counted(page)).toMatch(/^12 records, 0 rows with problems/);
+    const [added, , rejected] = reportCounts(await importChosen(page));
+    expect([added, rejected]).toEqual([12, 0]);
+    const stored = await storedDatasets(page);
+    expect(stored.find((d) => d.name === 'stance-words')?.rule).toContain('"maybe" -> uncoded');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('bins a proportion found by content, with editable thresholds', async () => {
+    await choose(page, path.join(DIR, 'country-year-issue.csv'));
+    await page.getByRole('table', { name: 'Stance values' }).waitFor();
+    expect(await page.getByRole('spinbutton', { name: 'Support below' }).inputValue()).toBe('0.8');
+    expect(await counted(page)).toMatch(/^8 records, 0 rows with problems/);
+    expect((await previewStances(page)).slice(0, 3)).toEqual([
+      'strongly support',
+      'support',
+      'neutral',
+    ]);
+    await page.getByRole('spinbutton', { name: 'Support below' }).fill('0.9');
+    await page.getByRole('spinbutton', { name: 'Support below' }).press('Enter');
+    await expect
+      .poll(async () => (await previewStances(page)).slice(0, 2))
+      .toEqual(['support', 'support']);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
+  it('imports a statements file with speakers and no stance, every row uncoded', async () => {
+    await choose(page, path.join(DIR, 'statements-no-stance.csv'));
+    expect(
+      await page
+        .getByRole('combobox', { name: 'Column for actor' })
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
+    ).toBe('speaker');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await previewStances(page)).toEqual(['uncoded', 'uncoded', 'uncoded', 'uncoded']);
+    const [added, , rejected] = reportCounts(await importChosen(page));
+    expect([added, rejected]).toEqual([4, 0]);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+});
