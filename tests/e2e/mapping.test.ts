@@ -95,4 +95,21 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     expect([added, rejected]).toEqual([4, 0]);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
+
+  it('finds a date column by content, reads two-digit years and says so', async () => {
+    await choose(page, path.join(DIR, 'election-dates.csv'));
+    await page.getByText(/^Two-digit years are read as at most 50 years ahead/).waitFor();
+    expect(
+      await page
+        .getByRole('combobox', { name: 'Column for date' })
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
+    ).toBe('election_date');
+    const dates = page
+      .getByRole('table', { name: 'First rows as they will be stored' })
+      .locator('tbody tr td:nth-child(1)');
+    expect((await dates.allTextContents())[0]).toBe('2021-08-13');
+    const [added, , rejected] = reportCounts(await importChosen(page));
+    expect([added, rejected]).toEqual([6, 0]);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
 });

@@ -11,6 +11,7 @@ import {
   stanceReader,
 } from '../../../src/ingest/formats/stance-values';
 import type { StatementRecord } from '../../../src/domain/types';
+import { fullYear } from '../../../src/ingest/formats/dates';
 import { asAsync, cut } from './helpers';
 
 const DIR = path.resolve(__dirname, '../../fixtures/mapping');
@@ -199,5 +200,42 @@ describe('stance optional: statements-no-stance.csv', () => {
   it.each(['NA', 'N/A', '#NULO#', '-', '\u2013', '?'])('reads the marker %j as empty', (marker) => {
     const preview = previewText(`date,actor,topic,stance\n2024-01-01,A,t,${marker}\n`);
     expect(preview.rows[0].uncoded).toBe(true);
+  });
+});
+
+describe('found by content: election-dates.csv', () => {
+  it('finds the date column, reads two-digit years day first, and says how years are read', async () => {
+    const { preview, summary, records } = await importMapped('election-dates.csv');
+    expect(preview.delimiter).toBe(';');
+    expect(preview.mapping).toEqual({ date: 1, actor: 0, topic: 2, stance: 3 });
+    expect(preview.rule.dateFormat).toBe('dmy');
+    expect(preview.dates?.yearsNote).toMatch(/^Two-digit years are read as at most 50 years ahead/);
+    expect(preview.choices.stanceScale?.label).toBe('0..100 percentage');
+    expect([summary.rowsRead, summary.added, summary.rejected]).toEqual([6, 6, 0]);
+    expect(records.map((r) => new Date(r.day * 864e5).toISOString().slice(0, 10))).toEqual([
+      '2021-08-13',
+      '2021-08-13',
+      '2021-09-26',
+      '2021-09-26',
+      '2021-06-05',
+      '2021-06-05',
+    ]);
+    // #NULO#, an en dash and ? are missing values: those rows are uncoded.
+    expect(records.map((r) => r.uncoded === true)).toEqual([false, true, false, false, true, true]);
+  });
+
+  it('reads a two-digit year at most 50 years ahead', () => {
+    expect(fullYear('21', 2026)).toBe(2021);
+    expect(fullYear('76', 2026)).toBe(2076);
+    expect(fullYear('77', 2026)).toBe(1977);
+    expect(fullYear('1999', 2026)).toBe(1999);
+  });
+
+  it('prefers a column named like a date, and asks only when no row proves the order', () => {
+    const two = previewText('ref,start_date,actor,topic\n03/04/2024,05/06/2024,A,t\n');
+    expect(two.mapping.date).toBe(1);
+    expect(two.needs[0]).toMatch(/choose the Date format/);
+    const proved = previewText('Datum,actor,topic\n03/04/2024,A,t\n04/25/2024,B,t\n');
+    expect([proved.mapping.date, proved.rule.dateFormat, proved.needs]).toEqual([0, 'mdy', []]);
   });
 });
