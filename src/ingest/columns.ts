@@ -24,7 +24,7 @@ export const COLUMN_ALIASES: Readonly<Record<NativeColumn, readonly string[]>> =
   topic: ['issue', 'position', 'subject'],
   stance: ['score', 'value', 'position_score'],
   conditions: ['condition'],
-  quote: ['text', 'statement', 'quotation'],
+  quote: ['text', 'statement', 'quotation', 'tweet'],
   summary: ['description', 'paraphrase', 'notes'],
   target: ['addressee', 'to'],
   source: ['outlet', 'publication'],

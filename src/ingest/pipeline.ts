@@ -20,6 +20,7 @@ import {
 } from './formats/index';
 import { topicCandidates } from './formats/tables';
 import { stanceColumnValues } from './formats/native';
+import { withFixed } from './formats/fixed';
 import {
   numericScale,
   valueCounts,
@@ -250,7 +251,8 @@ export function previewText(
   }
   const { ctx, rule, dates, dataRows } = resolved;
   const mapping = ctx.mapping;
-  const missing = (format.required ?? []).filter((c) => mapping[c] === undefined);
+  const given = withFixed(mapping, rule);
+  const missing = (format.required ?? []).filter((c) => !given.has(c));
   const preview: Preview = {
     delimiter,
     newline,

@@ -112,4 +112,46 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     expect([added, rejected]).toEqual([6, 0]);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
+
+  it('takes a fixed value for a field chosen with Fixed value…', async () => {
+    await choose(page, path.join(DIR, 'tweets-no-date.csv'));
+    await page.getByRole('alert').filter({ hasText: 'Required columns not found' }).waitFor();
+    for (const [field, value] of [
+      ['actor', 'Twitter users'],
+      ['date', '2016'],
+      ['topic', 'atheism'],
+    ]) {
+      await page
+        .getByRole('combobox', { name: `Column for ${field}` })
+        .selectOption('Fixed value…');
+      const input = page.getByRole('textbox', { name: `${field} fixed value` });
+      await input.fill(value);
+      await input.press('Enter');
+    }
+    await page.getByText(/topic: "atheism" for every row/).waitFor();
+    const [added, , rejected] = reportCounts(await importChosen(page));
+    expect([added, rejected]).toEqual([4, 0]);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('offers searchable comboboxes, not 280,000 options, for a 20,000-column file', async () => {
+    const headers = ['date', 'actor', 'topic', 'stance'];
+    for (let i = 4; i < 20_000; i++) headers.push(`c${i}`);
+    const row = ['2024-01-02', 'Lavrov', 'ceasefire', '-1', ...headers.slice(4).map(() => '')];
+    await page.getByLabel('Import CSV').setInputFiles({
+      name: 'wide-20000.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${headers.join(',')}\n${row.join(',')}\n`),
+    });
+    const summary = page.getByRole('combobox', { name: 'Column for summary' });
+    await summary.waitFor();
+    expect(await page.locator('option').count()).toBeLessThan(100);
+    await summary.fill('c19998');
+    const list = page.getByRole('listbox', { name: 'Column for summary' });
+    expect(await list.getByRole('option').allTextContents()).toEqual(['c19998']);
+    await summary.press('Enter');
+    await page.getByText(/summary <- c19998/).waitFor();
+    expect(await summary.inputValue()).toBe('c19998');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
 });

@@ -22,6 +22,7 @@ export const DEFAULT_RULE: Readonly<Rule> = Object.freeze({
   actorFrom: 'group',
   stanceValues: {},
   stanceCuts: [],
+  fixed: {},
 });
 
 /** Cell values that mean "no value" in files analysts make (SPSS's `#NULO#`, R's `NA`). */

@@ -9,8 +9,9 @@ import { isMissingMarker } from './common';
 import { guessByContent } from './content';
 import { numericScale, proposeTable, stanceReader, STANCE_CODES } from './stance-values';
 import { dateText, mappingText } from './tables';
-import type { Format, Rule } from './types';
+import type { Format, FormatContext, RowMapper, Rule } from './types';
 import { cleanText } from '../normalize';
+import { fixedText, fixedValues } from './fixed';
 
 /** The stance column's values in the sample, cleaned, missing markers as ''. */
 export function stanceColumnValues(
@@ -58,19 +59,26 @@ export const NATIVE: Format = {
   describe(rule, ctx) {
     const s = ctx.mapping.stance;
     const header = s === undefined ? undefined : ctx.headers[s] || `column ${s + 1}`;
-    return `${mappingText(ctx)}; ${stanceText(rule, header)}; ${dateText(rule)}`;
+    const fixed = fixedText(rule);
+    const stance = rule.fixed.stance ? [] : [stanceText(rule, header)];
+    return [mappingText(ctx), ...fixed, ...stance, dateText(rule)].filter(Boolean).join('; ');
   },
   mapper(ctx, rule) {
-    const mapping = ctx.mapping;
-    // Only a file that needs the table or thresholds pays for them: a native file's stances
-    // are read by buildRecord's own fast path.
-    const mapped = Object.keys(rule.stanceValues).length > 0 || rule.stanceCuts.length === 4;
-    if (!mapped) return (fields, _line, clean) => nativeValues(fields, mapping, clean);
-    const read = stanceReader(rule.stanceValues, rule.stanceCuts);
-    return (fields, _line, clean) => {
-      const values = nativeValues(fields, mapping, clean);
-      values.parsedStance = read(values.stance);
-      return values;
-    };
+    return fixedValues(columnMapper(ctx, rule), rule);
   },
 };
+
+/** Cells by the column mapping; the stance through the table or thresholds when the rule has them. */
+function columnMapper(ctx: FormatContext, rule: Rule): RowMapper {
+  const mapping = ctx.mapping;
+  // Only a file that needs the table or thresholds pays for them: a native file's stances
+  // are read by buildRecord's own fast path.
+  const mapped = Object.keys(rule.stanceValues).length > 0 || rule.stanceCuts.length === 4;
+  if (!mapped) return (fields, _line, clean) => nativeValues(fields, mapping, clean);
+  const read = stanceReader(rule.stanceValues, rule.stanceCuts);
+  return (fields, _line, clean) => {
+    const values = nativeValues(fields, mapping, clean);
+    values.parsedStance = read(values.stance);
+    return values;
+  };
+}

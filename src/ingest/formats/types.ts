@@ -50,6 +50,8 @@ export interface Rule {
   stanceValues: Record<string, StanceCode>;
   /** Native: four thresholds binning a numeric stance column (see binStance); [] for none. */
   stanceCuts: number[];
+  /** Native: fields that take one value for every row instead of a column (`topic: 'atheism'`). */
+  fixed: Partial<Record<NativeColumn, string>>;
 }
 
 /** One row mapped onto native columns, before validation. Text is already cleaned. */

@@ -239,3 +239,30 @@ describe('found by content: election-dates.csv', () => {
     expect([proved.mapping.date, proved.rule.dateFormat, proved.needs]).toEqual([0, 'mdy', []]);
   });
 });
+
+describe('fixed values: tweets-no-date.csv', () => {
+  it('needs a date, actor and topic, and takes each as one value for every row', async () => {
+    const bare = await importMapped('tweets-no-date.csv');
+    expect(bare.preview.missing).toEqual(['date', 'actor', 'topic']);
+    const { preview, summary, records } = await importMapped('tweets-no-date.csv', {
+      fixed: { actor: 'Twitter users', date: '2016', topic: 'atheism' },
+    });
+    expect(preview.missing).toEqual([]);
+    expect(preview.ruleText).toContain('topic: "atheism" for every row');
+    expect([summary.added, summary.rejected]).toEqual([4, 0]);
+    expect(records[0]).toMatchObject({
+      id: '10001',
+      actor: 'Twitter users',
+      topic: 'atheism',
+      precision: 'year',
+      stance: 1,
+      quote: 'Religion should stay out of schools. #SemST',
+    });
+    expect(records.map((r) => r.stance)).toEqual([1, -1, 0, -1]);
+  });
+
+  it('counts an empty fixed value as not given', () => {
+    const preview = previewText('actor,topic\nA,t\n', { rule: { fixed: { date: ' ' } } });
+    expect(preview.missing).toEqual(['date']);
+  });
+});
