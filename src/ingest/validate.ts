@@ -13,6 +13,7 @@ import type { ColumnMapping } from './columns';
 import { dateFormatLabel, parseDateAs, type DateFormat, type ParsedDate } from './formats/dates';
 import type { NativeValues } from './formats/types';
 import { isMissingMarker } from './formats/common';
+import { htmlToText } from './html';
 import { ACCEPTED_STANCES, UNCODED } from './formats/stance-values';
 import {
   cleanText,
@@ -246,9 +247,9 @@ export function buildRecord(
     topic,
     stance: stance.stance,
     conditional: stance.conditional,
-    conditions: v.conditions ?? '',
-    quote: v.quote ?? '',
-    summary: v.summary ?? '',
+    conditions: plain(v.conditions),
+    quote: plain(v.quote),
+    summary: plain(v.summary),
     target: v.target ?? '',
     source: v.source ?? '',
     url,
@@ -259,6 +260,11 @@ export function buildRecord(
   if (stance.uncoded) record.uncoded = true;
   if (record.id === '') record.id = recordId(record);
   return { record, warnings };
+}
+
+/** A text cell as plain text: HTML tags dropped, entities decoded (see htmlToText). */
+function plain(text: string | undefined): string {
+  return text === undefined || text === '' ? '' : htmlToText(text);
 }
 
 /**

@@ -91,6 +91,11 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     ).toBe('speaker');
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await previewStances(page)).toEqual(['uncoded', 'uncoded', 'uncoded', 'uncoded']);
+    const rows = page.getByRole('table', { name: 'First rows as they will be stored' });
+    expect(await rows.locator('tbody tr td:nth-child(7)').first().textContent()).toBe(
+      'Lavrov said the West & Kyiv "must accept reality".',
+    );
+    expect(await rows.locator('tbody b, tbody p, tbody script').count()).toBe(0);
     const [added, , rejected] = reportCounts(await importChosen(page));
     expect([added, rejected]).toEqual([4, 0]);
     await page.getByRole('button', { name: 'Close', exact: true }).click();

@@ -8,6 +8,7 @@ import type { NativeColumn, StanceValue } from '../../domain/types';
 import { stanceLabel } from '../../domain/stance';
 import { guessMapping, headerKey, type ColumnMapping } from '../columns';
 import { parseStance } from '../normalize';
+import { htmlToText } from '../html';
 import { nativeValues } from '../validate';
 import { cellReader, hasHeaders } from './common';
 import { dateFormatLabel } from './dates';
@@ -49,26 +50,12 @@ export const TIMELINEJS_COLUMNS: readonly string[] = [
   'Background',
 ];
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  '#39': "'",
-};
-
 /**
- * TimelineJS text is HTML; the app shows text only, so tags go and common entities are read.
+ * TimelineJS text is HTML; the app shows text only, so tags go and entities are read.
  * `plainText('<p>Talks <b>resume</b> &amp; continue</p>')` -> 'Talks resume & continue'.
  */
 export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e])
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  return htmlToText(html).replace(/\s+/g, ' ');
 }
 
 export const TIMELINEJS: Format = {

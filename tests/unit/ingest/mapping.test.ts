@@ -12,6 +12,7 @@ import {
 } from '../../../src/ingest/formats/stance-values';
 import type { StatementRecord } from '../../../src/domain/types';
 import { fullYear } from '../../../src/ingest/formats/dates';
+import { htmlToText } from '../../../src/ingest/html';
 import { asAsync, cut } from './helpers';
 
 const DIR = path.resolve(__dirname, '../../fixtures/mapping');
@@ -264,5 +265,28 @@ describe('fixed values: tweets-no-date.csv', () => {
   it('counts an empty fixed value as not given', () => {
     const preview = previewText('actor,topic\nA,t\n', { rule: { fixed: { date: ' ' } } });
     expect(preview.missing).toEqual(['date']);
+  });
+});
+
+describe('text, never markup', () => {
+  it.each([
+    ['<p>Talks <b>resume</b> &amp; continue</p>', 'Talks resume & continue'],
+    ['<script>alert(1)</script>Hi&nbsp;there', 'Hi there'],
+    ['a < b and c > d', 'a < b and c > d'],
+    ['AT&T &unknown; &#8212; &#x41;', 'AT&T &unknown; \u2014 A'],
+    ['one<br/>two<!-- x -->', 'one\ntwo'],
+    ['&lt;img src=x onerror=alert(1)&gt;', '<img src=x onerror=alert(1)>'],
+  ])('reads %j as %j', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
+  it('stores the text of HTML cells of statements-no-stance.csv', async () => {
+    const { records } = await importMapped('statements-no-stance.csv');
+    expect(records.map((r) => r.quote)).toEqual([
+      'Lavrov said the West & Kyiv "must accept reality".',
+      'Blinken: support for Ukraine \u2014 <unwavering>\nand lasting',
+      'Zelenskiy asked for an invitation now.',
+      'Rutte repeated that the path is irreversible.',
+    ]);
   });
 });
