@@ -159,4 +159,20 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     expect(await summary.inputValue()).toBe('c19998');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
+
+  it('reads a UTF-16 LE file without a byte order mark and says which encoding it used', async () => {
+    await choose(page, path.join(DIR, 'utf16le-no-bom.csv'));
+    await page.getByText(/^Read as UTF-16 LE \(no byte order mark/).waitFor();
+    const actors = page
+      .getByRole('table', { name: 'First rows as they will be stored' })
+      .locator('tbody tr td:nth-child(2)');
+    expect(await actors.allTextContents()).toEqual([
+      'Sergey Lavrov',
+      'Keith Kellogg',
+      'José Albares',
+    ]);
+    const [added, , rejected] = reportCounts(await importChosen(page));
+    expect([added, rejected]).toEqual([3, 0]);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
 });

@@ -13,6 +13,7 @@ import {
 import type { StatementRecord } from '../../../src/domain/types';
 import { fullYear } from '../../../src/ingest/formats/dates';
 import { htmlToText } from '../../../src/ingest/html';
+import { detectEncoding } from '../../../src/ingest/formats/encoding';
 import { asAsync, cut } from './helpers';
 
 const DIR = path.resolve(__dirname, '../../fixtures/mapping');
@@ -288,5 +289,20 @@ describe('text, never markup', () => {
       'Zelenskiy asked for an invitation now.',
       'Rutte repeated that the path is irreversible.',
     ]);
+  });
+});
+
+describe('encodings by content: utf16le-no-bom.csv', () => {
+  it('is read as UTF-16 LE from its zero bytes, and the preview says so', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(DIR, 'utf16le-no-bom.csv')));
+    expect(detectEncoding(bytes)).toMatchObject({
+      encoding: 'utf-16le',
+      bom: false,
+      note: expect.stringMatching(/^Read as UTF-16 LE \(no byte order mark/),
+    });
+    // Windows-1252 and UTF-8 text never has a zero byte between letters.
+    expect(detectEncoding(new TextEncoder().encode('date,actor\n2024,José\n')).encoding).toBe(
+      'utf-8',
+    );
   });
 });
