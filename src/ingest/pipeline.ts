@@ -85,6 +85,8 @@ export interface Preview {
   sampleRows: number;
   /** Of those, rows that would be rejected. */
   sampleProblemRows: number;
+  /** Lines of the sample that hold data (split cells make more statements than lines). */
+  sampleLines: number;
 }
 
 export interface ImportSummary {
@@ -284,6 +286,7 @@ export function previewText(
     warnings: [],
     sampleRows: 0,
     sampleProblemRows: 0,
+    sampleLines: dataRows.length,
   };
   const mapper = format.mapper(ctx, rule);
   for (const row of dataRows) {

@@ -175,4 +175,18 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     expect([added, rejected]).toEqual([3, 0]);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
+
+  it('splits a column of comma-separated subjects into one statement each', async () => {
+    await choose(page, path.join(DIR, 'statements-no-stance.csv'));
+    await page.getByRole('combobox', { name: 'Split topic on' }).selectOption('Comma (,)');
+    await page.getByText('The first 4 rows become 6 statements.').waitFor();
+    const topics = page
+      .getByRole('table', { name: 'First rows as they will be stored' })
+      .locator('tbody tr td:nth-child(4)');
+    expect((await topics.allTextContents()).slice(0, 2)).toEqual(['ceasefire', 'peace-talks']);
+    const [added, duplicates, rejected] = reportCounts(await importChosen(page));
+    // Two rows name one subject each, as the import without the split stored them.
+    expect([added, duplicates, rejected]).toEqual([4, 2, 0]);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
 });

@@ -23,6 +23,7 @@ export const DEFAULT_RULE: Readonly<Rule> = Object.freeze({
   stanceValues: {},
   stanceCuts: [],
   fixed: {},
+  split: {},
 });
 
 /** Cell values that mean "no value" in files analysts make (SPSS's `#NULO#`, R's `NA`). */

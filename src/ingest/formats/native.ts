@@ -12,6 +12,7 @@ import { dateText, mappingText } from './tables';
 import type { Format, FormatContext, RowMapper, Rule } from './types';
 import { cleanText } from '../normalize';
 import { fixedText, fixedValues } from './fixed';
+import { splitText, splitValues } from './split';
 
 /** The stance column's values in the sample, cleaned, missing markers as ''. */
 export function stanceColumnValues(
@@ -61,10 +62,12 @@ export const NATIVE: Format = {
     const header = s === undefined ? undefined : ctx.headers[s] || `column ${s + 1}`;
     const fixed = fixedText(rule);
     const stance = rule.fixed.stance ? [] : [stanceText(rule, header)];
-    return [mappingText(ctx), ...fixed, ...stance, dateText(rule)].filter(Boolean).join('; ');
+    return [mappingText(ctx), ...fixed, ...splitText(rule), ...stance, dateText(rule)]
+      .filter(Boolean)
+      .join('; ');
   },
   mapper(ctx, rule) {
-    return fixedValues(columnMapper(ctx, rule), rule);
+    return splitValues(fixedValues(columnMapper(ctx, rule), rule), rule);
   },
 };
 

@@ -52,6 +52,8 @@ export interface Rule {
   stanceCuts: number[];
   /** Native: fields that take one value for every row instead of a column (`topic: 'atheism'`). */
   fixed: Partial<Record<NativeColumn, string>>;
+  /** Native: fields whose cells list several values, split on this separator. */
+  split: Partial<Record<NativeColumn, string>>;
 }
 
 /** One row mapped onto native columns, before validation. Text is already cleaned. */

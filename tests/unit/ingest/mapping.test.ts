@@ -306,3 +306,32 @@ describe('encodings by content: utf16le-no-bom.csv', () => {
     );
   });
 });
+
+describe('split cells: statements-no-stance.csv', () => {
+  it('gives one statement per subject, each keeping the row’s line', async () => {
+    const { preview, summary, records } = await importMapped('statements-no-stance.csv', {
+      split: { topic: ',' },
+    });
+    expect([preview.sampleLines, preview.sampleRows]).toEqual([4, 6]);
+    expect(preview.ruleText).toContain('topic split on ","');
+    expect([summary.rowsRead, summary.added, summary.rejected]).toEqual([6, 6, 0]);
+    expect(records.map((r) => `${r.line}:${r.topic}`)).toEqual([
+      '2:ceasefire',
+      '2:peace-talks',
+      '3:ceasefire',
+      '4:nato-membership-ukraine',
+      '4:ceasefire',
+      '5:nato-membership-ukraine',
+    ]);
+  });
+
+  it('keeps file ids apart by the value', () => {
+    const preview = previewText('id,date,actor,topic\ns1,2024,A|B,t\n', {
+      rule: { split: { actor: '|' } },
+    });
+    expect(preview.rows.map((r) => [r.id, r.actor])).toEqual([
+      ['s1-A', 'A'],
+      ['s1-B', 'B'],
+    ]);
+  });
+});
