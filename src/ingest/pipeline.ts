@@ -19,7 +19,22 @@ import {
   FORMATS,
 } from './formats/index';
 import { topicCandidates } from './formats/tables';
-import type { Format, FormatId, NativeValues, RowMapper, Rule } from './formats/types';
+import { stanceColumnValues } from './formats/native';
+import { withFixed } from './formats/fixed';
+import {
+  numericScale,
+  valueCounts,
+  type NumericScale,
+  type ValueCount,
+} from './formats/stance-values';
+import type {
+  Format,
+  FormatControls,
+  FormatId,
+  NativeValues,
+  RowMapper,
+  Rule,
+} from './formats/types';
 import { CsvRowStream, type CsvRow } from './stream';
 import { buildRecord } from './validate';
 import { IdSet } from '../domain/id-set';
@@ -31,6 +46,8 @@ export interface Preview {
   newline: Newline;
   /** The chosen format: the detected one unless the user picked another. */
   format: FormatId;
+  /** What the preview lets the user change for this format (see FormatControls). */
+  controls: FormatControls;
   /** Every format, for the Format select, in registry order. */
   formats: { id: FormatId; label: string }[];
   /** The formats the sample matches, most likely first (native is always one). */
@@ -42,7 +59,14 @@ export interface Preview {
   /** What the sample's dates look like; null when the format fixes how dates are written. */
   dates: DateDetection | null;
   /** What the rule editor offers: ACLED's event types, a wide table's possible topic columns. */
-  choices: { eventTypes: string[]; topicColumns: number[] };
+  choices: {
+    eventTypes: string[];
+    topicColumns: number[];
+    /** The stance column's distinct values in the sample, most frequent first, with counts. */
+    stanceValues: ValueCount[];
+    /** The numeric scale the stance column is on, with its default thresholds, or null. */
+    stanceScale: NumericScale | null;
+  };
   /** Choices the user must make before importing (an ambiguous date format, no topic column). */
   needs: string[];
   /** The header row, trimmed; the codebook's names for a file without one. */
@@ -64,6 +88,8 @@ export interface Preview {
   sampleProblemRows: number;
   /** The first quote of the sample that is never closed (see `OpenQuote`). */
   openQuote?: OpenQuote;
+  /** Lines of the sample that hold data (split cells make more statements than lines). */
+  sampleLines: number;
 }
 
 export interface ImportSummary {
@@ -233,11 +259,13 @@ export function previewText(
   }
   const { ctx, rule, dates, dataRows } = resolved;
   const mapping = ctx.mapping;
-  const missing = (format.required ?? []).filter((c) => mapping[c] === undefined);
+  const given = withFixed(mapping, rule);
+  const missing = (format.required ?? []).filter((c) => !given.has(c));
   const preview: Preview = {
     delimiter,
     newline,
     format: format.id,
+    controls: format.controls ?? {},
     formats: FORMATS_LIST,
     candidates: matches.map((m) => m.id),
     rule,
@@ -253,6 +281,7 @@ export function previewText(
               mapping,
             )
           : [],
+      ...stanceChoices(format, mapping, dataRows),
     },
     needs: needsOf(format, resolved),
     headers: [...ctx.headers],
@@ -263,6 +292,7 @@ export function previewText(
     warnings: [],
     sampleRows: 0,
     sampleProblemRows: 0,
+    sampleLines: dataRows.length,
   };
   const mapper = format.mapper(ctx, rule);
   for (const row of dataRows) {
@@ -288,6 +318,22 @@ export function previewText(
     });
   }
   return preview;
+}
+
+/** The stance column's values and scale, for formats with a `Stance values` table. */
+function stanceChoices(
+  format: Format,
+  mapping: ColumnMapping,
+  dataRows: readonly CsvRow[],
+): Pick<Preview['choices'], 'stanceValues' | 'stanceScale'> {
+  if (!format.controls?.stanceValues || mapping.stance === undefined) {
+    return { stanceValues: [], stanceScale: null };
+  }
+  const values = stanceColumnValues(
+    mapping.stance,
+    dataRows.map((r) => r.fields),
+  );
+  return { stanceValues: valueCounts(values), stanceScale: numericScale(values) };
 }
 
 /** Every format's id and label, for the Format select. */
