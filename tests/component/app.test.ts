@@ -22,8 +22,14 @@ function renderApp() {
   return { state, user: userEvent.setup() };
 }
 
-const showing = (n: number, m = n) =>
-  screen.findByText(`Showing ${n} of ${m} statements`, {}, { timeout: 5000 });
+/** The status line's count; with filters active it adds how many (`· 1 filter`). */
+const showing = (n: number, m = n, filters = 0) =>
+  screen.findByText(
+    `Showing ${n} of ${m} statements` +
+      (filters > 0 ? ` · ${filters} filter${filters === 1 ? '' : 's'}` : ''),
+    {},
+    { timeout: 5000 },
+  );
 
 beforeEach(async () => {
   resetDbForTests();
@@ -59,7 +65,7 @@ describe('App', () => {
     await user.click(screen.getByRole('tab', { name: 'Statements' }));
     await user.type(screen.getByLabelText('Search'), 'truce leads');
 
-    await showing(1, SEED_ROWS);
+    await showing(1, SEED_ROWS, 1);
     expect(screen.getByRole('tab', { name: 'Statements' })).toHaveAttribute(
       'aria-selected',
       'true',

@@ -129,7 +129,7 @@ describe('the import panel in the app', () => {
 
     // Split on commas the header is one long column: nothing maps and the import cannot start.
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Required columns not found: date, actor, topic, stance',
+      'Required columns not found: date, actor, topic.',
     );
     expect(screen.getByRole('combobox', { name: 'Column for actor' })).toHaveDisplayValue('(none)');
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();

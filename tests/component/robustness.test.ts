@@ -70,8 +70,8 @@ async function stored() {
 /** Chooses the big file, waits for its preview's whole-file count, and presses Import. */
 async function importBig(user: ReturnType<typeof userEvent.setup>) {
   await user.upload(screen.getByLabelText('Import CSV'), bigFile());
-  await screen.findByRole('heading', { name: 'Import big.csv' });
-  await screen.findByText(/records,/, { selector: 'p' }, { timeout: 20_000 });
+  await screen.findByRole('heading', { name: 'Import big.csv' }, { timeout: 20_000 });
+  await screen.findByText(/records,/, { selector: 'p' }, { timeout: 45_000 });
   await user.click(screen.getByRole('button', { name: 'Import' }));
 }
 
@@ -113,7 +113,7 @@ describe('a full disk during an import', () => {
     expect(writes.calls).toBe(3);
     expect(await stored()).toEqual(before);
     await showing(SEED_ROWS);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('an error thrown in a late batch', () => {
@@ -140,7 +140,7 @@ describe('an error thrown in a late batch', () => {
     await showing(SEED_ROWS);
     // The preview is back, so the user can try again.
     expect(screen.getByRole('button', { name: 'Import' })).toBeEnabled();
-  }, 60_000);
+  }, 120_000);
 
   it('imports the same file completely on the next try', async () => {
     let failOnce = true;
@@ -163,7 +163,7 @@ describe('an error thrown in a late batch', () => {
     expect(after.statements).toBe(SEED_ROWS + BIG_ROWS);
     expect(after.chunkOwners.sort()).toEqual(after.ids.sort());
     await showing(SEED_ROWS + BIG_ROWS);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the banner after another tab upgraded the database', () => {
