@@ -107,6 +107,19 @@ describe('Filters', () => {
     expect(listed('Affiliations')).toEqual(['Russia, 5 statements', 'United States, 1 statement']);
   });
 
+  it('sorts a facet by name and back by count, the button saying which order is on', async () => {
+    const { user } = renderFilters();
+
+    await user.click(screen.getByRole('button', { name: 'by count: sort Actors by name' }));
+    expect(listed('Actors').map((l) => l.split(',')[0])).toEqual([
+      'Keith Kellogg',
+      'Sergey Lavrov',
+      'Vladimir Putin',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'by name: sort Actors by count' }));
+    expect(listed('Actors')[0]).toBe('Vladimir Putin, 3 statements');
+  });
+
   it('adds values with plain clicks, no modifier key, in every facet', async () => {
     const { user, filters } = renderFilters();
 
