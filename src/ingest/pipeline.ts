@@ -23,7 +23,7 @@ import type { Format, FormatId, NativeValues, RowMapper, Rule } from './formats/
 import { CsvRowStream, type CsvRow } from './stream';
 import { buildRecord } from './validate';
 import { IdSet } from '../domain/id-set';
-import { openQuoteIssue, swallowedRows, type OpenQuote } from './open-quotes';
+import { openQuoteIssue, type OpenQuote } from './open-quotes';
 
 /** What the import screen shows before anything is written. */
 export interface Preview {
@@ -266,12 +266,11 @@ export function previewText(
   };
   const mapper = format.mapper(ctx, rule);
   for (const row of dataRows) {
-    if (row.openQuote !== undefined) {
-      const open = { line: row.line, last: row.openQuote };
-      const rows = swallowedRows(row.fields);
-      preview.openQuote ??= open;
-      preview.sampleRows += rows;
-      preview.sampleProblemRows += rows;
+    const open = row.openQuote;
+    if (open !== undefined) {
+      preview.openQuote ??= { line: open.line, last: open.last };
+      preview.sampleRows += open.rows;
+      preview.sampleProblemRows += open.rows;
       preview.issues.push(openQuoteIssue(open));
       continue;
     }
@@ -459,7 +458,8 @@ class RowReader {
         continue;
       }
       if (row.openQuote !== undefined) {
-        this.unclosed({ line: row.line, last: row.openQuote }, swallowedRows(row.fields));
+        const { line, last, rows } = row.openQuote;
+        this.unclosed({ line, last }, rows);
         continue;
       }
       if (this.invalidSeen && row.fields.some((f) => f.includes('\uFFFD'))) {

@@ -463,7 +463,7 @@ describe('importRows cleaning cells', () => {
     const seen = new Set<string>();
     for (const row of rows) {
       if (row.openQuote !== undefined) {
-        issues.push(openQuoteIssue({ line: row.line, last: row.openQuote }));
+        issues.push(openQuoteIssue(row.openQuote));
         continue;
       }
       const result = toRecord(row.fields, mapping, row.line);
