@@ -4,7 +4,8 @@
  * (a peace-agreement table with 0-3 provision columns) melted into one statement per cell.
  */
 import { dayNumber } from '../../domain/dates';
-import type { NativeColumn, StanceValue } from '../../domain/types';
+import { NATIVE_COLUMNS, type NativeColumn, type StanceValue } from '../../domain/types';
+import { unguardCell } from '../../domain/formula-guard';
 import { stanceLabel } from '../../domain/stance';
 import { guessMapping, headerKey, missingRequired, type ColumnMapping } from '../columns';
 import { parseStance } from '../normalize';
@@ -43,9 +44,17 @@ export const NATIVE: Format = {
   },
   mapper(ctx) {
     const mapping = ctx.mapping;
+    // The app's own export (its exact header): take off the formula guard it added.
+    if (ctx.header && ctx.headers.join(',') === NATIVE_COLUMNS.join(',')) {
+      return (fields, _line, clean) =>
+        nativeValues(fields.some(guarded) ? fields.map(unguardCell) : fields, mapping, clean);
+    }
     return (fields, _line, clean) => nativeValues(fields, mapping, clean);
   },
 };
+
+/** A cell that may carry the export's formula guard (checked before the row is copied). */
+const guarded = (cell: string) => cell.charCodeAt(0) === 39;
 
 /** The columns of the TimelineJS Google Sheet template. */
 export const TIMELINEJS_COLUMNS: readonly string[] = [
