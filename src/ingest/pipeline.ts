@@ -233,7 +233,9 @@ export function previewText(
   }
   const { ctx, rule, dates, dataRows } = resolved;
   const mapping = ctx.mapping;
-  const missing = (format.required ?? []).filter((c) => mapping[c] === undefined);
+  const tooLong = rule.header ? headerTooLong(text, truncated) : null;
+  // A header cut off by the sample has no required column: say why, not "not found".
+  const missing = tooLong ? [] : (format.required ?? []).filter((c) => mapping[c] === undefined);
   const preview: Preview = {
     delimiter,
     newline,
@@ -254,7 +256,7 @@ export function previewText(
             )
           : [],
     },
-    needs: needsOf(format, resolved),
+    needs: tooLong ? [tooLong] : needsOf(format, resolved),
     headers: [...ctx.headers],
     mapping,
     missing,
@@ -287,6 +289,24 @@ export function previewText(
     });
   }
   return preview;
+}
+
+/** The longest header line read: the preview reads the first 256 KiB of a file. */
+export const MAX_HEADER_CHARS = 64 * 1024;
+
+/**
+ * Why the first line cannot be a header: longer than MAX_HEADER_CHARS. Null when it is not.
+ * `headerTooLong('a,'.repeat(40_000), true)` -> 'The header line is too long: 80,000 characters or more ...'.
+ */
+function headerTooLong(text: string, truncated: boolean): string | null {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+  const length = end < 0 ? text.length : end;
+  if (length <= MAX_HEADER_CHARS) return null;
+  const more = end < 0 && truncated ? ' or more' : '';
+  const n = (x: number) => x.toLocaleString('en');
+  return `The header line is too long: ${n(length)} characters${more}, more than the ${n(MAX_HEADER_CHARS)} a header line may have. Is the first line a header?`;
 }
 
 /** Every format's id and label, for the Format select. */
