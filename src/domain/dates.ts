@@ -2,8 +2,16 @@ import type { Precision } from './types';
 
 const MS_PER_DAY = 86_400_000;
 
-/** Days since 1970-01-01 UTC: `dayNumber(2024, 12, 18)` -> 20075. */
+/**
+ * Days since 1970-01-01 UTC: `dayNumber(2024, 12, 18)` -> 20075. Years 0-99 are those years,
+ * not 1900-1999 (`Date.UTC`'s two-digit rule): `dayNumber(24, 12, 18)` is in the year 24.
+ */
 export function dayNumber(year: number, month: number, day: number): number {
+  if (year >= 0 && year < 100) {
+    const d = new Date(0);
+    d.setUTCFullYear(year, month - 1, day);
+    return Math.floor(d.getTime() / MS_PER_DAY);
+  }
   return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 

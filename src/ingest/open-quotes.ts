@@ -15,33 +15,54 @@ const LF = 10;
 
 /**
  * Counts lines as the row stream does (`\r\n`, `\n` and `\r` are one line break each) across
- * text cut anywhere, and replaces `"` on the chosen lines.
+ * text cut anywhere, and on each chosen line replaces the last quote that opens a cell (at the
+ * line's start or after a delimiter): the one that, never closed, took in the lines after it.
+ * A chosen line is held back until it ends (`finish` gives the last one).
  * `new LiteralQuotes([2]).apply('a,"b"\nc,"d\n')` -> `'a,"b"\nc,\uE000d\n'`.
  */
 export class LiteralQuotes {
   private line = 1;
   private prevCR = false;
   private readonly lines: ReadonlySet<number>;
+  /** The text of a chosen line read so far; null when the current line is not chosen. */
+  private held: string | null;
 
   constructor(lines: readonly number[]) {
     this.lines = new Set(lines);
+    this.held = this.lines.has(1) ? '' : null;
   }
 
-  /** The text with the quotes of the chosen lines replaced. */
+  /** The text with the opening quote of each chosen line replaced (chosen lines once whole). */
   apply(text: string): string {
     let out = '';
     let from = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === CR) this.line++;
-      else if (c === LF && !this.prevCR) this.line++;
-      else if (c === 34 && this.lines.has(this.line)) {
-        out += text.slice(from, i) + STAND_IN;
-        from = i + 1;
-      }
+      const ends = c === CR || (c === LF && !this.prevCR);
       this.prevCR = c === CR;
+      if (!ends) continue;
+      if (this.held !== null) {
+        out += replaceOpening(this.held + text.slice(from, i));
+        this.held = null;
+        from = i;
+      }
+      this.line++;
+      if (this.lines.has(this.line)) {
+        out += text.slice(from, i + 1);
+        from = i + 1;
+        this.held = '';
+      }
     }
-    return from === 0 ? text : out + text.slice(from);
+    if (this.held !== null) this.held += text.slice(from);
+    else out += text.slice(from);
+    return out;
+  }
+
+  /** The rest of a chosen line the text ended in. */
+  finish(): string {
+    const rest = this.held === null ? '' : replaceOpening(this.held);
+    this.held = null;
+    return rest;
   }
 
   /** Puts the quotes back into the cells of rows read from replaced text. */
@@ -53,6 +74,20 @@ export class LiteralQuotes {
     return rows;
   }
 }
+
+/** The line with its last cell-opening quote replaced by the stand-in. */
+function replaceOpening(line: string): string {
+  for (let i = line.lastIndexOf('"'); i >= 0; i = line.lastIndexOf('"', i - 1)) {
+    if (i === 0 || OPENS_AFTER.includes(line[i - 1])) {
+      return line.slice(0, i) + STAND_IN + line.slice(i + 1);
+    }
+    if (i === 0) break;
+  }
+  return line;
+}
+
+/** A quote after one of these (or at a line's start) opens a cell. */
+const OPENS_AFTER = ',;\t|\n\r';
 
 /** A quote opened at `line` and never closed: lines `line`..`last` were read as one cell. */
 export interface OpenQuote {
@@ -70,13 +105,29 @@ export function openQuoteIssue({ line, last }: OpenQuote): RowIssue {
   };
 }
 
+/** An open quote found in a row, with the rows of the file its cell took in (itself included). */
+export interface OpenQuoteRow extends OpenQuote {
+  rows: number;
+}
+
+const BREAK = /\r\n|\r|\n/;
+
 /**
- * The rows a cell that took in the rest of the file stands for: its non-blank lines, each a row
- * the file holds. `swallowedRows(['5', 'said\nr6,x\n\nr7,y\n'])` -> 3.
+ * The open quote of cell `cell` of a row read from file line `line`, or undefined when that
+ * cell holds no line break (it took in no other line). Its rows are its non-blank lines: each
+ * line after the first was a row of the file. The file's last line ending is not a line.
+ * `openQuoteOf(['5', 'said\nr6,x\n\nr7,y\n'], 6, 1)` -> `{ line: 6, last: 9, rows: 3 }`.
  */
-export function swallowedRows(fields: readonly string[]): number {
-  return fields
-    .join(',')
-    .split(/\r\n|\r|\n/)
-    .filter((l) => l.trim() !== '').length;
+export function openQuoteOf(
+  fields: readonly string[],
+  line: number,
+  cell: number,
+): OpenQuoteRow | undefined {
+  let at = line;
+  for (let i = 0; i < cell; i++) at += fields[i].split(BREAK).length - 1;
+  const lines = fields[cell].split(BREAK);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  if (lines.length < 2) return undefined;
+  const rows = 1 + lines.slice(1).filter((l) => l.trim() !== '').length;
+  return { line: at, last: at + lines.length - 1, rows };
 }

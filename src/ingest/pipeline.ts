@@ -38,7 +38,7 @@ import type {
 import { CsvRowStream, type CsvRow } from './stream';
 import { buildRecord } from './validate';
 import { IdSet } from '../domain/id-set';
-import { openQuoteIssue, swallowedRows, type OpenQuote } from './open-quotes';
+import { openQuoteIssue, type OpenQuote } from './open-quotes';
 
 /** What the import screen shows before anything is written. */
 export interface Preview {
@@ -260,7 +260,9 @@ export function previewText(
   const { ctx, rule, dates, dataRows } = resolved;
   const mapping = ctx.mapping;
   const given = withFixed(mapping, rule);
-  const missing = (format.required ?? []).filter((c) => !given.has(c));
+  const tooLong = rule.header ? headerTooLong(text, truncated) : null;
+  // A header cut off by the sample has no required column: say why, not "not found".
+  const missing = tooLong ? [] : (format.required ?? []).filter((c) => !given.has(c));
   const preview: Preview = {
     delimiter,
     newline,
@@ -283,7 +285,7 @@ export function previewText(
           : [],
       ...stanceChoices(format, mapping, dataRows),
     },
-    needs: needsOf(format, resolved),
+    needs: tooLong ? [tooLong] : needsOf(format, resolved),
     headers: [...ctx.headers],
     mapping,
     missing,
@@ -296,12 +298,11 @@ export function previewText(
   };
   const mapper = format.mapper(ctx, rule);
   for (const row of dataRows) {
-    if (row.openQuote !== undefined) {
-      const open = { line: row.line, last: row.openQuote };
-      const rows = swallowedRows(row.fields);
-      preview.openQuote ??= open;
-      preview.sampleRows += rows;
-      preview.sampleProblemRows += rows;
+    const open = row.openQuote;
+    if (open !== undefined) {
+      preview.openQuote ??= { line: open.line, last: open.last };
+      preview.sampleRows += open.rows;
+      preview.sampleProblemRows += open.rows;
       preview.issues.push(openQuoteIssue(open));
       continue;
     }
@@ -334,6 +335,24 @@ function stanceChoices(
     dataRows.map((r) => r.fields),
   );
   return { stanceValues: valueCounts(values), stanceScale: numericScale(values) };
+}
+
+/** The longest header line read: the preview reads the first 256 KiB of a file. */
+export const MAX_HEADER_CHARS = 64 * 1024;
+
+/**
+ * Why the first line cannot be a header: longer than MAX_HEADER_CHARS. Null when it is not.
+ * `headerTooLong('a,'.repeat(40_000), true)` -> 'The header line is too long: 80,000 characters or more ...'.
+ */
+function headerTooLong(text: string, truncated: boolean): string | null {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+  const length = end < 0 ? text.length : end;
+  if (length <= MAX_HEADER_CHARS) return null;
+  const more = end < 0 && truncated ? ' or more' : '';
+  const n = (x: number) => x.toLocaleString('en');
+  return `The header line is too long: ${n(length)} characters${more}, more than the ${n(MAX_HEADER_CHARS)} a header line may have. Is the first line a header?`;
 }
 
 /** Every format's id and label, for the Format select. */
@@ -505,7 +524,8 @@ class RowReader {
         continue;
       }
       if (row.openQuote !== undefined) {
-        this.unclosed({ line: row.line, last: row.openQuote }, swallowedRows(row.fields));
+        const { line, last, rows } = row.openQuote;
+        this.unclosed({ line, last }, rows);
         continue;
       }
       if (this.invalidSeen && row.fields.some((f) => f.includes('\uFFFD'))) {

@@ -12,7 +12,7 @@ import { detectDelimiter, detectNewline, MAX_LINES, stripBom, type Newline } fro
 import type { TextEncoding } from './formats/encoding';
 import { needsCleaning, uncleanAt as unclean } from './normalize';
 import { sized } from '../domain/sized';
-import { LiteralQuotes } from './open-quotes';
+import { LiteralQuotes, openQuoteOf, type OpenQuoteRow } from './open-quotes';
 
 /** One CSV row and the 1-based file line it starts on (the header is line 1). */
 export interface CsvRow {
@@ -24,10 +24,10 @@ export interface CsvRow {
    */
   clean?: boolean;
   /**
-   * Set when a quote opened in this row is never closed (by Papa's reading): the last file line
-   * read into the row's cell. Lines `line`..`openQuote` were read as one cell.
+   * Set when a quote opened in this row is never closed (by Papa's reading): where it opened,
+   * the last line read into its cell, and the rows of the file that cell took in.
    */
-  openQuote?: number;
+  openQuote?: OpenQuoteRow;
 }
 
 export interface CsvStreamOptions {
@@ -62,8 +62,6 @@ interface Span {
   start: number;
   end: number;
   line: number;
-  /** A quote in it may be read by Papa otherwise than by the scan (see `scan`). */
-  odd?: boolean;
 }
 
 /**
@@ -82,11 +80,10 @@ function lineBreaks(fields: readonly string[]): number {
   return n;
 }
 
-/** 1 when the last cell ends with a line break (the file's last line ending), else 0. */
-function trailingBreaks(fields: readonly string[]): number {
-  const last = fields[fields.length - 1] ?? '';
-  const c = last.charCodeAt(last.length - 1);
-  return c === CR || c === LF ? 1 : 0;
+/** Space Papa allows between a closing quote and the delimiter (what `trim` drops). */
+function isSpace(c: number, delim: number): boolean {
+  if (c === delim || c === CR || c === LF) return false;
+  return c === 32 || c === 9 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
 /**
@@ -178,8 +175,6 @@ export class CsvRowStream {
   private recLine = 1;
   private line = 1;
   private inQuotes = false;
-  /** The record being scanned has a quote Papa may read otherwise (see `scan`). */
-  private odd = false;
   private pending: Span[] = [];
   // The one-line-per-record shortcut: on, pushes to skip after it last failed, and how many
   // to skip after the next failure.
@@ -187,6 +182,10 @@ export class CsvRowStream {
   private skip = 0;
   private backoff = 1;
   private readonly literal: LiteralQuotes | null = null;
+  /** Cells in the first row (the header), once read; 0 before. */
+  private width = 0;
+  /** Rows of the last parse that span lines (see `flagWide`). */
+  private readonly suspects = new Set<CsvRow>();
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
 
@@ -217,7 +216,33 @@ export class CsvRowStream {
   /** Adds text; returns the rows completed by it (none of them blank). */
   push(text: string): CsvRow[] {
     const literal = this.literal;
-    return literal ? literal.restore(this.read(literal.apply(text))) : this.read(text);
+    const rows = literal ? literal.restore(this.read(literal.apply(text))) : this.read(text);
+    return this.flagWide(rows);
+  }
+
+  /**
+   * A quote Papa closed only at a later row's quote: the rows between were read into one cell
+   * with no error. Told by that cell's later lines looking like rows (as many delimiters as the
+   * header, less one), or by the row being wider than the header. Flagged like a quote never
+   * closed; a multi-line cell of ordinary text is kept.
+   */
+  private flagWide(rows: CsvRow[]): CsvRow[] {
+    if (this.width === 0 && rows.length > 0) this.width = rows[0].fields.length;
+    const delim = this.delimiter!;
+    for (const row of rows) {
+      const wide = row.fields.length > this.width;
+      if (row.openQuote !== undefined || !(wide || this.suspects.has(row))) continue;
+      const need = wide ? 1 : Math.max(2, this.width - 1);
+      const cell = row.fields.findIndex((f) =>
+        f
+          .split(/\r\n|\r|\n/)
+          .slice(1)
+          .some((l) => l.split(delim).length > need),
+      );
+      if (cell >= 0) row.openQuote = openQuoteOf(row.fields, row.line, cell);
+    }
+    this.suspects.clear();
+    return rows;
   }
 
   private read(text: string): CsvRow[] {
@@ -323,12 +348,13 @@ export class CsvRowStream {
   /** Ends the stream; returns the remaining rows (the last line needs no line ending). */
   end(): CsvRow[] {
     if (this.ended) return [];
+    const held = this.literal ? this.read(this.literal.finish()) : [];
     this.ended = true;
     this.prepare(true);
     this.scan(true);
     this.endRecord(this.buf.length, this.buf.length);
-    const rows = this.flush();
-    return this.literal ? this.literal.restore(rows) : rows;
+    const rows = held.concat(this.flush());
+    return this.flagWide(this.literal ? this.literal.restore(rows) : rows);
   }
 
   /** True once more than MAX_LINES whole lines or SNIFF_CHARS characters have arrived. */
@@ -375,11 +401,8 @@ export class CsvRowStream {
 
   private endRecord(end: number, next: number): void {
     if (!this.isBlank(this.recStart, end)) {
-      const span: Span = { start: this.recStart, end, line: this.recLine };
-      if (this.odd) span.odd = true;
-      this.pending.push(span);
+      this.pending.push({ start: this.recStart, end, line: this.recLine });
     }
-    this.odd = false;
     this.recStart = next;
     this.recLine = this.line;
   }
@@ -417,24 +440,29 @@ export class CsvRowStream {
         break;
       }
       const c = buf.charCodeAt(j);
-      if ((c === QUOTE || c === CR) && j + 1 === len && !final) {
+      if (c === CR && j + 1 === len && !final) {
         i = j;
         break;
       }
       if (c === QUOTE) {
+        // Quotes as Papa reads them, so rows end where it ends them: a quote opens a quoted
+        // field only at the field's start (elsewhere it is text), and closes it only before a
+        // delimiter, a line ending or the end, spaces allowed between (elsewhere it is text).
         if (!inQuotes) {
-          inQuotes = true;
-          // Papa opens a quoted field only at the field's start; elsewhere `"` is text to it.
-          if (j > this.recStart && buf.charCodeAt(j - 1) !== delim) this.odd = true;
+          inQuotes = j === this.recStart || buf.charCodeAt(j - 1) === delim;
         } else {
-          const next = j + 1 < len ? buf.charCodeAt(j + 1) : -1;
-          if (next === QUOTE) {
-            i = j + 2;
+          let k = j + 1;
+          while (k < len && isSpace(buf.charCodeAt(k), delim)) k++;
+          if (k === len && !final) {
+            i = j;
+            break;
+          }
+          const next = k < len ? buf.charCodeAt(k) : -1;
+          if (next === QUOTE && k === j + 1) {
+            i = j + 2; // an escaped quote
             continue;
           }
-          inQuotes = false;
-          // Papa closes one only before a delimiter, a line ending or the end.
-          if (next !== -1 && next !== delim && next !== CR && next !== LF) this.odd = true;
+          if (next === -1 || next === delim || next === CR || next === LF) inQuotes = false;
         }
       } else if (c === CR) {
         // A `\r\n` is counted and ended at its `\n`.
@@ -497,15 +525,16 @@ export class CsvRowStream {
       const gap = spans[k - 1].end;
       contiguous = spans[k].start === gap + nl.length && buf.startsWith(nl, gap);
     }
-    const odd = spans.some((s) => s.odd === true);
-    const text = odd
-      ? ''
-      : contiguous
-        ? buf.slice(spans[0].start, spans[spans.length - 1].end)
-        : spans.map((s) => buf.slice(s.start, s.end)).join(nl);
-    const batch = odd ? null : this.papa(text);
-    if (batch !== null && batch.errors.length === 0 && batch.data.length === spans.length) {
+    const text = contiguous
+      ? buf.slice(spans[0].start, spans[spans.length - 1].end)
+      : spans.map((s) => buf.slice(s.start, s.end)).join(nl);
+    const batch = this.papa(text);
+    if (batch.errors.length === 0 && batch.data.length === spans.length) {
       const rows = batch.data.map((fields, k) => ({ fields, line: spans[k].line, clean: true }));
+      for (let k = 0; k < rows.length; k++) {
+        const next = k + 1 < spans.length ? spans[k + 1].line : Infinity;
+        if (next - spans[k].line > 1) this.suspects.add(rows[k]);
+      }
       if (contiguous)
         markUnclean(
           rows,
@@ -523,16 +552,23 @@ export class CsvRowStream {
     for (const span of spans) {
       let line = span.line;
       const clean = !needsCleaning(buf.slice(span.start, span.end));
-      const { data, errors } = this.papa(buf.slice(span.start, span.end));
+      // Every line ending as `\n`, so Papa ends a row at any kind, as the scan does (a span
+      // the scan misread may hold several rows); inside cells it is what cleanText makes of them.
+      const text = buf.slice(span.start, span.end).replace(/\r\n?/g, '\n');
+      const { data, errors } = parserFor(this.delimiter!, '\n').parse(
+        text,
+        0,
+        false,
+      ) as ParseResult<string[]>;
       const unclosed = new Set(errors.filter((e) => e.type === 'Quotes').map((e) => e.row));
       for (const [k, fields] of data.entries()) {
         const blank = fields.length === 1 && fields[0].trim() === '';
         const breaks = lineBreaks(fields);
         const row: CsvRow = { fields, line, clean };
-        // A quoted cell Papa could not close that took in line breaks: the lines after its
-        // opening quote were read into it (a row that stays on its line loses nothing).
-        const last = line + breaks - trailingBreaks(fields);
-        if (unclosed.has(k) && last > line) row.openQuote = last;
+        // A quoted cell Papa could not close (the last) that took in line breaks: the lines
+        // after its opening quote were read into it (one on its own line loses nothing).
+        if (unclosed.has(k)) row.openQuote = openQuoteOf(fields, line, fields.length - 1);
+        if (breaks > 0) this.suspects.add(row);
         if (!blank) rows.push(row);
         line += 1 + breaks;
       }

@@ -331,8 +331,8 @@ async function runImport(
 
 /**
  * Where a second worker may start reading (just after a line feed near the middle), or -1 when
- * the file is read by one: small files, UTF-16 (a line feed byte is not a line end there), and a
- * headed file whose header row the preview did not pass on.
+ * the file is read by one: small files, UTF-16 (a line feed byte is not a line end there), a
+ * headed file whose header row the preview did not pass on, and one with quotes read as text.
  */
 export async function splitPoint(file: Blob, request: ImportRequest, encoding: TextEncoding) {
   if (file.size < SPLIT_MIN_BYTES) return -1;

@@ -10,6 +10,7 @@
  */
 import type { RowIssue, StatementRecord } from '../domain/types';
 import type { ColumnMapping } from './columns';
+import { dayNumber } from '../domain/dates';
 import { dateFormatLabel, parseDateAs, type DateFormat, type ParsedDate } from './formats/dates';
 import type { NativeValues } from './formats/types';
 import { isMissingMarker } from './formats/common';
@@ -103,6 +104,21 @@ export function nativeValues(
 const REQUIRED = ['date', 'actor', 'topic'] as const;
 
 /**
+ * The years a date may fall in: others are typing slips or misread numbers (`0024` for 2024,
+ * a 12-digit number read as epoch seconds), rejected rather than stored in the wrong century.
+ */
+export const PLAUSIBLE_YEARS = { min: 1000, max: 2999 } as const;
+const FIRST_DAY = dayNumber(PLAUSIBLE_YEARS.min, 1, 1);
+const END_DAY = dayNumber(PLAUSIBLE_YEARS.max + 1, 1, 1);
+
+/** Why a date outside PLAUSIBLE_YEARS is rejected, naming its year. */
+function yearProblem(text: string, day: number): string {
+  const year = new Date(day * 86_400_000).getUTCFullYear();
+  const { min, max } = PLAUSIBLE_YEARS;
+  return `date ${shown(text)} is in the year ${year}, outside the years ${min}-${max} an import accepts`;
+}
+
+/**
  * Reads a date in a format; with no format chosen (null), a slashed date is read only when its
  * day/month order does not matter or only one order is a real day.
  * `readDate('03/04/2024', null)` -> null; `readDate('25/04/2024', null)` -> 25 April 2024.
@@ -166,6 +182,14 @@ export function buildRecord(
         message: dateProblem(v.date, dateFormat),
       });
     }
+  }
+  if (date !== null && (date.day < FIRST_DAY || date.day >= END_DAY)) {
+    (issues ??= []).push({
+      line,
+      column: 'date' + suffix,
+      message: yearProblem(v.date, date.day),
+    });
+    date = null;
   }
   const actor = v.actor;
   if (actor === '') {

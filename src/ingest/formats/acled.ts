@@ -65,8 +65,10 @@ function monthStart(day: number): number {
   return dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
+/** Own keys only: an event type `constructor` or `toString` must not find Object's. */
 function eventStance(rule: Rule, eventType: string): StanceValue {
-  return rule.eventStance[eventType] ?? defaultEventStance(eventType);
+  const set = rule.eventStance;
+  return Object.hasOwn(set, eventType) ? set[eventType] : defaultEventStance(eventType);
 }
 
 export const ACLED: Format = {
@@ -83,10 +85,11 @@ export const ACLED: Format = {
   dateColumn: (ctx) => ctx.col('event_date'),
   defaults(ctx, rows) {
     const i = ctx.col('event_type');
-    const stances: Record<string, StanceValue> = {};
+    // No prototype: an event type `__proto__` or `constructor` is a key like any other.
+    const stances = Object.create(null) as Record<string, StanceValue>;
     for (const row of rows) {
       const type = (row[i] ?? '').trim();
-      if (type !== '' && !(type in stances)) stances[type] = defaultEventStance(type);
+      if (type !== '' && !Object.hasOwn(stances, type)) stances[type] = defaultEventStance(type);
     }
     return { eventStance: stances };
   },

@@ -133,16 +133,17 @@ function rawStart(sample: Sample, numericId: boolean): boolean {
   return numericId ? /^\d+$/.test(row[0] ?? '') : /^\S+$/.test(row[0] ?? '');
 }
 
+/** A Map, not an object literal: a lookup by a cell's text never finds Object's members. */
+const QUAD_CLASSES = new Map([
+  ['0', 'neutral'],
+  ['1', 'verbal cooperation'],
+  ['2', 'material cooperation'],
+  ['3', 'verbal conflict'],
+  ['4', 'material conflict'],
+]);
+
 function quadWords(q: string): string {
-  return (
-    {
-      '0': 'neutral',
-      '1': 'verbal cooperation',
-      '2': 'material cooperation',
-      '3': 'verbal conflict',
-      '4': 'material conflict',
-    }[q] ?? `QuadClass ${q}`
-  );
+  return QUAD_CLASSES.get(q) ?? `QuadClass ${q}`;
 }
 
 /** "QuadClass: 1 verbal cooperation -> support, ..." or the thresholds, in words. */

@@ -3,6 +3,8 @@
  * mapped by name or by content, the stance column read through the `Stance values` table or
  * numeric thresholds, and no stance at all making uncoded statements.
  */
+import { unguardCell } from '../../domain/formula-guard';
+import { NATIVE_COLUMNS } from '../../domain/types';
 import { guessMapping, missingRequired } from '../columns';
 import { nativeValues } from '../validate';
 import { isMissingMarker } from './common';
@@ -71,16 +73,24 @@ export const NATIVE: Format = {
   },
 };
 
+/** A cell that may carry the export's formula guard (checked before the row is copied). */
+const guarded = (cell: string) => cell.charCodeAt(0) === 39;
+
 /** Cells by the column mapping; the stance through the table or thresholds when the rule has them. */
 function columnMapper(ctx: FormatContext, rule: Rule): RowMapper {
   const mapping = ctx.mapping;
+  // The app's own export (its exact header): take off the formula guard it added.
+  const ours = ctx.header && ctx.headers.join(',') === NATIVE_COLUMNS.join(',');
+  const cells = ours
+    ? (fields: readonly string[]) => (fields.some(guarded) ? fields.map(unguardCell) : fields)
+    : (fields: readonly string[]) => fields;
   // Only a file that needs the table or thresholds pays for them: a native file's stances
   // are read by buildRecord's own fast path.
   const mapped = Object.keys(rule.stanceValues).length > 0 || rule.stanceCuts.length === 4;
-  if (!mapped) return (fields, _line, clean) => nativeValues(fields, mapping, clean);
+  if (!mapped) return (fields, _line, clean) => nativeValues(cells(fields), mapping, clean);
   const read = stanceReader(rule.stanceValues, rule.stanceCuts);
   return (fields, _line, clean) => {
-    const values = nativeValues(fields, mapping, clean);
+    const values = nativeValues(cells(fields), mapping, clean);
     values.parsedStance = read(values.stance);
     return values;
   };

@@ -7,7 +7,7 @@ describe('csvCell', () => {
     ['+x', "'+x"],
     ['-2', "'-2"],
     ['@a', "'@a"],
-    ['\tx', "'\tx"],
+    ['\tx', `"'\tx"`],
     ['\rx', `"'\rx"`],
     ['normal', 'normal'],
     ['1-2', '1-2'],
@@ -22,6 +22,9 @@ describe('csvCell', () => {
     ['say "no"', '"say ""no"""'],
     ['two\nlines', '"two\nlines"'],
     ['=SUM(A1,"x")', `"'=SUM(A1,""x"")"`],
+    ['x;=1+1;y', '"x;=1+1;y"'],
+    ['a\t=1', '"a\t=1"'],
+    ["'=1", "''=1"],
   ])('quotes %j as %j', (input, output) => {
     expect(csvCell(input)).toBe(output);
   });

@@ -223,16 +223,32 @@ describe('a CSV export re-imported', () => {
     expect(summary).toMatchObject({ added: 0, duplicates: 6 });
   });
 
-  it('keeps the apostrophe that neutralized a formula, and nothing else changes', async () => {
+  it('takes off the apostrophe that neutralized a formula: the same text comes back', async () => {
     const cache = cacheFromRecords([FORMULAS]);
     const { records } = await reimport(statementsCsv(cache, [0]));
-    expect(comparable(records[0])).toEqual({
-      ...comparable(FORMULAS),
-      summary: `'=HYPERLINK("https://evil.example","click")`,
-      target: "'+7 days",
-      quote: "'-- a dash first",
-      source: "'@tass_agency",
-    });
+    expect(comparable(records[0])).toEqual(comparable(FORMULAS));
+  });
+
+  it('adds nothing for ids that start like a formula (- + @ =), and keeps their text', async () => {
+    const ids = ['-x1', '+x2', '@x3', '=x4', "'=x5", "''-x6"];
+    const statements = ids.map((id) => ({ ...FORMULAS, id }));
+    const cache = cacheFromRecords(statements);
+    const csv = statementsCsv(cache, all(cache));
+    const preview = previewText(csv);
+    const summary = await importRows(
+      pieces(csv, csv.length),
+      { delimiter: ',', mapping: preview.mapping, knownIds: new Set(ids) },
+      { batch: () => {} },
+    );
+    expect(summary).toMatchObject({ added: 0, duplicates: 6, rejected: 0 });
+    const { records } = await reimport(csv);
+    expect(records.map((r) => r.id)).toEqual(ids);
+  });
+
+  it('keeps an apostrophe in a file that is not its own export', async () => {
+    const csv = "date,actor,topic,stance,quote\n2024-12-18,Lavrov,dialogue,1,'=1+2\n";
+    const { records } = await reimport(csv);
+    expect(records[0].quote).toBe("'=1+2");
   });
 
   it('exports again to the very same file (the apostrophe is not doubled)', async () => {

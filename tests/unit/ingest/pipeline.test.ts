@@ -470,7 +470,7 @@ describe('importRows cleaning cells', () => {
     const seen = new Set<string>();
     for (const row of rows) {
       if (row.openQuote !== undefined) {
-        issues.push(openQuoteIssue({ line: row.line, last: row.openQuote }));
+        issues.push(openQuoteIssue(row.openQuote));
         continue;
       }
       const result = toRecord(row.fields, mapping, row.line);
@@ -588,5 +588,28 @@ describe('importRows and messages waiting for the worker', () => {
     );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(rows).toBeLessThan(400_000);
+  });
+});
+
+describe('a header line over 64 KiB', () => {
+  const header = (length: number) => `date,actor,topic,stance,${'x'.repeat(length - 24)}`;
+
+  it('is refused as too long, with its length and the limit, not as missing columns', () => {
+    const preview = previewText(`${header(65_537)}\n2024-12-18,Lavrov,dialogue,1,\n`);
+    expect(preview.missing).toEqual([]);
+    expect(preview.needs).toEqual([
+      'The header line is too long: 65,537 characters, more than the 65,536 a header line may have. Is the first line a header?',
+    ]);
+  });
+
+  it('says "or more" when the sample ends inside it', () => {
+    const preview = previewText(header(70_000), { truncated: true });
+    expect(preview.needs[0]).toMatch(/^The header line is too long: 70,000 characters or more,/);
+  });
+
+  it('is read when it is 64 KiB at most', () => {
+    const preview = previewText(`${header(65_536)}\n2024-12-18,Lavrov,dialogue,1,\n`);
+    expect(preview).toMatchObject({ needs: [], missing: [] });
+    expect(preview.rows).toHaveLength(1);
   });
 });

@@ -146,7 +146,12 @@ describe('CsvRowStream', () => {
 
   it('gives an unterminated quoted field the rest of the file, marked with its last line', () => {
     const rows = rowsOf(['a,b\n"open,1\nx,2\n']);
-    expect(rows[1]).toEqual({ fields: ['open,1\nx,2\n'], line: 2, clean: true, openQuote: 3 });
+    expect(rows[1]).toEqual({
+      fields: ['open,1\nx,2\n'],
+      line: 2,
+      clean: true,
+      openQuote: { line: 2, last: 3, rows: 2 },
+    });
   });
 
   it('reads the quotes of chosen lines as text', () => {

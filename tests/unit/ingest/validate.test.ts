@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toRecord } from '../../../src/ingest/validate';
+import { buildRecord, toRecord } from '../../../src/ingest/validate';
 import type { ColumnMapping } from '../../../src/ingest/columns';
-import { dayNumber } from '../../../src/domain/dates';
+import { dayNumber, formatDay } from '../../../src/domain/dates';
 
 const mapping: ColumnMapping = {
   date: 0,
@@ -141,5 +141,39 @@ describe('toRecord', () => {
     const copy = [...fields];
     toRecord(fields, mapping, 2);
     expect(fields).toEqual(copy);
+  });
+});
+
+describe('years outside 1000-2999', () => {
+  const values = (date: string) => ({ date, actor: 'Lavrov', topic: 'dialogue', stance: '1' });
+
+  it('rejects 0024-12-18 with its line and the year it names, never reading it as 1924', () => {
+    expect(buildRecord(values('0024-12-18'), 7, 'iso')).toEqual({
+      issues: [
+        {
+          line: 7,
+          column: 'date',
+          message:
+            'date "0024-12-18" is in the year 24, outside the years 1000-2999 an import accepts',
+        },
+      ],
+    });
+    expect(formatDay(dayNumber(24, 12, 18))).toBe('0024-12-18');
+  });
+
+  it('rejects a 12-digit number read as epoch seconds instead of storing the year 33658', () => {
+    const result = buildRecord(values('999999999999'), 3, 'epoch');
+    expect(result.record).toBeUndefined();
+    expect(result.issues?.[0].message).toMatch(/in the year 33658, outside the years 1000-2999/);
+  });
+
+  it.each([
+    ['1000-01-01', true],
+    ['2999-12-31', true],
+    ['0999-12-31', false],
+    ['3000-01-01', false],
+    ['0099', false],
+  ])('takes %s: %s', (date, kept) => {
+    expect(buildRecord(values(date), 2, 'iso').record !== undefined).toBe(kept);
   });
 });
