@@ -13,7 +13,8 @@ import {
   type StanceValue,
 } from '../../domain/types';
 import type { ColumnCache } from '../../query/types';
-import { bandOf, seriesOfRow, stepAt, type BandModel } from './bands';
+import type { BandModel } from './bands';
+import { bandOf, seriesOfRow, stepAt } from './steps';
 import { BIN_THRESHOLD, dayAt, lowerBound, shiftMarker, xOf, type XScale } from './draw';
 import { ENTRY_GROUP, ENTRY_SERIES, visibleLines, type BandLayout } from './layout';
 import type { Theme } from './theme';
