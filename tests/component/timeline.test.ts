@@ -94,13 +94,14 @@ describe('Timeline', () => {
 
   it('folds every affiliation with Collapse affiliations', async () => {
     const { container, state } = setup();
-    await userEvent.click(screen.getByRole('button', { name: 'Collapse affiliations' }));
+    const toggle = screen.getByRole('button', { name: 'Collapse affiliations' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(toggle);
     expect(state().collapsed).toEqual(['Russia', 'United States']);
     expect(laneLabels(container)).toEqual([]);
-    expect(screen.getByRole('button', { name: 'Expand affiliations' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(toggle);
+    expect(state().collapsed).toEqual([]);
   });
 
   it('sorts lanes by activity and by the most recent shift with Sort lanes', async () => {
