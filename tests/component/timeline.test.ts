@@ -285,6 +285,25 @@ describe('Timeline', () => {
     expect(tip).toHaveTextContent('We stand with Ukraine.');
   });
 
+  it("says on an actor's row when his statement moved his affiliation", async () => {
+    const { container } = setup({}, [
+      ...RECORDS,
+      {
+        date: '2024-12-20',
+        actor: 'Lavrov',
+        affiliation: 'Russia',
+        topic: 'ceasefire',
+        stance: -2,
+      },
+    ]);
+    const scroller = container.querySelector<HTMLElement>('.scroller')!;
+    // Lavrov's rows: ceasefire (y 44..62), then talks.
+    await fireEvent.pointerMove(scroller, { clientX: xAt('2024-12-25'), clientY: 53 });
+    expect(screen.getByRole('tooltip')).toHaveTextContent(
+      'Moved Russia: Russia on ceasefire: conditional support (Putin, 2024-12-10) → strongly oppose (Lavrov, 2024-12-20)',
+    );
+  });
+
   it('moves the keyboard cursor to the row below at the same day with ArrowDown', async () => {
     setup();
     screen.getByRole('img', { name: /^Timeline of/ }).focus();

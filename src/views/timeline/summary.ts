@@ -35,12 +35,14 @@ export function cursorLine(
   series: number,
   row: number,
   shift: Shift | null,
+  groupShift: Shift | null = null,
 ): string {
   const lane = model.lanes[model.seriesLane[series]];
   const where = `${lane.name} · ${model.seriesName[series]}`;
   const state = rowStanceLabel(cache.stance[row], cache.flags[row]);
   return (
     `${where}, ${statementDate(cache, row)}, ${cache.actors[cache.actor[row]]}: ${state}` +
-    `${shift ? `; ${describeShift(cache, shift)}` : ''}. Press Enter to open.`
+    `${shift ? `; ${describeShift(cache, shift)}` : ''}` +
+    `${groupShift ? `; moved ${describeShift(cache, groupShift)}` : ''}. Press Enter to open.`
   );
 }

@@ -3,10 +3,11 @@ import { formatDay } from '../../../src/domain/dates';
 import { STANCE_COLOR } from '../../../src/domain/stance';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
-import { findShifts, KIND_ACTOR, KIND_AFFILIATION } from '../../../src/query/shifts';
+import { describeShift, findShifts, KIND_ACTOR, KIND_AFFILIATION } from '../../../src/query/shifts';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
 import { buildBands, type BandModel, type BandOptions } from '../../../src/views/timeline/bands';
 import { bandOf, seriesOfRow, shiftOfRow, stepAt } from '../../../src/views/timeline/steps';
+import { groupShiftsOf } from '../../../src/views/timeline/group-shifts';
 import { hitAt, pointBeside } from '../../../src/views/timeline/hit';
 import { layoutBands, lineAt, visibleLines } from '../../../src/views/timeline/layout';
 import { bandPieces, renderFrame, type Frame } from '../../../src/views/timeline/render';
@@ -174,6 +175,23 @@ describe('band model', () => {
     for (let i = 0; i < table.count; i++) if (table.kind[i] === KIND_ACTOR) actorShifts++;
     expect(model.shiftCount).toBe(actorShifts);
     expect(model.shiftCount).toBe(2);
+  });
+
+  it("marks on an actor's row the shift his statement made in his affiliation", () => {
+    const { cache, model } = setup();
+    const lavrov = seriesNamed(model, 'Lavrov', 'ceasefire');
+    const moved = [...groupShiftsOf(cache, model, lavrov).values()];
+    expect(moved).toHaveLength(1);
+    expect(describeShift(cache, moved[0])).toBe(
+      'Russia on ceasefire: conditional support (Putin, 2024-11) → strongly oppose (Lavrov, 2024-12-26)',
+    );
+    expect(moved[0].row).toBe(bandOf(cache, model, lavrov).row[0]);
+    // Putin's row set the earlier state but moved nothing; a folded affiliation's row has its own.
+    const putin = seriesNamed(model, 'Putin', 'ceasefire');
+    const putinRow = bandOf(cache, model, putin).row[0];
+    expect(groupShiftsOf(cache, model, putin).get(putinRow)).toBeUndefined();
+    const folded = setup({ collapsed: [RU] });
+    expect(groupShiftsOf(folded.cache, folded.model, 0).size).toBe(0);
   });
 
   it('finds the step in force on a day', () => {
