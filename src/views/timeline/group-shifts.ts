@@ -9,7 +9,23 @@ import { seriesShifts, type Shift } from '../../query/shifts';
 import type { ColumnCache } from '../../query/types';
 import { SERIES_ACTOR, type BandModel } from './bands';
 
-const byModel = new WeakMap<BandModel, Map<number, Map<number, Shift>>>();
+interface Memo {
+  /** Actor series of each (affiliation, topic) key, built in one pass over the series. */
+  series: Map<number, number[]>;
+  shifts: Map<number, Map<number, Shift>>;
+}
+
+const byModel = new WeakMap<BandModel, Memo>();
+
+/** `affiliation * topics + topic` of an actor series, or -1 (folded, or no affiliation). */
+function keyOf(cache: ColumnCache, model: BandModel, s: number): number {
+  if (model.seriesKind[s] !== SERIES_ACTOR) return -1;
+  const first = model.order[model.start[s]];
+  const f = cache.actorAffiliation[cache.actor[first]];
+  return f < 0 ? -1 : f * Math.max(1, cache.topics.length) + cache.topic[first];
+}
+
+const NONE: ReadonlyMap<number, Shift> = new Map();
 
 /**
  * The shifts of actor series `s`'s affiliation on its topic, by the statement that made each
@@ -18,30 +34,32 @@ const byModel = new WeakMap<BandModel, Map<number, Map<number, Shift>>>();
  * Putin (Russia) conditional support, then Lavrov (Russia) strongly oppose on ceasefire ->
  * Lavrov's ceasefire row: `Map { <Lavrov's row> => { kind: 'affiliation', before: 1, after: -2 } }`.
  */
-export function groupShiftsOf(cache: ColumnCache, model: BandModel, s: number): Map<number, Shift> {
-  const none = new Map<number, Shift>();
-  if (model.seriesKind[s] !== SERIES_ACTOR) return none;
-  const first = model.order[model.start[s]];
-  const topic = cache.topic[first];
-  const f = cache.actorAffiliation[cache.actor[first]];
-  if (f < 0) return none;
+export function groupShiftsOf(
+  cache: ColumnCache,
+  model: BandModel,
+  s: number,
+): ReadonlyMap<number, Shift> {
+  const key = keyOf(cache, model, s);
+  if (key < 0) return NONE;
   let memo = byModel.get(model);
-  if (!memo) byModel.set(model, (memo = new Map()));
-  const key = f * Math.max(1, cache.topics.length) + topic;
-  let shifts = memo.get(key);
-  if (!shifts) {
-    // The affiliation's statements on the topic: every actor series of it, merged in row order.
-    const parts: Uint32Array[] = [];
-    let n = 0;
+  if (!memo) {
+    const series = new Map<number, number[]>();
     for (let t = 0; t < model.seriesCount; t++) {
-      if (model.seriesKind[t] !== SERIES_ACTOR) continue;
-      const r = model.order[model.start[t]];
-      if (cache.topic[r] !== topic || cache.actorAffiliation[cache.actor[r]] !== f) continue;
-      const rows = model.order.subarray(model.start[t], model.start[t + 1]);
-      parts.push(rows);
-      n += rows.length;
+      const k = keyOf(cache, model, t);
+      if (k < 0) continue;
+      const list = series.get(k);
+      if (list) list.push(t);
+      else series.set(k, [t]);
     }
-    const merged = new Uint32Array(n);
+    byModel.set(model, (memo = { series, shifts: new Map() }));
+  }
+  let shifts = memo.shifts.get(key);
+  if (!shifts) {
+    // The affiliation's statements on the topic: its actors' series merged in row order.
+    const parts = memo.series
+      .get(key)!
+      .map((t) => model.order.subarray(model.start[t], model.start[t + 1]));
+    const merged = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
     for (const p of parts) {
       merged.set(p, at);
@@ -49,7 +67,7 @@ export function groupShiftsOf(cache: ColumnCache, model: BandModel, s: number): 
     }
     merged.sort();
     shifts = new Map(seriesShifts(cache, merged, 'affiliation').map((x) => [x.row, x]));
-    memo.set(key, shifts);
+    memo.shifts.set(key, shifts);
   }
   return shifts;
 }
