@@ -60,6 +60,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.ts'],
           setupFiles: ['tests/component/setup.ts'],
+          // Whole-app renders in jsdom take seconds on two busy cores; 5 s timed out there.
+          testTimeout: 20_000,
         },
       },
       {

@@ -20,6 +20,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import {
+  facetCountChanges,
+  facetSearchKeystrokes,
   filterChanges,
   firstDrawn,
   firstVisit,
@@ -167,6 +169,12 @@ async function main() {
         await section(`profiles at ${label(rows)}`, () => profileRun(inputs[rows], tmp.dir));
       }
     }
+    await section('facet search with 10,000 actors', async () =>
+      measureFacetSearch(
+        app.url,
+        await writeCsv(path.join(tmp.dir, 'many-actors.csv'), 100 * K, { actors: 12_000 }),
+      ),
+    );
     for (const rows of [1 * K, 10 * K]) {
       await section(`first timeline render ${label(rows)}`, () =>
         measureFirstRenderSmall(app.url, inputs[rows]),
@@ -298,11 +306,12 @@ async function measureAtSize(appUrl, baseUrl, input) {
         recordFirstRender(rows, await timelineFirstRender(page, RUNS));
       });
     }
-    for (const tab of ['Timeline', 'Matrix']) {
+    for (const tab of ['Timeline', 'Shifts', 'Matrix']) {
       await section(`filter changes on ${tab}, ${label(rows)}`, () =>
         measureFilters(page, tab, rows),
       );
     }
+    await section(`facet counts ${label(rows)}`, () => measureFacetCounts(page, rows));
     if (rows === 100 * K) {
       await switchTab(page, 'Timeline');
       for (const kind of ['zoom', 'pan', 'brush']) {
@@ -377,6 +386,55 @@ async function measureFilters(page, tab, rows) {
     note: `p95 of ${FILTER_CHANGES} changes per run (topic alone / all topics / search word / no search); median change ${formatValue(summarize(runs.flatMap((r) => r.ms)).median, 'ms')}`,
     extra: runs,
   });
+}
+
+/** Filter change -> the Actors facet's counts painted (issue 16). */
+async function measureFacetCounts(page, rows) {
+  const limit = rows >= M ? 100 : 50;
+  await switchTab(page, 'Statements', 15_000).catch(() => NaN);
+  const runs = await repeat(
+    `facet counts after a filter change, ${label(rows)}`,
+    async (i) => {
+      const ms = await facetCountChanges(page, i === 0 ? 4 : FILTER_CHANGES);
+      return { p95: quantile(ms, 0.95), ms };
+    },
+    { budgetMs: 120_000 },
+  );
+  record({
+    id: `facet-counts-${label(rows)}`,
+    name: `filter change -> facet counts painted, p95, ${label(rows)}`,
+    unit: 'ms',
+    values: runs.map((r) => r.p95),
+    target: `≤ ${limit} ms`,
+    limit,
+    note: `p95 of ${FILTER_CHANGES} topic choices per run, read off the Actors facet`,
+  });
+}
+
+/** Keystroke in the Actors facet's search -> matching list painted, 10,000 actors (issue 16). */
+async function measureFacetSearch(appUrl, input) {
+  log('import 100k rows with 12,000 actors for the facet search');
+  const { profile } = await importInFreshProfile(appUrl, input, { keep: true });
+  try {
+    const actors = await profile.page.evaluate(
+      () => window.__bench.control('Actors').querySelector('.summary').textContent,
+    );
+    const runs = await repeat('facet search keystrokes', async () => {
+      const ms = await facetSearchKeystrokes(profile.page, 'lavr');
+      return { p95: quantile(ms, 0.95), ms };
+    });
+    record({
+      id: 'facet-search-10k-actors',
+      name: `facet search keystroke -> list painted, p95, ${actors.trim()} actors`,
+      unit: 'ms',
+      values: runs.map((r) => r.p95),
+      target: '≤ 50 ms',
+      limit: 50,
+      note: 'typing and erasing "lavr" in the Actors facet',
+    });
+  } finally {
+    await profile.close();
+  }
 }
 
 /** 4: frames of a gesture over the timeline; n/a when the timeline does not do it yet. */
@@ -523,7 +581,7 @@ async function profileRun(input, tmpDir) {
     save('import', await p.stop());
     const { page } = profile;
     await profiled(page, 'reload', () => reloadDrawn(page, server.url, result.total));
-    for (const tab of ['Timeline', 'Matrix']) {
+    for (const tab of ['Timeline', 'Shifts', 'Matrix']) {
       await switchTab(page, tab, 15_000).catch(() => NaN);
       if (!(await tabHasChart(page))) continue;
       await profiled(page, `filter-${tab.toLowerCase()}`, () => filterChanges(page, 8));

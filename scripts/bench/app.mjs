@@ -235,22 +235,21 @@ export async function filterChanges(page, changes, timeout = 120_000) {
     const ms = await page.evaluate(
       ({ i, words, timeout }) => {
         const b = window.__bench;
+        // The Topics facet: its "only" buttons pick one topic, "All Topics" clears the choice.
         const topics = b.control('Topics');
         const search = b.control('Search');
         if (!topics || !search) throw new Error('no Topics or Search filter');
+        const only = [...topics.querySelectorAll('button.only')];
+        const all = topics.querySelector('button[aria-label="All Topics"]');
         const before = b.statusText();
         const k = Math.floor(i / 4);
         const action = () => {
           switch (i % 4) {
             case 0:
-              for (const [j, o] of [...topics.options].entries()) {
-                o.selected = j === k % topics.options.length;
-              }
-              topics.dispatchEvent(new Event('change', { bubbles: true }));
+              only[k % only.length].click();
               break;
             case 1:
-              for (const o of topics.options) o.selected = false;
-              topics.dispatchEvent(new Event('change', { bubbles: true }));
+              all.click();
               break;
             case 2:
               search.value = words[k % words.length];
@@ -313,4 +312,73 @@ export async function gestureFrames(page, kind, steps = 60) {
   }
   if (r === null || !r.changed) return null;
   return { p95: quantile(r.deltas, 0.95), max: Math.max(...r.deltas), frames: r.deltas.length };
+}
+
+/**
+ * Milliseconds from a filter change to the Actors facet showing its new counts, per change:
+ * the Topics facet's "only" buttons and "All Topics" in turn.
+ * @param {import('playwright-core').Page} page
+ * @param {number} changes
+ */
+export async function facetCountChanges(page, changes, timeout = 120_000) {
+  const out = [];
+  for (let i = 0; i < changes; i++) {
+    const ms = await page.evaluate(
+      ({ i, timeout }) => {
+        const b = window.__bench;
+        const topics = b.control('Topics');
+        const actors = b.control('Actors');
+        const counts = () =>
+          [...actors.querySelectorAll('input[type="checkbox"]')]
+            .map((x) => x.getAttribute('aria-label'))
+            .join('|');
+        const before = counts();
+        const only = [...topics.querySelectorAll('button.only')];
+        const action = () =>
+          i % 2 === 0
+            ? only[Math.floor(i / 2) % only.length].click()
+            : topics.querySelector('button[aria-label="All Topics"]').click();
+        return b.measure(action, () => counts() !== before, timeout);
+      },
+      { i, timeout },
+    );
+    out.push(ms);
+  }
+  return out;
+}
+
+/**
+ * Milliseconds from a keystroke in the Actors facet's search box to the list showing its
+ * matches, for each prefix of `word`, typed then erased.
+ * @param {import('playwright-core').Page} page
+ * @param {string} word
+ */
+export async function facetSearchKeystrokes(page, word, timeout = 60_000) {
+  const out = [];
+  const steps = [...word].map((_, i) => word.slice(0, i + 1));
+  for (const text of [...steps, ...steps.slice(0, -1).reverse(), '']) {
+    const ms = await page.evaluate(
+      ({ text, timeout }) => {
+        const b = window.__bench;
+        const find = b.control('Find actor');
+        const actors = b.control('Actors');
+        const listed = () =>
+          [...actors.querySelectorAll('input[type="checkbox"]')]
+            .map((x) => x.getAttribute('aria-label'))
+            .join('|') + (actors.querySelector('.none')?.textContent ?? '');
+        const before = listed();
+        return b.measure(
+          () => {
+            find.value = text;
+            find.dispatchEvent(new Event('input', { bubbles: true }));
+          },
+          () => listed() !== before,
+          timeout,
+        );
+      },
+      { text, timeout },
+    );
+    out.push(ms);
+  }
+  return out;
 }

@@ -23,12 +23,13 @@ export function tempDir() {
  * Writes `rows` synthetic statements (plus the header) to `file`, in ~1 MB writes.
  * @param {string} file
  * @param {number} rows
+ * @param {{ actors?: number }} [shape] the generator's options besides rows and seed
  * @returns {Promise<{ file: string, rows: number, bytes: number }>}
  */
-export async function writeCsv(file, rows) {
+export async function writeCsv(file, rows, shape = {}) {
   const out = fs.createWriteStream(file);
   let batch = '';
-  for (const line of generateRows({ rows, seed: 1 })) {
+  for (const line of generateRows({ ...shape, rows, seed: 1 })) {
     batch += line + '\n';
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');

@@ -23,33 +23,37 @@ export class StanceDB extends Dexie {
   }
 }
 
+/** Why another tab closed our connection: it opened a newer schema, or deleted the database. */
+export type ClosedBy = 'upgraded' | 'deleted';
+
 /**
- * A connection kept open for long: when another tab opens a newer schema it closes at once, so
- * the upgrade is never blocked, and `onClosed` is told.
+ * A connection kept open for long: when another tab opens a newer schema (or deletes the
+ * database) it closes at once, so the other tab is never blocked, and `onClosed` is told why.
  */
-export function keptConnection(onClosed: () => void): StanceDB {
+export function keptConnection(onClosed: (by: ClosedBy) => void): StanceDB {
   const opened = new StanceDB();
-  opened.on('versionchange', () => {
+  opened.on('versionchange', (event: IDBVersionChangeEvent) => {
     opened.close();
-    onClosed();
+    // A deletion asks for no new version.
+    onClosed(event?.newVersion === null ? 'deleted' : 'upgraded');
     return false;
   });
   return opened;
 }
 
 let instance: StanceDB | null = null;
-let versionChangeListener: (() => void) | null = null;
+let versionChangeListener: ((by: ClosedBy) => void) | null = null;
 
 /**
  * The page's single connection (each import worker keeps its own), closed when another tab
  * upgrades the schema; the listener is told so the page can ask for a reload.
  */
 export function db(): StanceDB {
-  instance ??= keptConnection(() => versionChangeListener?.());
+  instance ??= keptConnection((by) => versionChangeListener?.(by));
   return instance;
 }
 
-export function onVersionChange(listener: () => void): void {
+export function onVersionChange(listener: (by: ClosedBy) => void): void {
   versionChangeListener = listener;
 }
 

@@ -9,7 +9,11 @@ import { EncodingSink } from '../ingest/encoding-sink';
 import { dayRange, PART_CHUNK_BASE, type PartMap } from '../domain/parts';
 import type { StanceDB } from './db';
 import { ChunkEncoder } from '../domain/encode';
-import { deleteDataset, importLockName, knownIds } from './store';
+import { datasetChunks, deleteDataset, importLockName, knownIds } from './store';
+import { rehomeShared } from './shared';
+import { isQuotaError } from './errors';
+import { packText } from '../domain/packed';
+import { textAt } from '../domain/packed';
 
 /** What the user chose in the preview. */
 export interface ImportRequest {
@@ -64,11 +68,6 @@ export class StorageFullError extends Error {
     );
     this.name = 'StorageFullError';
   }
-}
-
-function isQuotaError(e: unknown): boolean {
-  const err = e as { name?: string; inner?: { name?: string } } | null;
-  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError';
 }
 
 /**
@@ -224,6 +223,7 @@ async function writeDataset(
       maxDay,
       fingerprint: fingerprint.value(),
       ...(parts ? { parts } : {}),
+      ...sharedField(known.hits, second?.use ? (await second.result).shared : []),
     };
     await database.transaction('rw', database.datasets, database.chunks, async () => {
       if (second && !second.use) {
@@ -236,7 +236,18 @@ async function writeDataset(
       }
       if (request.replaces) {
         const old = await database.datasets.get(request.replaces);
-        if (old) ready.name = request.name || old.name;
+        if (old) {
+          ready.name = request.name || old.name;
+          // What other datasets share with the old version and the new one lacks moves to them.
+          const kept = await knownIdsOf(database, datasetId);
+          const oldId = request.replaces;
+          await rehomeShared(
+            database,
+            old,
+            () => datasetChunks(database, oldId),
+            (id) => kept.has(id),
+          );
+        }
         await database.chunks.where('datasetId').equals(request.replaces).delete();
         await database.datasets.delete(request.replaces);
       }
@@ -249,6 +260,24 @@ async function writeDataset(
     if (isQuotaError(e)) throw new StorageFullError(e);
     throw e;
   }
+}
+
+/** The `shared` field of a new dataset: the stored ids its file also held (none: no field). */
+function sharedField(first: ReadonlySet<string>, second: readonly string[]): Partial<DatasetMeta> {
+  const ids = new Set([...first, ...second]);
+  return ids.size > 0 ? { shared: packText([...ids]) } : {};
+}
+
+/** The ids a dataset stores, read inside the caller's transaction. */
+async function knownIdsOf(database: StanceDB, datasetId: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  await database.chunks
+    .where('datasetId')
+    .equals(datasetId)
+    .each((c) => {
+      for (let i = 0; i < c.count; i++) ids.add(textAt(c.text.id, i));
+    });
+  return ids;
 }
 
 function newId(): string {

@@ -2,6 +2,7 @@ import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import { textAt } from '../domain/packed';
 import { applyParts } from '../domain/parts';
 import type { StanceDB } from './db';
+import { KnownIds, rehomeShared, undoRehome, type Rehomed } from './shared';
 
 /** Name of the Web Lock an import holds while it writes; cleanup skips locked datasets. */
 export const importLockName = (datasetId: string) => `stance-import:${datasetId}`;
@@ -9,7 +10,12 @@ export const importLockName = (datasetId: string) => `stance-import:${datasetId}
 /** Ready datasets, oldest first. */
 export async function readyDatasets(database: StanceDB): Promise<DatasetMeta[]> {
   const all = await database.datasets.where('status').equals('ready').toArray();
-  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  for (const meta of all) {
+    // Only `true` hides (a crafted backup's `"no"` once did); a name must be text to be shown.
+    if (meta.hidden !== undefined && meta.hidden !== true) delete meta.hidden;
+    if (typeof meta.name !== 'string') meta.name = String(meta.name);
+  }
+  return all.sort((a, b) => String(a.importedAt).localeCompare(String(b.importedAt)));
 }
 
 /**
@@ -89,9 +95,12 @@ async function heldLocks(): Promise<Set<string>> {
   return new Set((snapshot.held ?? []).map((l) => l.name ?? ''));
 }
 
-/** Every statement id stored in ready datasets: re-importing them adds nothing. */
-export async function knownIds(database: StanceDB, except?: string): Promise<Set<string>> {
-  const ids = new Set<string>();
+/**
+ * Every statement id stored in ready datasets: re-importing them adds nothing. The set
+ * remembers which of them the import asked about (`hits`: the statements it shares).
+ */
+export async function knownIds(database: StanceDB, except?: string): Promise<KnownIds> {
+  const ids = new KnownIds();
   const ready = new Set(
     (await readyDatasets(database)).map((d) => d.id).filter((id) => id !== except),
   );
@@ -121,24 +130,34 @@ export async function setDatasetHidden(
 export interface DeletedDataset {
   meta: DatasetMeta;
   chunks: StatementChunk[];
+  /** Its statements other datasets also held, moved to them (src/db/shared.ts). */
+  rehomed: Rehomed[];
 }
 
-/** Deletes a dataset, returning what is needed to put it back with `undoDelete`. */
+/**
+ * Deletes a dataset, returning what is needed to put it back with `undoDelete`. Statements
+ * another dataset also holds move to that dataset, in the same transaction.
+ */
 export async function deleteWithUndo(
   database: StanceDB,
   id: string,
 ): Promise<DeletedDataset | null> {
-  const meta = await database.datasets.get(id);
-  if (!meta) return null;
-  // As stored (the id, not the metadata): they go back as they were, with `meta.parts`.
-  const chunks = await datasetChunks(database, id);
-  await deleteDataset(database, id);
-  return { meta, chunks };
+  return database.transaction('rw', database.datasets, database.chunks, async () => {
+    const meta = await database.datasets.get(id);
+    if (!meta) return null;
+    // As stored (the id, not the metadata): they go back as they were, with `meta.parts`.
+    const chunks = await datasetChunks(database, id);
+    const rehomed = await rehomeShared(database, meta, async () => chunks);
+    await database.chunks.where('datasetId').equals(id).delete();
+    await database.datasets.delete(id);
+    return { meta, chunks, rehomed };
+  });
 }
 
 /** Puts a deleted dataset back exactly as it was, in one transaction. */
 export async function undoDelete(database: StanceDB, deleted: DeletedDataset): Promise<void> {
   await database.transaction('rw', database.datasets, database.chunks, async () => {
+    await undoRehome(database, deleted.rehomed);
     await database.datasets.put(deleted.meta);
     await database.chunks.bulkPut(deleted.chunks);
   });

@@ -71,4 +71,9 @@ export interface DatasetMeta {
    * (src/domain/parts.ts); applied by `datasetChunks`. Absent for data read by one worker.
    */
   parts?: PartMap[];
+  /**
+   * Ids of statements the file held that another dataset had stored first (counted as
+   * duplicates): the statement belongs to both, and moves here if that dataset is deleted.
+   */
+  shared?: PackedText;
 }

@@ -8,8 +8,8 @@ import { NATIVE_COLUMNS, type NativeColumn } from '../domain/types';
 /** Native column -> index of that column in the file's header row. */
 export type ColumnMapping = Partial<Record<NativeColumn, number>>;
 
-/** The columns a row cannot do without: when, who, on what, and which way. */
-export const REQUIRED_COLUMNS: readonly NativeColumn[] = ['date', 'actor', 'topic', 'stance'];
+/** The columns a row cannot do without: when, who and on what (without a stance it is uncoded). */
+export const REQUIRED_COLUMNS: readonly NativeColumn[] = ['date', 'actor', 'topic'];
 
 /**
  * Aliases per native column, written as a user would; they are compared through `headerKey`.
@@ -24,7 +24,7 @@ export const COLUMN_ALIASES: Readonly<Record<NativeColumn, readonly string[]>> =
   topic: ['issue', 'position', 'subject'],
   stance: ['score', 'value', 'position_score'],
   conditions: ['condition'],
-  quote: ['text', 'statement', 'quotation'],
+  quote: ['text', 'statement', 'quotation', 'tweet'],
   summary: ['description', 'paraphrase', 'notes'],
   target: ['addressee', 'to'],
   source: ['outlet', 'publication'],
@@ -45,31 +45,37 @@ export function headerKey(header: string): string {
 }
 
 const NATIVE_BY_KEY = new Map<string, NativeColumn>(NATIVE_COLUMNS.map((c) => [headerKey(c), c]));
-const ALIAS_BY_KEY = new Map<string, NativeColumn>(
-  NATIVE_COLUMNS.flatMap((c) => COLUMN_ALIASES[c].map((a) => [headerKey(a), c] as const)),
-);
 
 /**
- * Guesses the mapping from a header row. Exact native names win over aliases, and the first
- * header wins among equals, so `['Speaker', 'actor']` maps actor to 1.
- * `guessMapping(['Date', 'Speaker', 'Issue', 'Position score'])`
- * -> `{ date: 0, actor: 1, topic: 2, stance: 3 }`.
+ * Guesses the mapping from a header row. Exact native names win over aliases, earlier aliases
+ * over later ones (the speaker is the actor even when a `person` column comes first), and the
+ * first header wins among equals, so `['Speaker', 'actor']` maps actor to 1.
+ * `guessMapping(['Date', 'Person', 'Speaker', 'Issue', 'Position score'])`
+ * -> `{ date: 0, actor: 2, topic: 3, stance: 4 }`.
  */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const keys = headers.map(headerKey);
-  for (const table of [NATIVE_BY_KEY, ALIAS_BY_KEY]) {
-    keys.forEach((key, index) => {
-      const column = table.get(key);
-      if (column !== undefined && mapping[column] === undefined) mapping[column] = index;
-    });
+  keys.forEach((key, index) => {
+    const column = NATIVE_BY_KEY.get(key);
+    if (column !== undefined && mapping[column] === undefined) mapping[column] = index;
+  });
+  for (const column of NATIVE_COLUMNS) {
+    if (mapping[column] !== undefined) continue;
+    for (const alias of COLUMN_ALIASES[column]) {
+      const index = keys.indexOf(headerKey(alias));
+      if (index >= 0) {
+        mapping[column] = index;
+        break;
+      }
+    }
   }
   return mapping;
 }
 
 /**
  * Required columns the mapping leaves out, in `REQUIRED_COLUMNS` order.
- * `missingRequired({ date: 0, actor: 1 })` -> `['topic', 'stance']`.
+ * `missingRequired({ date: 0, actor: 1 })` -> `['topic']`.
  */
 export function missingRequired(mapping: ColumnMapping): NativeColumn[] {
   return REQUIRED_COLUMNS.filter((c) => mapping[c] === undefined);

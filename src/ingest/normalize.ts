@@ -208,6 +208,8 @@ export interface IdFields {
   topic: string;
   stance: StanceValue;
   conditional: boolean;
+  /** Uncoded statements hash as stance `u`, apart from neutral ones; others hash as before. */
+  uncoded?: boolean;
   quote: string;
   summary: string;
   source: string;
@@ -234,7 +236,7 @@ export function recordId(fields: IdFields): string {
   feed(fields.actor);
   feed(fields.affiliation);
   feed(fields.topic);
-  feed(String(fields.stance));
+  feed(fields.uncoded ? 'u' : String(fields.stance));
   feed(fields.conditional ? '1' : '0');
   feed(fields.quote);
   feed(fields.summary);

@@ -37,6 +37,8 @@ export interface PartResult {
   chunkCount: number;
   /** The content fingerprint of the ids it stored. */
   fingerprint: FingerprintSums;
+  /** Ids its rows held that other datasets had stored (duplicates the two share). */
+  shared: string[];
 }
 
 /** The ids and day range of one chunk the second worker stored. */
@@ -121,8 +123,8 @@ export function linkSecond(send: (m: ToPart) => void): {
       part.bytes = m.bytes;
     } else if (m.type === 'part-done') {
       part.rows = m.summary.rowsRead;
-      const { dicts, summary, chunkCount, fingerprint } = m;
-      settle.resolve({ dicts, summary, chunkCount, fingerprint });
+      const { dicts, summary, chunkCount, fingerprint, shared } = m;
+      settle.resolve({ dicts, summary, chunkCount, fingerprint, shared });
     } else settle.reject(new Error(m.message));
   };
   return { part, receive };
@@ -230,6 +232,7 @@ export async function storePart(
     summary,
     chunkCount: encoder.chunkCount,
     fingerprint: fingerprint.sums,
+    shared: [...knownIds.hits],
     dicts: {
       actors: encoder.actors.values,
       affiliations: encoder.affiliations.values,

@@ -19,10 +19,26 @@ import {
   FORMATS,
 } from './formats/index';
 import { topicCandidates } from './formats/tables';
-import type { Format, FormatId, NativeValues, RowMapper, Rule } from './formats/types';
+import { stanceColumnValues } from './formats/native';
+import { withFixed } from './formats/fixed';
+import {
+  numericScale,
+  valueCounts,
+  type NumericScale,
+  type ValueCount,
+} from './formats/stance-values';
+import type {
+  Format,
+  FormatControls,
+  FormatId,
+  NativeValues,
+  RowMapper,
+  Rule,
+} from './formats/types';
 import { CsvRowStream, type CsvRow } from './stream';
 import { buildRecord } from './validate';
 import { IdSet } from '../domain/id-set';
+import { openQuoteIssue, swallowedRows, type OpenQuote } from './open-quotes';
 
 /** What the import screen shows before anything is written. */
 export interface Preview {
@@ -30,6 +46,8 @@ export interface Preview {
   newline: Newline;
   /** The chosen format: the detected one unless the user picked another. */
   format: FormatId;
+  /** What the preview lets the user change for this format (see FormatControls). */
+  controls: FormatControls;
   /** Every format, for the Format select, in registry order. */
   formats: { id: FormatId; label: string }[];
   /** The formats the sample matches, most likely first (native is always one). */
@@ -41,7 +59,14 @@ export interface Preview {
   /** What the sample's dates look like; null when the format fixes how dates are written. */
   dates: DateDetection | null;
   /** What the rule editor offers: ACLED's event types, a wide table's possible topic columns. */
-  choices: { eventTypes: string[]; topicColumns: number[] };
+  choices: {
+    eventTypes: string[];
+    topicColumns: number[];
+    /** The stance column's distinct values in the sample, most frequent first, with counts. */
+    stanceValues: ValueCount[];
+    /** The numeric scale the stance column is on, with its default thresholds, or null. */
+    stanceScale: NumericScale | null;
+  };
   /** Choices the user must make before importing (an ambiguous date format, no topic column). */
   needs: string[];
   /** The header row, trimmed; the codebook's names for a file without one. */
@@ -61,6 +86,10 @@ export interface Preview {
   sampleRows: number;
   /** Of those, rows that would be rejected. */
   sampleProblemRows: number;
+  /** The first quote of the sample that is never closed (see `OpenQuote`). */
+  openQuote?: OpenQuote;
+  /** Lines of the sample that hold data (split cells make more statements than lines). */
+  sampleLines: number;
 }
 
 export interface ImportSummary {
@@ -79,6 +108,8 @@ export interface ImportSummary {
   warningCount: number;
   /** Characters that could not be decoded (U+FFFD) in the whole file (absent: none). */
   invalidChars?: number;
+  /** The first quote that is never closed; its row is rejected (absent: none). */
+  openQuote?: OpenQuote;
 }
 
 export interface ImportOptions {
@@ -209,7 +240,8 @@ export function previewText(
   const delimiter = opts.delimiter || detectDelimiter(text);
   const newline = asNewline(opts.newline) ?? detectNewline(text, !truncated);
   const readRows = (quotes: boolean) => {
-    const stream = new CsvRowStream({ delimiter, newline, quotes });
+    const textQuotes = opts.rule?.textQuotes;
+    const stream = new CsvRowStream({ delimiter, newline, quotes, textQuotes });
     const rows = stream.push(text);
     if (!truncated) rows.push(...stream.end());
     return rows;
@@ -227,11 +259,13 @@ export function previewText(
   }
   const { ctx, rule, dates, dataRows } = resolved;
   const mapping = ctx.mapping;
-  const missing = (format.required ?? []).filter((c) => mapping[c] === undefined);
+  const given = withFixed(mapping, rule);
+  const missing = (format.required ?? []).filter((c) => !given.has(c));
   const preview: Preview = {
     delimiter,
     newline,
     format: format.id,
+    controls: format.controls ?? {},
     formats: FORMATS_LIST,
     candidates: matches.map((m) => m.id),
     rule,
@@ -247,6 +281,7 @@ export function previewText(
               mapping,
             )
           : [],
+      ...stanceChoices(format, mapping, dataRows),
     },
     needs: needsOf(format, resolved),
     headers: [...ctx.headers],
@@ -257,9 +292,19 @@ export function previewText(
     warnings: [],
     sampleRows: 0,
     sampleProblemRows: 0,
+    sampleLines: dataRows.length,
   };
   const mapper = format.mapper(ctx, rule);
   for (const row of dataRows) {
+    if (row.openQuote !== undefined) {
+      const open = { line: row.line, last: row.openQuote };
+      const rows = swallowedRows(row.fields);
+      preview.openQuote ??= open;
+      preview.sampleRows += rows;
+      preview.sampleProblemRows += rows;
+      preview.issues.push(openQuoteIssue(open));
+      continue;
+    }
     forEachValue(mapper, row, (values) => {
       preview.sampleRows++;
       const result = buildRecord(values, row.line, rule.dateFormat);
@@ -273,6 +318,22 @@ export function previewText(
     });
   }
   return preview;
+}
+
+/** The stance column's values and scale, for formats with a `Stance values` table. */
+function stanceChoices(
+  format: Format,
+  mapping: ColumnMapping,
+  dataRows: readonly CsvRow[],
+): Pick<Preview['choices'], 'stanceValues' | 'stanceScale'> {
+  if (!format.controls?.stanceValues || mapping.stance === undefined) {
+    return { stanceValues: [], stanceScale: null };
+  }
+  const values = stanceColumnValues(
+    mapping.stance,
+    dataRows.map((r) => r.fields),
+  );
+  return { stanceValues: valueCounts(values), stanceScale: numericScale(values) };
 }
 
 /** Every format's id and label, for the Format select. */
@@ -326,6 +387,7 @@ export async function importRows<B>(
     delimiter: opts.delimiter,
     newline: asNewline(opts.newline),
     quotes: !(format.rawUnquoted && !rule.header),
+    textQuotes: rule.textQuotes,
   });
   // With a header, columns are found by name once it is read; without, by the codebook.
   const mapper: RowMapper | null = !rule.header
@@ -442,6 +504,10 @@ class RowReader {
         this.mapper = this.format.mapper(makeContext(headers, true, this.mapping), this.rule);
         continue;
       }
+      if (row.openQuote !== undefined) {
+        this.unclosed({ line: row.line, last: row.openQuote }, swallowedRows(row.fields));
+        continue;
+      }
       if (this.invalidSeen && row.fields.some((f) => f.includes('\uFFFD'))) {
         summary.warningCount++;
         keep(summary.warnings, [{ line: row.line, column: 'text', message: INVALID_MESSAGE }]);
@@ -451,6 +517,19 @@ class RowReader {
       else this.one(out, row.line);
       if (this.sink.size >= this.batchSize) await this.flush();
     }
+  }
+
+  /**
+   * A row whose quote never closes: the `rows` of the file it took in are rejected (so every row
+   * is still accounted for), and the first such quote is kept for the preview.
+   */
+  unclosed(open: OpenQuote, rows: number): void {
+    const { summary } = this;
+    summary.openQuote ??= open;
+    summary.rowsRead += rows;
+    summary.rejected += rows;
+    summary.issueCount++;
+    keep(summary.issues, [openQuoteIssue(open)]);
   }
 
   /** One statement's values. Synchronous: an await per row costs measurably on large files. */

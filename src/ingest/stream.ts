@@ -12,6 +12,7 @@ import { detectDelimiter, detectNewline, MAX_LINES, stripBom, type Newline } fro
 import type { TextEncoding } from './formats/encoding';
 import { needsCleaning, uncleanAt as unclean } from './normalize';
 import { sized } from '../domain/sized';
+import { LiteralQuotes } from './open-quotes';
 
 /** One CSV row and the 1-based file line it starts on (the header is line 1). */
 export interface CsvRow {
@@ -22,6 +23,11 @@ export interface CsvRow {
    * need only a trim. Absent: not known.
    */
   clean?: boolean;
+  /**
+   * Set when a quote opened in this row is never closed (by Papa's reading): the last file line
+   * read into the row's cell. Lines `line`..`openQuote` were read as one cell.
+   */
+  openQuote?: number;
 }
 
 export interface CsvStreamOptions {
@@ -34,6 +40,10 @@ export interface CsvStreamOptions {
    * stray one in a name or link cannot swallow the lines after it. Default true.
    */
   quotes?: boolean;
+  /**
+   * File lines whose `"` are text, not quotes (the user's choice for a quote never closed).
+   */
+  textQuotes?: readonly number[];
   /**
    * Try the one-line-per-record shortcut before scanning for record ends (see `lineRows`).
    * Default true; tests turn it off to compare the two.
@@ -52,6 +62,8 @@ interface Span {
   start: number;
   end: number;
   line: number;
+  /** A quote in it may be read by Papa otherwise than by the scan (see `scan`). */
+  odd?: boolean;
 }
 
 /**
@@ -68,6 +80,13 @@ function lineBreaks(fields: readonly string[]): number {
     }
   }
   return n;
+}
+
+/** 1 when the last cell ends with a line break (the file's last line ending), else 0. */
+function trailingBreaks(fields: readonly string[]): number {
+  const last = fields[fields.length - 1] ?? '';
+  const c = last.charCodeAt(last.length - 1);
+  return c === CR || c === LF ? 1 : 0;
 }
 
 /**
@@ -159,13 +178,15 @@ export class CsvRowStream {
   private recLine = 1;
   private line = 1;
   private inQuotes = false;
-  private prevCR = false;
+  /** The record being scanned has a quote Papa may read otherwise (see `scan`). */
+  private odd = false;
   private pending: Span[] = [];
   // The one-line-per-record shortcut: on, pushes to skip after it last failed, and how many
   // to skip after the next failure.
   private readonly shortcut: boolean;
   private skip = 0;
   private backoff = 1;
+  private readonly literal: LiteralQuotes | null = null;
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
 
@@ -175,6 +196,7 @@ export class CsvRowStream {
     this.quotes = options.quotes ?? true;
     this.shortcut = options.shortcut ?? true;
     this.ready = this.delimiter !== undefined && this.newline !== undefined;
+    if (options.textQuotes?.length) this.literal = new LiteralQuotes(options.textQuotes);
   }
 
   /** The file line the next text starts on (after `end()`: one past the last line read). */
@@ -194,6 +216,11 @@ export class CsvRowStream {
 
   /** Adds text; returns the rows completed by it (none of them blank). */
   push(text: string): CsvRow[] {
+    const literal = this.literal;
+    return literal ? literal.restore(this.read(literal.apply(text))) : this.read(text);
+  }
+
+  private read(text: string): CsvRow[] {
     if (this.ended) throw new Error('CsvRowStream: push after end');
     if (!this.started && text.length > 0) {
       text = stripBom(text);
@@ -228,7 +255,6 @@ export class CsvRowStream {
     if (this.line !== this.recLine) return false;
     // Scanned so far: part of one record on one line, outside quotes; read again from 0.
     this.pos = 0;
-    this.prevCR = false;
     return true;
   }
 
@@ -299,12 +325,10 @@ export class CsvRowStream {
     if (this.ended) return [];
     this.ended = true;
     this.prepare(true);
-    this.scan();
-    if (!this.isBlank(this.recStart, this.buf.length)) {
-      this.pending.push({ start: this.recStart, end: this.buf.length, line: this.recLine });
-    }
-    this.recStart = this.buf.length;
-    return this.flush();
+    this.scan(true);
+    this.endRecord(this.buf.length, this.buf.length);
+    const rows = this.flush();
+    return this.literal ? this.literal.restore(rows) : rows;
   }
 
   /** True once more than MAX_LINES whole lines or SNIFF_CHARS characters have arrived. */
@@ -351,24 +375,30 @@ export class CsvRowStream {
 
   private endRecord(end: number, next: number): void {
     if (!this.isBlank(this.recStart, end)) {
-      this.pending.push({ start: this.recStart, end, line: this.recLine });
+      const span: Span = { start: this.recStart, end, line: this.recLine };
+      if (this.odd) span.odd = true;
+      this.pending.push(span);
     }
+    this.odd = false;
     this.recStart = next;
     this.recLine = this.line;
   }
 
   /**
-   * Finds record ends: the line ending outside quotes. Quote parity is enough to know "inside
-   * quotes", since an escaped `""` flips it twice. Line breaks of every kind are counted, inside
-   * quotes too, as an editor numbers lines. Only `"`, `\r` and `\n` matter, so it jumps between
-   * them with indexOf (memchr-fast) instead of looking at every character: about twice as fast
-   * as a charCodeAt loop on ordinary rows.
+   * Finds record ends: a line ending of any kind (`\r\n`, `\n`, `\r`) outside quotes, whatever
+   * the detected one, so a CRLF file with LF rows appended loses no row (Papa reads only the
+   * detected ending: records are handed to it joined by that one). Quote parity is enough to
+   * know "inside quotes", since an escaped `""` flips it twice. Line breaks of every kind are
+   * counted, inside quotes too, as an editor numbers lines. Only `"`, `\r` and `\n` matter, so
+   * it jumps between them with indexOf (memchr-fast) instead of looking at every character:
+   * about twice as fast as a charCodeAt loop on ordinary rows. A `\r` that ends the text waits
+   * for the next text (it may start a `\r\n`) unless `final`.
    */
-  private scan(): void {
+  private scan(final = false): void {
     const buf = this.buf;
     const len = buf.length;
-    const newline = this.newline;
     let { line, inQuotes } = this;
+    const delim = this.delimiter!.charCodeAt(0);
     // Next position of each special character at or after i; -1 when there is none left.
     let nextQuote = this.quotes ? -2 : -1;
     let nextLf = -2;
@@ -382,33 +412,51 @@ export class CsvRowStream {
       if (nextQuote !== -1 && nextQuote < j) j = nextQuote;
       if (nextLf !== -1 && nextLf < j) j = nextLf;
       if (nextCr !== -1 && nextCr < j) j = nextCr;
-      if (j === len) break;
+      if (j === len) {
+        i = len;
+        break;
+      }
       const c = buf.charCodeAt(j);
+      if ((c === QUOTE || c === CR) && j + 1 === len && !final) {
+        i = j;
+        break;
+      }
       if (c === QUOTE) {
-        inQuotes = !inQuotes;
-      } else if (c === CR) {
-        line++;
-        if (!inQuotes && newline === '\r') {
-          this.line = line;
-          this.endRecord(j, j + 1);
-        }
-      } else {
-        const prevCR = j === this.pos ? this.prevCR : buf.charCodeAt(j - 1) === CR;
-        if (!prevCR) line++;
         if (!inQuotes) {
-          if (newline === '\n') {
+          inQuotes = true;
+          // Papa opens a quoted field only at the field's start; elsewhere `"` is text to it.
+          if (j > this.recStart && buf.charCodeAt(j - 1) !== delim) this.odd = true;
+        } else {
+          const next = j + 1 < len ? buf.charCodeAt(j + 1) : -1;
+          if (next === QUOTE) {
+            i = j + 2;
+            continue;
+          }
+          inQuotes = false;
+          // Papa closes one only before a delimiter, a line ending or the end.
+          if (next !== -1 && next !== delim && next !== CR && next !== LF) this.odd = true;
+        }
+      } else if (c === CR) {
+        // A `\r\n` is counted and ended at its `\n`.
+        if (buf.charCodeAt(j + 1) !== LF) {
+          line++;
+          if (!inQuotes) {
             this.line = line;
             this.endRecord(j, j + 1);
-          } else if (newline === '\r\n' && prevCR) {
-            this.line = line;
-            this.endRecord(j - 1, j + 1);
           }
+        }
+      } else {
+        // The text before 0 (dropped) ended a record, so it was no `\r` of this `\n`.
+        const prevCR = j > 0 && buf.charCodeAt(j - 1) === CR;
+        line++;
+        if (!inQuotes) {
+          this.line = line;
+          this.endRecord(prevCR ? j - 1 : j, j + 1);
         }
       }
       i = j + 1;
     }
-    if (len > this.pos) this.prevCR = buf.charCodeAt(len - 1) === CR;
-    this.pos = len;
+    this.pos = i;
     this.line = line;
     this.inQuotes = inQuotes;
   }
@@ -446,13 +494,17 @@ export class CsvRowStream {
     const nl = this.newline!;
     let contiguous = true;
     for (let k = 1; k < spans.length && contiguous; k++) {
-      contiguous = spans[k].start === spans[k - 1].end + nl.length;
+      const gap = spans[k - 1].end;
+      contiguous = spans[k].start === gap + nl.length && buf.startsWith(nl, gap);
     }
-    const text = contiguous
-      ? buf.slice(spans[0].start, spans[spans.length - 1].end)
-      : spans.map((s) => buf.slice(s.start, s.end)).join(nl);
-    const batch = this.papa(text);
-    if (batch.errors.length === 0 && batch.data.length === spans.length) {
+    const odd = spans.some((s) => s.odd === true);
+    const text = odd
+      ? ''
+      : contiguous
+        ? buf.slice(spans[0].start, spans[spans.length - 1].end)
+        : spans.map((s) => buf.slice(s.start, s.end)).join(nl);
+    const batch = odd ? null : this.papa(text);
+    if (batch !== null && batch.errors.length === 0 && batch.data.length === spans.length) {
       const rows = batch.data.map((fields, k) => ({ fields, line: spans[k].line, clean: true }));
       if (contiguous)
         markUnclean(
@@ -471,10 +523,18 @@ export class CsvRowStream {
     for (const span of spans) {
       let line = span.line;
       const clean = !needsCleaning(buf.slice(span.start, span.end));
-      for (const fields of this.papa(buf.slice(span.start, span.end)).data) {
+      const { data, errors } = this.papa(buf.slice(span.start, span.end));
+      const unclosed = new Set(errors.filter((e) => e.type === 'Quotes').map((e) => e.row));
+      for (const [k, fields] of data.entries()) {
         const blank = fields.length === 1 && fields[0].trim() === '';
-        if (!blank) rows.push({ fields, line, clean });
-        line += 1 + lineBreaks(fields);
+        const breaks = lineBreaks(fields);
+        const row: CsvRow = { fields, line, clean };
+        // A quoted cell Papa could not close that took in line breaks: the lines after its
+        // opening quote were read into it (a row that stays on its line loses nothing).
+        const last = line + breaks - trailingBreaks(fields);
+        if (unclosed.has(k) && last > line) row.openQuote = last;
+        if (!blank) rows.push(row);
+        line += 1 + breaks;
       }
     }
     return rows;

@@ -12,6 +12,9 @@ import type { RowIssue, StatementRecord } from '../domain/types';
 import type { ColumnMapping } from './columns';
 import { dateFormatLabel, parseDateAs, type DateFormat, type ParsedDate } from './formats/dates';
 import type { NativeValues } from './formats/types';
+import { isMissingMarker } from './formats/common';
+import { htmlToText } from './html';
+import { ACCEPTED_STANCES, UNCODED } from './formats/stance-values';
 import {
   cleanText,
   looksLikeIsoDay,
@@ -85,12 +88,8 @@ export function nativeValues(
     reportedVia: cell(fields, mapping.reported_via, clean),
     confidence: cell(fields, mapping.confidence, clean),
   };
-  if (
-    mapping.date === undefined ||
-    mapping.actor === undefined ||
-    mapping.topic === undefined ||
-    mapping.stance === undefined
-  ) {
+  // The stance may be left out: such rows are uncoded statements.
+  if (mapping.date === undefined || mapping.actor === undefined || mapping.topic === undefined) {
     for (const column of REQUIRED) {
       if (mapping[column] === undefined) {
         values.why ??= {};
@@ -101,7 +100,7 @@ export function nativeValues(
   return values;
 }
 
-const REQUIRED = ['date', 'actor', 'topic', 'stance'] as const;
+const REQUIRED = ['date', 'actor', 'topic'] as const;
 
 /**
  * Reads a date in a format; with no format chosen (null), a slashed date is read only when its
@@ -188,22 +187,22 @@ export function buildRecord(
   if (stance === undefined) {
     stance = null;
     if (v.stance === '') {
-      (issues ??= []).push({
-        line,
-        column: 'stance' + suffix,
-        message: why?.stance ?? 'stance is empty',
-      });
+      // No stance yet: an uncoded statement, unless the format says why one is needed.
+      if (why?.stance === undefined) stance = UNCODED;
+      else (issues ??= []).push({ line, column: 'stance' + suffix, message: why.stance });
     } else {
       stance = parseStance(v.stance);
       if (stance === null) {
-        const message = `stance ${shown(v.stance)} is not -2..2 or a stance label`;
+        const message = `stance ${shown(v.stance)} is not -2..2 or a stance label (${ACCEPTED_STANCES})`;
         (issues ??= []).push({ line, column: 'stance' + suffix, message });
       }
     }
   } else if (stance === null) {
     const message =
       why?.stance ??
-      (v.stance === '' ? 'stance is empty' : `stance ${shown(v.stance)} has no stance in the rule`);
+      (v.stance === ''
+        ? 'stance is empty'
+        : `stance ${shown(v.stance)} is not -2..2 or a stance label (${ACCEPTED_STANCES})`);
     (issues ??= []).push({ line, column: 'stance' + suffix, message });
   }
 
@@ -248,9 +247,9 @@ export function buildRecord(
     topic,
     stance: stance.stance,
     conditional: stance.conditional,
-    conditions: v.conditions ?? '',
-    quote: v.quote ?? '',
-    summary: v.summary ?? '',
+    conditions: plain(v.conditions),
+    quote: plain(v.quote),
+    summary: plain(v.summary),
     target: v.target ?? '',
     source: v.source ?? '',
     url,
@@ -258,8 +257,14 @@ export function buildRecord(
     confidence,
     line,
   };
+  if (stance.uncoded) record.uncoded = true;
   if (record.id === '') record.id = recordId(record);
   return { record, warnings };
+}
+
+/** A text cell as plain text: HTML tags dropped, entities decoded (see htmlToText). */
+function plain(text: string | undefined): string {
+  return text === undefined || text === '' ? '' : htmlToText(text);
 }
 
 /**
@@ -268,6 +273,8 @@ export function buildRecord(
  */
 function cell(fields: readonly string[], index: number | undefined, clean: boolean): string {
   if (index === undefined) return '';
-  const value = fields[index];
-  return value === undefined ? '' : clean ? value.trim() : cleanText(value);
+  const raw = fields[index];
+  if (raw === undefined) return '';
+  const value = clean ? raw.trim() : cleanText(raw);
+  return isMissingMarker(value) ? '' : value;
 }

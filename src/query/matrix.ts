@@ -3,11 +3,16 @@
  * led by an affiliation summary row, one column per topic, and per cell the stance, its evidence
  * count and age, and (with a compare date) who shifted. Pure: no Svelte, no DOM.
  */
-import { formatDay } from '../domain/dates';
+import { formatDay, formatDayPrecision } from '../domain/dates';
 import { stanceLabel } from '../domain/stance';
-import { FLAG_CONDITIONAL, type StanceValue } from '../domain/types';
+import {
+  FLAG_CONDITIONAL,
+  FLAG_UNCODED,
+  PRECISION_BY_CODE,
+  type StanceValue,
+} from '../domain/types';
 import { pairIndex, type Rows } from './state';
-import type { ColumnCache } from './types';
+import type { ColumnCache, StanceFilter } from './types';
 
 export interface MatrixOptions {
   /** The as-of day (inclusive). */
@@ -16,6 +21,12 @@ export interface MatrixOptions {
   compare: number | null;
   /** A cell is stale when its latest statement is more than this many days old. */
   staleDays: number;
+  /**
+   * The Stance filter, applied to each cell's state as of the day (not to the statements, since
+   * a state needs every statement before it): other cells are left empty, and actors and topics
+   * with no cell left are left out. Empty = every stance.
+   */
+  stances?: readonly StanceFilter[];
 }
 
 /** A cell's state on the compare date. */
@@ -67,8 +78,32 @@ export interface MatrixRowModel {
   affiliation: string;
   /** Actor code, or affiliation code on a summary row. */
   code: number;
-  /** One per column; null when nothing was said on the topic by either day. */
-  cells: (MatrixCellModel | null)[];
+  /**
+   * The cells by column, only where something was said on the topic by either day: sparse, so a
+   * grid of 100,000 actors and 5,000 topics holds its statements, not 500 million slots.
+   */
+  cells: Map<number, MatrixCellModel>;
+}
+
+/** The cell of a row in column `c`, or null when nothing was said there. */
+export const cellAt = (row: MatrixRowModel, c: number): MatrixCellModel | null =>
+  row.cells.get(c) ?? null;
+
+/**
+ * Which as-of states pass a Stance filter: `[-2, 'c']` passes strongly oppose and conditional
+ * support; null for an empty filter (everything passes).
+ */
+function stanceTest(stances: readonly StanceFilter[] | undefined) {
+  if (!stances || stances.length === 0) return null;
+  const plain = new Set(stances.filter((s) => typeof s === 'number'));
+  const conditional = stances.includes('c');
+  const uncoded = stances.includes('u');
+  return (cache: ColumnCache, row: number) =>
+    cache.flags[row] & FLAG_UNCODED
+      ? uncoded
+      : cache.flags[row] & FLAG_CONDITIONAL
+        ? conditional
+        : plain.has(cache.stance[row] as StanceValue);
 }
 
 export interface MatrixModel {
@@ -444,12 +479,16 @@ export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptio
   const now = states[0];
   const then = compare === null ? null : states[1];
 
-  // Actors and topics present in the rows, whatever the date.
+  // Actors and topics present in the rows, whatever the date; with a Stance filter, those with a
+  // state that passes it as of the day.
+  const passes = stanceTest(options.stances);
   const actorSeen = new Uint8Array(cache.actors.length);
   const topicSeen = new Uint8Array(cache.topics.length);
   for (let i = 0; i < index.present.length; i++) {
-    actorSeen[pairs.actor[index.present[i]]] = 1;
-    topicSeen[pairs.topic[index.present[i]]] = 1;
+    const p = index.present[i];
+    if (passes && !(now.latest[p] >= 0 && passes(cache, now.latest[p]))) continue;
+    actorSeen[pairs.actor[p]] = 1;
+    topicSeen[pairs.topic[p]] = 1;
   }
   const topics: number[] = [];
   const column = new Int32Array(cache.topics.length).fill(-1);
@@ -474,7 +513,7 @@ export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptio
   const out: MatrixRowModel[] = [];
   const actorRow = new Int32Array(cache.actors.length).fill(-1);
   const affiliationRow = new Int32Array(cache.affiliations.length).fill(-1);
-  const emptyCells = () => new Array<MatrixCellModel | null>(topics.length).fill(null);
+  const emptyCells = () => new Map<number, MatrixCellModel>();
   let actorCount = 0;
   for (const f of groupOrder) {
     const affName = f >= 0 ? cache.affiliations[f] : '';
@@ -513,11 +552,13 @@ export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptio
     const a = pairs.actor[p];
     const t = pairs.topic[p];
     const f = cache.actorAffiliation[a];
+    if (actorRow[a] < 0 || column[t] < 0) continue;
+    if (passes && !(now.latest[p] >= 0 && passes(cache, now.latest[p]))) continue;
     const cell = cellModel(cache, 'actor', a, f, t, p, now, then, options);
     if (!cell) continue;
     if (cell.changed) shiftCount++;
     if (cell.isNew) newCount++;
-    out[actorRow[a]].cells[column[t]] = cell;
+    out[actorRow[a]].cells.set(column[t], cell);
   }
   let affiliationShiftCount = 0;
   const groupNow = groupState(cache, index, now);
@@ -526,10 +567,11 @@ export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptio
     const f = groups.affiliation[s];
     const t = groups.topic[s];
     if (affiliationRow[f] < 0 || column[t] < 0) continue;
+    if (passes && !(groupNow.latest[s] >= 0 && passes(cache, groupNow.latest[s]))) continue;
     const cell = cellModel(cache, 'affiliation', -1, f, t, s, groupNow, groupThen, options);
     if (!cell) continue;
     if (cell.changed) affiliationShiftCount++;
-    out[affiliationRow[f]].cells[column[t]] = cell;
+    out[affiliationRow[f]].cells.set(column[t], cell);
   }
   return {
     rows: out,
@@ -588,10 +630,38 @@ export function cellLabel(
       plural(cell.count, 'statement');
     if (cell.stale) text += `, stale (${cell.ageDays} days old)`;
   }
-  if (model.compare === null || !cell) return text;
-  const other = isoDay(model.compare);
+  if (model.compare !== null && cell) text += compareText(model, cell, label);
+  if (cell && cell.row >= 0) text += statementText(cache, cell);
+  return text;
+}
+
+/**
+ * The latest statement behind a cell, its speaker being the row (or the summary's `by`):
+ * `; said 2024-12-26: “A truce leads to nowhere”`.
+ */
+function statementText(cache: ColumnCache, cell: MatrixCellModel): string {
+  const r = cell.row;
+  const date = formatDayPrecision(cache.day[r], PRECISION_BY_CODE[cache.precision[r]] ?? 'day');
+  const quote = cache.text.get('quote', r);
+  let words = quote || cache.text.get('summary', r);
+  if (words.length > WORDS_CHARS) words = `${words.slice(0, WORDS_CHARS - 1)}…`;
+  const said = `; said ${date}`;
+  return words ? `${said}: ${quote ? `“${words}”` : words}` : said;
+}
+
+/** Longest quote or summary read out in a cell's name. */
+const WORDS_CHARS = 160;
+
+/** How the cell moved between the as-of and the compare date, in words. */
+function compareText(
+  model: Pick<MatrixModel, 'asOf' | 'compare'>,
+  cell: MatrixCellModel,
+  label: (stance: number, conditional: boolean) => string,
+): string {
+  let text = '';
+  const other = isoDay(model.compare!);
   const then = cell.compare;
-  if (model.compare <= model.asOf) {
+  if (model.compare! <= model.asOf) {
     if (cell.isNew) text += `, new since ${other}`;
     else if (then && cell.changed) {
       text += `, shifted from ${label(then.stance, then.conditional)} on ${other}`;

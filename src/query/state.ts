@@ -4,7 +4,7 @@
  * ascending, which is date order. Among statements of one pair on the same day, the later row
  * wins (file order, then dataset order), everywhere: steps, as-of cells, shifts and agreement.
  */
-import { FLAG_CONDITIONAL } from '../domain/types';
+import { FLAG_CONDITIONAL, FLAG_UNCODED } from '../domain/types';
 import { compareNames } from './cache';
 import type { ColumnCache } from './types';
 
@@ -401,7 +401,8 @@ export function shiftCount(cache: ColumnCache, rows: Rows): number {
   return (memo.shifts ??= countShifts(cache, rows));
 }
 
-/** `shiftCount` without the every-row memo. */
+/** `shiftCount` without the every-row memo: a pair's same-day statements are adjacent (rows are
+ * sorted by day, actor, topic), the last coded one sets the day's state, uncoded ones none. */
 function countShifts(cache: ColumnCache, rows: Rows): number {
   const pairs = pairIndex(cache);
   const id = pairs.id;
@@ -409,16 +410,16 @@ function countShifts(cache: ColumnCache, rows: Rows): number {
   const last = new Int8Array(pairs.count).fill(-1);
   const n = rows.length;
   let total = 0;
-  for (let k = 0; k < n; k++) {
-    const r = rows[k];
-    const p = id[r];
-    // Rows are sorted by (day, actor, topic), so a pair's same-day statements are adjacent:
-    // only the last of them sets the state.
-    if (k + 1 < n) {
-      const q = rows[k + 1];
-      if (id[q] === p && day[q] === day[r]) continue;
+  for (let k = 0; k < n;) {
+    const p = id[rows[k]];
+    const d = day[rows[k]];
+    let state = -1;
+    for (; k < n && id[rows[k]] === p && day[rows[k]] === d; k++) {
+      const r = rows[k];
+      if (!(flags[r] & FLAG_UNCODED))
+        state = (stance[r] + 2) * 2 + (flags[r] & FLAG_CONDITIONAL ? 1 : 0);
     }
-    const state = (stance[r] + 2) * 2 + (flags[r] & FLAG_CONDITIONAL ? 1 : 0);
+    if (state < 0) continue;
     const before = last[p];
     last[p] = state;
     if (before !== -1 && before !== state) total++;

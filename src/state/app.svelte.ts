@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import { db, onVersionChange } from '../db/db';
+import { db, onVersionChange, type ClosedBy } from '../db/db';
+import { isClosedError } from '../db/errors';
 import type { ImportReport } from '../db/importer';
 import type { HandedChunks } from '../db/handover';
 import { createBackup, restoreBackup, type RestoreResult } from '../db/backup';
@@ -10,7 +11,6 @@ import {
   readyDatasets,
   renameDataset,
   setDatasetHidden,
-  undoDelete,
   type DeletedDataset,
 } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
@@ -24,6 +24,7 @@ import { decodePortable, type PortablePayload } from '../url/portable';
 import type { IgnoredParam } from '../url/query-string';
 import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
+import { HeldDeletion } from './deletion.svelte';
 import seedUrl from '../../data/seed-statements.csv?url';
 
 /** Yields to the event loop: a macrotask, so input and painting get their turn. */
@@ -50,8 +51,10 @@ export class AppState {
   linkFingerprint = $state<string | null>(null);
   readonly importFlow: ImportFlow;
 
-  /** Set when another tab upgraded the database: this tab must reload. */
+  /** Set when another tab upgraded (or deleted) the database: this tab must reload. */
   staleSchema = $state(false);
+  /** What closed it: a newer schema, or a deletion. */
+  closedBy = $state<ClosedBy>('upgraded');
   private channel: BroadcastChannel | null = null;
 
   constructor(makeImport?: ConstructorParameters<typeof ImportFlow>[1]) {
@@ -61,13 +64,19 @@ export class AppState {
     );
   }
 
+  /** The page's connection was closed under it: ask for a reload (never show the raw error). */
+  storeClosed(by: ClosedBy = this.closedBy): void {
+    this.closedBy = by;
+    this.staleSchema = true;
+  }
+
   /** Tells other tabs the stored datasets changed, so they reload their view of them. */
   private announce(): void {
     this.channel?.postMessage({ type: 'datasets-changed' });
   }
 
   private listen(): void {
-    onVersionChange(() => (this.staleSchema = true));
+    onVersionChange((by) => this.storeClosed(by));
     if (typeof BroadcastChannel !== 'function') return;
     this.channel = new BroadcastChannel('stance-timeline');
     this.channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
@@ -116,20 +125,12 @@ export class AppState {
     return rows.filter((r) => scope.has(dataset[r]));
   }
 
-  /** Rows for the as-of matrix: the filters without the date range and without the actor,
-   * affiliation, topic and stance choices, which the matrix shows as highlights (a click on a
-   * cell sets them, and the grid must not shrink to that one cell). */
+  /** Rows for the as-of matrix: the filters without the date range (a state needs every
+   * statement before it) and without the stances, which the matrix applies to each cell's state
+   * as of its date rather than to the statements. */
   matrixRows: Uint32Array = $derived.by(() => {
     if (!this.cache) return EMPTY;
-    const rows = filterRows(this.cache, {
-      ...this.filter,
-      from: null,
-      to: null,
-      actors: [],
-      affiliations: [],
-      topics: [],
-      stances: [],
-    });
+    const rows = filterRows(this.cache, { ...this.filter, from: null, to: null, stances: [] });
     return this.datasetScope ? this.inScope(rows) : rows;
   });
 
@@ -249,7 +250,11 @@ export class AppState {
    */
   load(datasets?: DatasetMeta[], handed?: HandedChunks): Promise<void> {
     const seq = ++this.loadSeq;
-    const loading = this.loadOnce(seq, datasets, handed);
+    const loading = this.loadOnce(seq, datasets, handed).catch((e: unknown) => {
+      // Another tab deleted or upgraded the database: the banner asks for a reload.
+      if (!isClosedError(e)) throw e;
+      this.storeClosed();
+    });
     this.latestLoad = loading;
     return loading;
   }
@@ -341,27 +346,22 @@ export class AppState {
     });
   }
 
-  /** The last deleted dataset, kept in memory so the deletion can be undone. */
-  lastDeleted = $state.raw<DeletedDataset | null>(null);
+  /** The last deleted dataset, held so the deletion can be undone. */
+  readonly deleted = new HeldDeletion(async (meta) => {
+    if (meta.bundled) localStorage.removeItem(SEED_DISMISSED);
+    await this.load();
+    this.announce();
+  });
   /** Whether the browser agreed to keep our storage under pressure (null: unknown). */
   persisted = $state<boolean | null>(null);
 
-  async removeDataset(id: string): Promise<void> {
+  async removeDataset(id: string): Promise<DeletedDataset | null> {
     const deleted = await deleteWithUndo(db(), id);
     if (deleted?.meta.bundled) localStorage.setItem(SEED_DISMISSED, '1');
-    this.lastDeleted = deleted;
+    this.deleted.hold(deleted);
     await this.load();
     this.announce();
-  }
-
-  async undoRemove(): Promise<void> {
-    const deleted = this.lastDeleted;
-    if (!deleted) return;
-    this.lastDeleted = null;
-    await undoDelete(db(), deleted);
-    if (deleted.meta.bundled) localStorage.removeItem(SEED_DISMISSED);
-    await this.load();
-    this.announce();
+    return deleted;
   }
 
   async rename(id: string, name: string): Promise<void> {

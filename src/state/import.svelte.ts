@@ -1,3 +1,4 @@
+import { CLOSED_MESSAGE, isClosedError } from '../db/errors';
 import type { ImportReport, ImportRequest } from '../db/importer';
 import type { ColumnMapping } from '../ingest/columns';
 import { createImportService, type ImportService } from '../ingest/client';
@@ -35,6 +36,8 @@ export class ImportFlow {
   progress = $state.raw<Progress | null>(null);
   report = $state.raw<ImportReport | null>(null);
   error = $state<string | null>(null);
+  /** Set when the worker found the stored data closed by another tab: the page must reload. */
+  storeClosed = $state(false);
   name = $state('');
 
   /**
@@ -270,7 +273,9 @@ export class ImportFlow {
         break;
       case 'error':
         this.handed.clear();
-        this.error = m.message;
+        // The worker's store was closed by another tab: say so in words, and ask for a reload.
+        this.storeClosed ||= isClosedError(m);
+        this.error = isClosedError(m) ? CLOSED_MESSAGE : m.message;
         if (this.phase === 'importing') this.phase = 'preview';
         this.progress = null;
         break;

@@ -12,8 +12,19 @@
  * Pure: no DOM, no Svelte. Nothing here is ever rendered as markup; these are plain values.
  */
 import { formatDay, parseIsoDay } from '../domain/dates';
+import { MAX_SHIFT_SIZE, SHIFT_DIRECTIONS } from '../query/shifts';
 import type { StanceFilter } from '../query/types';
-import type { AgreementOrder, LaneGrouping, LaneSort, ViewName, ViewState } from './view-state';
+import {
+  TABLE_COLUMN_IDS,
+  TABLE_SORT_KEYS,
+  type AgreementOrder,
+  type LaneGrouping,
+  type LaneSort,
+  type ShiftWho,
+  type TableSort,
+  type ViewName,
+  type ViewState,
+} from './view-state';
 
 export interface Codec<T> {
   /** The value of the parameter text (still percent-encoded), or `null` when it is not valid. */
@@ -212,7 +223,14 @@ export const stanceListCodec: Codec<StanceFilter[]> = listCodec(
 const nameList = listCodec(nameCodec, 'a comma-separated list of names');
 const dayOrNull = nullable(dayCodec);
 
-export const VIEW_NAMES: readonly ViewName[] = ['timeline', 'matrix', 'agreement', 'statements'];
+export const VIEW_NAMES: readonly ViewName[] = [
+  'timeline',
+  'shifts',
+  'matrix',
+  'agreement',
+  'statements',
+];
+export const SHIFT_WHO: readonly ShiftWho[] = ['all', 'actor', 'affiliation'];
 export const LANE_GROUPINGS: readonly LaneGrouping[] = ['actor', 'topic'];
 export const LANE_SORTS: readonly LaneSort[] = ['name', 'activity', 'shift'];
 export const AGREEMENT_ORDERS: readonly AgreementOrder[] = ['blocs', 'alpha'];
@@ -245,6 +263,20 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   windowTo: { name: 'wto', codec: dayOrNull },
   agreementTopics: { name: 'agTopics', codec: nameList },
   agreementOrder: { name: 'agOrder', codec: enumCodec(AGREEMENT_ORDERS) },
+  tableSort: {
+    name: 'tsort',
+    codec: enumCodec<TableSort>(TABLE_SORT_KEYS.flatMap((k) => [k, `-${k}` as const])),
+  },
+  tableColumns: {
+    name: 'cols',
+    codec: listCodec(enumCodec(TABLE_COLUMN_IDS), 'a comma-separated list of table columns'),
+  },
+  shiftDirections: {
+    name: 'shDir',
+    codec: listCodec(enumCodec(SHIFT_DIRECTIONS), 'a comma-separated list of directions'),
+  },
+  shiftMinSize: { name: 'shMin', codec: intCodec(0, MAX_SHIFT_SIZE) },
+  shiftWho: { name: 'shWho', codec: enumCodec(SHIFT_WHO) },
   fingerprint: { name: 'fp', codec: nullable(tokenCodec) },
 };
 

@@ -182,6 +182,11 @@ const DISCRETE_KEYS: readonly (keyof ViewState)[] = [
   'selected',
   'agreementTopics',
   'agreementOrder',
+  'tableSort',
+  'tableColumns',
+  'shiftDirections',
+  'shiftMinSize',
+  'shiftWho',
   'compare',
   'staleDays',
 ];

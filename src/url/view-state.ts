@@ -1,9 +1,51 @@
+import type { ShiftDirection } from '../query/shifts';
 import type { StanceFilter } from '../query/types';
 
-export type ViewName = 'timeline' | 'matrix' | 'agreement' | 'statements';
+export type ViewName = 'timeline' | 'shifts' | 'matrix' | 'agreement' | 'statements';
 export type LaneGrouping = 'actor' | 'topic';
 export type LaneSort = 'name' | 'activity' | 'shift';
 export type AgreementOrder = 'blocs' | 'alpha';
+/** Whose shifts the Shifts view lists. */
+export type ShiftWho = 'all' | 'actor' | 'affiliation';
+
+/** The Statements table's sortable columns; a leading `-` in `tableSort` sorts descending. */
+export const TABLE_SORT_KEYS = [
+  'date',
+  'actor',
+  'affiliation',
+  'topic',
+  'stance',
+  'source',
+] as const;
+export type TableSortKey = (typeof TABLE_SORT_KEYS)[number];
+export type TableSort = TableSortKey | `-${TableSortKey}`;
+
+/** Every column the Statements table can show, in display order. */
+export const TABLE_COLUMN_IDS = [
+  'date',
+  'actor',
+  'affiliation',
+  'topic',
+  'stance',
+  'conditions',
+  'text',
+  'target',
+  'source',
+  'reportedVia',
+  'confidence',
+  'dataset',
+  'line',
+] as const;
+export type TableColumn = (typeof TABLE_COLUMN_IDS)[number];
+export const DEFAULT_TABLE_COLUMNS: TableColumn[] = [
+  'date',
+  'actor',
+  'affiliation',
+  'topic',
+  'stance',
+  'text',
+  'source',
+];
 
 /**
  * Everything a user can set, as it travels in the URL. Dates are day numbers (days since
@@ -36,6 +78,13 @@ export interface ViewState {
   /** Topics counted by the agreement matrix; empty = all. */
   agreementTopics: string[];
   agreementOrder: AgreementOrder;
+  /** Statements table: sort column (`-` prefix for descending) and the columns shown. */
+  tableSort: TableSort;
+  tableColumns: TableColumn[];
+  /** Shifts view: directions listed (empty = all), smallest move in steps, actors/affiliations. */
+  shiftDirections: ShiftDirection[];
+  shiftMinSize: number;
+  shiftWho: ShiftWho;
   /** Short fingerprint of the datasets in view, checked when a link is opened. */
   fingerprint: string | null;
 }
@@ -61,5 +110,10 @@ export const DEFAULT_VIEW: ViewState = {
   windowTo: null,
   agreementTopics: [],
   agreementOrder: 'blocs',
+  tableSort: 'date',
+  tableColumns: DEFAULT_TABLE_COLUMNS,
+  shiftDirections: [],
+  shiftMinSize: 0,
+  shiftWho: 'all',
   fingerprint: null,
 };

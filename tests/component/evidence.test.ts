@@ -105,6 +105,19 @@ describe('EvidencePanel', () => {
     expect(onselect).toHaveBeenLastCalledWith(rowOf('ev-march'));
   });
 
+  it("lists the other actors of the statement's affiliation on the topic, so a summary cell finds Putin's", async () => {
+    const { panel, onselect, user } = renderPanel('seed-017');
+    const group = within(panel).getByRole('region', { name: 'Others of Russia on this topic' });
+    const buttons = within(group).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      expect.stringMatching(
+        /^Vladimir Putin, 2024-11, conditional support: According to a Reuters report/,
+      ),
+    ]);
+    await user.click(buttons[0]);
+    expect(onselect).toHaveBeenCalledWith(rowOf('seed-009'));
+  });
+
   it('says when there is nothing earlier or later', () => {
     const { panel } = renderPanel('seed-009');
     for (const name of ['Earlier on this topic', 'Later on this topic']) {

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, counted, importChosen, reportCounts, storedDatasets } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
 
-const REPO_ROOT = path.resolve(__dirname, '../..');
-/** The real GDELT 2.0 export, read where it is kept (../shared/data/README.md). */
-const GDELT_FILE = path.resolve(REPO_ROOT, '../shared/data/gdelt/20191024143000.export.CSV');
+/** The real GDELT 2.0 export, copied whole (source and citation in tests/fixtures/README.md). */
+const GDELT_FILE = path.resolve(__dirname, '../fixtures/formats/gdelt/20191024143000.export.CSV');
 const AMBIGUOUS = path.resolve(__dirname, '../fixtures/formats/ambiguous-dates.csv');
 
 /** The text of the chosen option of a select. */

@@ -14,7 +14,7 @@ export const SEED_ROWS = previewText(
   fs.readFileSync(path.resolve(__dirname, '../../data/seed-statements.csv'), 'utf8'),
 ).sampleRows;
 
-export const TABS = ['Timeline', 'Matrix', 'Agreement', 'Statements'] as const;
+export const TABS = ['Timeline', 'Shifts', 'Matrix', 'Agreement', 'Statements'] as const;
 export type TabName = (typeof TABS)[number];
 
 export type Theme = 'light' | 'dark';

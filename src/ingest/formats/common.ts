@@ -20,7 +20,37 @@ export const DEFAULT_RULE: Readonly<Rule> = Object.freeze({
   topic: 'timeline',
   stance: 0,
   actorFrom: 'group',
+  stanceValues: {},
+  stanceCuts: [],
+  fixed: {},
+  split: {},
 });
+
+/** Cell values that mean "no value" in files analysts make (SPSS's `#NULO#`, R's `NA`). */
+export const MISSING_MARKERS: ReadonlySet<string> = new Set([
+  'NA',
+  'N/A',
+  'na',
+  'n/a',
+  '#NULO#',
+  '#NULL!',
+  '-',
+  '\u2013',
+  '?',
+]);
+
+/**
+ * True when a cleaned cell is a missing-value marker. The first character is tested before the
+ * set, so the common cell costs one comparison: `isMissingMarker('N/A')` -> true.
+ */
+export function isMissingMarker(value: string): boolean {
+  if (value.length > 6 || value === '') return false;
+  const c = value.charCodeAt(0);
+  if (c === 45) return value.length === 1;
+  return (
+    (c === 78 || c === 110 || c === 35 || c === 63 || c === 0x2013) && MISSING_MARKERS.has(value)
+  );
+}
 
 /**
  * The context a mapper works in. With a header, columns are found by their names in it

@@ -74,7 +74,26 @@ function ymd(year: number, month: number, day?: number): ParsedDate | null {
 }
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+
+/**
+ * The year a two-digit year means: at most 50 years ahead of this year, else the century
+ * before (in 2026: `21` -> 2021, `76` -> 2076, `77` -> 1977).
+ */
+export function fullYear(yy: string, thisYear = new Date().getUTCFullYear()): number {
+  if (yy.length !== 2) return Number(yy);
+  const pivot = thisYear + 50;
+  const year = Math.floor(pivot / 100) * 100 + Number(yy);
+  return year > pivot ? year - 100 : year;
+}
+
+/** The two-digit-year rule in words, for the preview: `two-digit years: 77-99 -> 1977-1999, ...`. */
+export function pivotText(thisYear = new Date().getUTCFullYear()): string {
+  const pivot = thisYear + 50;
+  const p = String(pivot % 100).padStart(2, '0');
+  const next = String((pivot + 1) % 100).padStart(2, '0');
+  return `Two-digit years are read as at most 50 years ahead: 00-${p} -> ${Math.floor(pivot / 100) * 100}-${pivot}, ${next}-99 -> ${pivot - 99}-${Math.floor(pivot / 100) * 100 - 1}.`;
+}
 const SLASHED_MONTH = /^(\d{1,2})[/.-](\d{4})$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})?(\d{2})?(\d{2})?(\d{2})?$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/;
@@ -109,7 +128,8 @@ export function parseDateAs(text: string, format: DateFormat): ParsedDate | null
       if ((m = SLASHED.exec(t))) {
         const a = Number(m[1]);
         const b = Number(m[2]);
-        return format === 'dmy' ? ymd(Number(m[3]), b, a) : ymd(Number(m[3]), a, b);
+        const year = fullYear(m[3]);
+        return format === 'dmy' ? ymd(year, b, a) : ymd(year, a, b);
       }
       if ((m = SLASHED_MONTH.exec(t))) return ymd(Number(m[2]), Number(m[1]));
       return null;
@@ -167,6 +187,8 @@ export interface DateDetection {
   ambiguous: boolean;
   /** Up to three values that read both ways, to show the user. */
   examples: string[];
+  /** Said when some values write the year in two digits (read with `fullYear`'s pivot). */
+  yearsNote?: string;
 }
 
 /**
@@ -199,6 +221,13 @@ export function detectDateFormat(values: readonly string[]): DateDetection {
   }
   if (best !== 'slashed') return { format: best, ambiguous: false, examples: [] };
   const slashed = byShape.get('slashed')!;
+  const found = detectOrder(slashed);
+  if (slashed.some((v) => /[/.-]\d{2}$/.test(v))) found.yearsNote = pivotText();
+  return found;
+}
+
+/** Day/month order of slashed values: from a value that proves it, else null (ask). */
+function detectOrder(slashed: readonly string[]): DateDetection {
   const dmy = slashed.filter((v) => parseDateAs(v, 'dmy') !== null).length;
   const mdy = slashed.filter((v) => parseDateAs(v, 'mdy') !== null).length;
   if (dmy !== mdy) return { format: dmy > mdy ? 'dmy' : 'mdy', ambiguous: false, examples: [] };

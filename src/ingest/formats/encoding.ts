@@ -1,7 +1,8 @@
 /**
  * Which text encoding a file is in, from its first bytes: a byte order mark says UTF-8, UTF-16
- * LE or UTF-16 BE; without one, UTF-8 when the sample decodes strictly, else Windows-1252 (what
- * Excel on Windows writes as "CSV"), said in the preview so the user knows.
+ * LE or UTF-16 BE; without one, UTF-16 when zero bytes fall between the letters, UTF-8 when the
+ * sample decodes strictly, else Windows-1252 (what Excel on Windows writes as "CSV"), said in
+ * the preview so the user knows.
  */
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -44,6 +45,14 @@ export function detectEncoding(sample: Uint8Array): EncodingGuess {
       note: 'Read as UTF-16 BE (from its byte order mark).',
     };
   }
+  const wide = utf16ByZeros(sample);
+  if (wide) {
+    return {
+      encoding: wide,
+      bom: false,
+      note: `Read as ${ENCODING_LABEL[wide]} (no byte order mark; found from the zero bytes between its letters).`,
+    };
+  }
   try {
     // stream: true, so a character cut at the end of the sample is not an error.
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
@@ -55,6 +64,28 @@ export function detectEncoding(sample: Uint8Array): EncodingGuess {
       note: 'This file is not valid UTF-8, so it was read as Windows-1252 (Western European). If letters look wrong, save the file as UTF-8 and import it again.',
     };
   }
+}
+
+/**
+ * UTF-16 without a byte order mark, from where the zero bytes fall: Latin text in UTF-16 LE has
+ * a zero after every letter (odd offsets), in BE before it (even offsets); UTF-8 and
+ * Windows-1252 text has none. Null when the first 4 KiB show neither pattern.
+ * `utf16ByZeros(new Uint8Array([0x61, 0, 0x62, 0]))` -> 'utf-16le'.
+ */
+export function utf16ByZeros(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(sample.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  // Mostly Latin text: well over a third of the pairs have their zero on one side only.
+  if (odd > pairs * 0.35 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.35 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
 }
 
 /**

@@ -8,7 +8,8 @@ import { DEFAULT_RULE, makeContext } from './common';
 import { detectDateFormat, type DateDetection } from './dates';
 import { ACLED } from './acled';
 import { GDELT1, GDELT2, ICEWS, PHOENIX } from './events';
-import { NATIVE, TIMELINEJS, UNGA, WIDE } from './tables';
+import { NATIVE } from './native';
+import { TIMELINEJS, UNGA, WIDE } from './tables';
 import type { Format, FormatContext, FormatId, Rule, Sample } from './types';
 
 export type { Format, FormatId, Rule } from './types';
@@ -85,7 +86,8 @@ export function resolveFormat(
 ): Resolved {
   const header = given.rule?.header ?? format.detect(sample)?.header ?? !format.rawUnquoted;
   const headers = header ? sample.first : (format.columns ?? []);
-  const mapping = format.guessMapping ? (given.mapping ?? format.guessMapping(headers)) : {};
+  const rows = (header ? sample.rows.slice(1) : sample.rows).map((r) => r.fields);
+  const mapping = format.guessMapping ? (given.mapping ?? format.guessMapping(headers, rows)) : {};
   const ctx = makeContext(headers, header, mapping);
   const dataRows = header ? sample.rows.slice(1) : sample.rows;
   const rule: Rule = {

@@ -6,46 +6,27 @@
 import { dayNumber } from '../../domain/dates';
 import type { NativeColumn, StanceValue } from '../../domain/types';
 import { stanceLabel } from '../../domain/stance';
-import { guessMapping, headerKey, missingRequired, type ColumnMapping } from '../columns';
+import { guessMapping, headerKey, type ColumnMapping } from '../columns';
 import { parseStance } from '../normalize';
+import { htmlToText } from '../html';
 import { nativeValues } from '../validate';
 import { cellReader, hasHeaders } from './common';
 import { dateFormatLabel } from './dates';
 import type { Format, FormatContext, NativeValues, Rule } from './types';
 
 /** `date <- Date, actor <- Speaker`: a mapping in words. */
-function mappingText(ctx: FormatContext, skip: readonly NativeColumn[] = []): string {
+export function mappingText(ctx: FormatContext, skip: readonly NativeColumn[] = []): string {
   return Object.entries(ctx.mapping)
     .filter(([col, i]) => i !== undefined && i >= 0 && !skip.includes(col as NativeColumn))
     .map(([col, i]) => `${col} <- ${ctx.headers[i as number] || `column ${(i as number) + 1}`}`)
     .join(', ');
 }
 
-function dateText(rule: Rule): string {
+export function dateText(rule: Rule): string {
   return rule.dateFormat === null
     ? 'dates: day/month order not chosen'
     : `dates as ${dateFormatLabel(rule.dateFormat)}`;
 }
-
-export const NATIVE: Format = {
-  id: 'native',
-  label: 'Statements CSV (native columns)',
-  missing: [],
-  required: ['date', 'actor', 'topic', 'stance'],
-  guessMapping,
-  detect(sample) {
-    const complete = missingRequired(guessMapping(sample.first)).length === 0;
-    return { score: complete ? 0.9 : 0.1, header: true };
-  },
-  dateColumn: (ctx) => ctx.mapping.date ?? -1,
-  describe(rule, ctx) {
-    return `${mappingText(ctx)}; ${dateText(rule)}`;
-  },
-  mapper(ctx) {
-    const mapping = ctx.mapping;
-    return (fields, _line, clean) => nativeValues(fields, mapping, clean);
-  },
-};
 
 /** The columns of the TimelineJS Google Sheet template. */
 export const TIMELINEJS_COLUMNS: readonly string[] = [
@@ -69,26 +50,12 @@ export const TIMELINEJS_COLUMNS: readonly string[] = [
   'Background',
 ];
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  '#39': "'",
-};
-
 /**
- * TimelineJS text is HTML; the app shows text only, so tags go and common entities are read.
+ * TimelineJS text is HTML; the app shows text only, so tags go and entities are read.
  * `plainText('<p>Talks <b>resume</b> &amp; continue</p>')` -> 'Talks resume & continue'.
  */
 export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e])
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  return htmlToText(html).replace(/\s+/g, ' ');
 }
 
 export const TIMELINEJS: Format = {
@@ -379,6 +346,7 @@ export const WIDE: Format = {
   label: 'Wide table (one column per topic)',
   missing: ['NA', 'N/A', '.', '-'],
   required: ['date', 'actor'],
+  controls: { mapping: true },
   guessMapping: guessWideMapping,
   detect(sample) {
     const native = guessMapping(sample.first);

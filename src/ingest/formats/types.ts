@@ -7,6 +7,7 @@ import type { NativeColumn, StanceValue } from '../../domain/types';
 import type { CsvRow } from '../stream';
 import type { ColumnMapping } from '../columns';
 import type { DateFormat, ParsedDate } from './dates';
+import type { ReadStance, StanceCode } from './stance-values';
 
 export type FormatId =
   'native' | 'gdelt1' | 'gdelt2' | 'icews' | 'acled' | 'phoenix' | 'timelinejs' | 'unga' | 'wide';
@@ -45,6 +46,16 @@ export interface Rule {
   stance: StanceValue;
   /** TimelineJS: the actor is the `Group` column or the `Headline`. */
   actorFrom: 'group' | 'headline';
+  /** File lines whose `"` are read as text: the user's choice for a quote that never closes. */
+  textQuotes?: number[];
+  /** Native: stance cell value -> stance (the `Stance values` table); {} when none is needed. */
+  stanceValues: Record<string, StanceCode>;
+  /** Native: four thresholds binning a numeric stance column (see binStance); [] for none. */
+  stanceCuts: number[];
+  /** Native: fields that take one value for every row instead of a column (`topic: 'atheism'`). */
+  fixed: Partial<Record<NativeColumn, string>>;
+  /** Native: fields whose cells list several values, split on this separator. */
+  split: Partial<Record<NativeColumn, string>>;
 }
 
 /** One row mapped onto native columns, before validation. Text is already cleaned. */
@@ -58,7 +69,7 @@ export interface NativeValues {
   topic: string;
   stance: string;
   /** A stance the format already computed; skips parsing `stance`. */
-  parsedStance?: { stance: StanceValue; conditional: boolean } | null;
+  parsedStance?: ReadStance | null;
   affiliation?: string;
   conditions?: string;
   quote?: string;
@@ -117,6 +128,14 @@ export type RowMapper = (
   clean?: boolean,
 ) => NativeValues | NativeValues[];
 
+/** What a format lets the user change in the preview; the panel draws exactly these. */
+export interface FormatControls {
+  /** Columns are mapped by hand (a select per native column). */
+  mapping?: boolean;
+  /** The stance column's values are mapped in a `Stance values` table. */
+  stanceValues?: boolean;
+}
+
 export interface Format {
   id: FormatId;
   label: string;
@@ -126,8 +145,13 @@ export interface Format {
   rawUnquoted?: boolean;
   /** Cell values that mean "no value" (`NA` in ICEWS). */
   missing: readonly string[];
-  /** Native and wide tables: the column mapping guessed from the header (the user can change it). */
-  guessMapping?(headers: readonly string[]): ColumnMapping;
+  /**
+   * Native and wide tables: the column mapping guessed from the header and, where no header
+   * names a column, from the sample's rows (the user can change it).
+   */
+  guessMapping?(headers: readonly string[], rows?: readonly (readonly string[])[]): ColumnMapping;
+  /** The controls the preview draws for this format, beyond the Format select. */
+  controls?: FormatControls;
   /** Native columns the mapping must give (native: date, actor, topic, stance). */
   required?: readonly NativeColumn[];
   /** The date format, when the format fixes it (`YYYYMMDD` for GDELT). */

@@ -2,6 +2,7 @@
 import { formatDayPrecision } from '../../domain/dates';
 import { safeUrl } from '../../domain/links';
 import type { Precision } from '../../domain/types';
+import { affiliationGroups } from '../../query/shifts';
 import { pairIndex } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
 
@@ -33,5 +34,27 @@ export function neighbours(
   const p = id[row];
   for (let r = row - 1; r >= 0; r--) if (id[r] === p) earlier.push(r);
   for (let r = row + 1; r < cache.n; r++) if (id[r] === p) later.push(r);
+  return { earlier, later };
+}
+
+/**
+ * The other actors of the statement's affiliation on the same topic, nearest first: what an
+ * affiliation summary row of the matrix is built from, so the evidence of `Russia (all actors)`
+ * on ceasefire (Lavrov, 2024-12-26) finds Putin's earlier statement. Empty without an affiliation.
+ */
+export function affiliationNeighbours(
+  cache: ColumnCache,
+  row: number,
+): { earlier: number[]; later: number[] } {
+  const earlier: number[] = [];
+  const later: number[] = [];
+  if (row < 0 || row >= cache.n) return { earlier, later };
+  const id = pairIndex(cache).id;
+  const slot = affiliationGroups(cache).slotOfPair;
+  const g = slot[id[row]];
+  if (g < 0) return { earlier, later };
+  const p = id[row];
+  for (let r = row - 1; r >= 0; r--) if (id[r] !== p && slot[id[r]] === g) earlier.push(r);
+  for (let r = row + 1; r < cache.n; r++) if (id[r] !== p && slot[id[r]] === g) later.push(r);
   return { earlier, later };
 }

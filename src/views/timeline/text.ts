@@ -4,11 +4,23 @@
  */
 import { formatDay, formatDayPrecision } from '../../domain/dates';
 import { stanceLabel } from '../../domain/stance';
-import { FLAG_CONDITIONAL, PRECISION_BY_CODE, type StanceValue } from '../../domain/types';
-import { seriesRows, type Shift } from '../../query/state';
+import {
+  FLAG_CONDITIONAL,
+  FLAG_UNCODED,
+  PRECISION_BY_CODE,
+  type StanceValue,
+} from '../../domain/types';
+import {
+  describeShift,
+  findShifts,
+  seriesShifts,
+  shiftAt,
+  shiftInWindow,
+} from '../../query/shifts';
+import { seriesRows, type Rows, type Shift } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
 import type { Window } from './draw';
-import { laneShiftCount, laneSteps, type TimelineModel } from './model';
+import { laneSteps, type TimelineModel } from './model';
 
 /**
  * Formatted dates by `day * 4 + precision code`: the text list writes the same few thousand days
@@ -75,38 +87,32 @@ const CHANGES_PER_SERIES = 10;
 
 /**
  * One series as a line, from the rows of its steps in date order (`seriesRows`): the other
- * dimension's name, the first state and each change of state.
+ * dimension's name, the first state and each shift (as `src/query/shifts.ts` defines it, so the
+ * text agrees with the Shifts view: uncoded statements set no state, a day ends in one state).
  * `ceasefire: oppose (2024-12-01) → support (2024-12-10)`, or
  * `ceasefire: oppose (2024-12-01), unchanged` when it never moved.
  */
-export function seriesLine(cache: ColumnCache, name: string, steps: ArrayLike<number>): string {
+export function seriesLine(cache: ColumnCache, name: string, steps: Rows): string {
   const { stance, flags } = cache;
-  // The rows that changed the state: only the first few are written, the rest are counted.
-  const shown: number[] = [];
-  let changes = 0;
-  let prev = -1;
-  for (let i = 0; i < steps.length; i++) {
-    const r = steps[i];
-    if (
-      prev >= 0 &&
-      stance[prev] === stance[r] &&
-      (flags[prev] & FLAG_CONDITIONAL) === (flags[r] & FLAG_CONDITIONAL)
-    ) {
-      continue;
-    }
-    if (changes++ <= CHANGES_PER_SERIES) shown.push(r);
-    prev = r;
+  let first = -1;
+  for (let i = 0; i < steps.length && first < 0; i++) {
+    if (!(flags[steps[i]] & FLAG_UNCODED)) first = steps[i];
   }
+  if (first < 0) return `${name}: uncoded only`;
+  const shifts = seriesShifts(cache, steps);
   const part = (r: number) =>
     `${stateLabel(stance[r], (flags[r] & FLAG_CONDITIONAL) !== 0)} (${rowDate(cache, r)})`;
-  if (changes === 1) return `${name}: ${part(shown[0])}, unchanged`;
-  const more = changes - shown.length;
+  if (shifts.length === 0) return `${name}: ${part(first)}, unchanged`;
+  // The first state from its first statement, then each shift's new state; the rest counted.
+  const shown = [first, ...shifts.slice(0, CHANGES_PER_SERIES).map((x) => x.row)];
+  const more = shifts.length - Math.min(shifts.length, CHANGES_PER_SERIES);
   return `${name}: ${shown.map(part).join(' → ')}${more > 0 ? ` … and ${plural(more, 'more change')}` : ''}`;
 }
 
 /**
  * The first `limit` lanes in words, each with a line per series (up to `perLane`), and how many
- * lanes were left out. Builds only what it shows, so hundreds of lanes cost what 50 cost.
+ * lanes were left out. Builds only what it shows, so hundreds of lanes cost what 50 cost; a
+ * lane's shift count reads all its series.
  */
 export function describeLanes(
   cache: ColumnCache,
@@ -116,13 +122,15 @@ export function describeLanes(
 ): { lanes: LaneText[]; more: number } {
   const lanes = model.lanes.slice(0, limit).map((lane, i): LaneText => {
     const steps = laneSteps(cache, model, i);
-    const ids = Array.from({ length: Math.min(perLane, steps.count) }, (_, k) => k);
-    const lines = ids.map((id) => {
-      const name =
-        model.by === 'actor' ? cache.topics[steps.topic[id]] : cache.actors[steps.actor[id]];
-      return seriesLine(cache, name, seriesRows(steps, id));
-    });
-    const shifts = laneShiftCount(cache, model, i);
+    const name = (id: number) =>
+      model.by === 'actor' ? cache.topics[steps.topic[id]] : cache.actors[steps.actor[id]];
+    const lines: string[] = [];
+    let shifts = 0;
+    for (let id = 0; id < steps.count; id++) {
+      const rows = seriesRows(steps, id);
+      shifts += seriesShifts(cache, rows).length;
+      if (id < perLane) lines.push(seriesLine(cache, name(id), rows));
+    }
     const who = lane.affiliation ? `${lane.key} (${lane.affiliation})` : lane.key || '(none)';
     return {
       key: lane.key,
@@ -132,4 +140,29 @@ export function describeLanes(
     };
   });
   return { lanes, more: Math.max(0, model.lanes.length - limit) };
+}
+
+/**
+ * The shifts of the rows in words, newest first, as the Shifts view lists them (actors and
+ * affiliations, an affiliation's state being its latest statement by any of its actors), those
+ * whose new statement falls in the From/To range: the first `limit` sentences and how many more.
+ * `Russia on ceasefire: conditional support (Vladimir Putin, 2024-11, via Reuters report) →
+ * strongly oppose (Sergey Lavrov, 2024-12-26)`.
+ */
+export function describeShifts(
+  cache: ColumnCache,
+  rows: Rows,
+  from: number | null = null,
+  to: number | null = null,
+  limit = 50,
+): { lines: string[]; more: number } {
+  const table = findShifts(cache, rows);
+  const lines: string[] = [];
+  let more = 0;
+  for (let i = table.count - 1; i >= 0; i--) {
+    if (!shiftInWindow(cache, table.row[i], from, to)) continue;
+    if (lines.length < limit) lines.push(describeShift(cache, shiftAt(cache, table, i)));
+    else more++;
+  }
+  return { lines, more };
 }

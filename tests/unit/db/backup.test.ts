@@ -170,7 +170,7 @@ describe('backing up all datasets and restoring them', () => {
     expect(await database.chunks.count()).toBe(0);
   });
 
-  it('refuses a damaged backup without keeping part of it', async () => {
+  it('refuses a backup with a damaged second dataset and keeps nothing of it, not even the first', async () => {
     await importFixture('clean.csv', 5);
     await importFixture('messy.csv');
     const json = await unpack(await createBackup(database));
@@ -182,11 +182,9 @@ describe('backing up all datasets and restoring them', () => {
 
     await expect(restoreBackup(database, await pack(json))).rejects.toThrow(/damaged/);
 
-    // The first dataset came back whole; nothing of the damaged one was kept.
-    const after = await everything();
-    expect(after.datasets.map((d) => d.name)).toEqual(['clean.csv']);
-    expect(after.statements).toHaveLength(12);
-    expect(await database.chunks.count()).toBe(3);
+    // All or nothing: the whole file is checked before anything is written.
+    expect(await database.datasets.count()).toBe(0);
+    expect(await database.chunks.count()).toBe(0);
   });
 });
 
@@ -212,3 +210,134 @@ function bytes(first: number[], count: number): string {
   a.set(first);
   return Buffer.from(a.buffer).toString('base64');
 }
+
+/** A backup of clean.csv as JSON, the store emptied, to craft a file from. */
+async function craftable() {
+  await importFixture('clean.csv');
+  const json = await unpack(await createBackup(database));
+  await deleteAll();
+  const dataset = (json.datasets as { meta: Record<string, unknown>; chunks: Chunk[] }[])[0];
+  return { json, meta: dataset.meta, chunk: dataset.chunks[0] };
+}
+
+/** Base64 of a column of `count` values of type `Ctor`, the first ones `first`. */
+function column(
+  Ctor: Int32ArrayConstructor | Uint8ArrayConstructor | Float32ArrayConstructor,
+  first: number[],
+  count: number,
+): string {
+  const a = new Ctor(count);
+  a.set(first);
+  return Buffer.from(a.buffer).toString('base64');
+}
+
+describe('restoring a crafted backup (issue 20, item 7)', () => {
+  it.each([
+    [
+      'minDay -1e300, maxDay 1e300 and hidden "no"',
+      (m: Record<string, unknown>) =>
+        Object.assign(m, { minDay: -1e300, maxDay: 1e300, hidden: 'no' }),
+    ],
+    ['hidden "no"', (m: Record<string, unknown>) => (m.hidden = 'no')],
+    ['a statement count that is text', (m: Record<string, unknown>) => (m.statementCount = '12')],
+    ['a negative duplicate count', (m: Record<string, unknown>) => (m.duplicateCount = -1)],
+    ['an import time that is no date', (m: Record<string, unknown>) => (m.importedAt = 'soon')],
+    ['a topic list that is not text', (m: Record<string, unknown>) => (m.topics = [1, 2])],
+    ['shared ids that are not text', (m: Record<string, unknown>) => (m.shared = [{}])],
+  ])('refuses a dataset row with %s, writing nothing', async (_, craft) => {
+    const { json, meta } = await craftable();
+    craft(meta);
+
+    await expect(restoreBackup(database, await pack(json))).rejects.toThrow(
+      /^The backup is damaged: .*Nothing was restored\.$/,
+    );
+    expect(await database.datasets.count()).toBe(0);
+    expect(await database.chunks.count()).toBe(0);
+  });
+
+  it.each([
+    [
+      'a day of 2^31-1',
+      (c: Chunk) =>
+        ((c as unknown as Record<string, string>).day = column(Int32Array, [2 ** 31 - 1], c.count)),
+    ],
+    [
+      'a day before the year 0000',
+      (c: Chunk) =>
+        ((c as unknown as Record<string, string>).day = column(Int32Array, [-800_000], c.count)),
+    ],
+    [
+      'a confidence of 5',
+      (c: Chunk) =>
+        ((c as unknown as Record<string, string>).confidence = column(Float32Array, [5], c.count)),
+    ],
+    [
+      'an unknown flag',
+      (c: Chunk) =>
+        ((c as unknown as Record<string, string>).flags = column(Uint8Array, [128], c.count)),
+    ],
+    [
+      'an unknown date precision',
+      (c: Chunk) =>
+        ((c as unknown as Record<string, string>).precision = column(Uint8Array, [9], c.count)),
+    ],
+    [
+      'a column that is not base64',
+      (c: Chunk) => ((c as unknown as Record<string, string>).line = '%%%'),
+    ],
+    ['a negative chunk number', (c: Chunk) => (c.chunk = -1)],
+  ])('refuses a chunk with %s, writing nothing', async (_, craft) => {
+    const { json, chunk } = await craftable();
+    craft(chunk);
+
+    await expect(restoreBackup(database, await pack(json))).rejects.toThrow(/damaged/);
+    expect(await database.datasets.count()).toBe(0);
+    expect(await database.chunks.count()).toBe(0);
+  });
+
+  it('takes the day range and chunk count from the statements, not from the file', async () => {
+    const { json, meta } = await craftable();
+    const { minDay, maxDay, chunkCount } = meta;
+    Object.assign(meta, { minDay: -5, maxDay: 5, chunkCount: 99, parts: [{}], evil: '<b>' });
+
+    await restoreBackup(database, await pack(json));
+
+    const [stored] = await database.datasets.toArray();
+    expect(stored).toMatchObject({ minDay, maxDay, chunkCount, status: 'ready' });
+    expect(stored).not.toHaveProperty('parts');
+    expect(stored).not.toHaveProperty('evil');
+  });
+
+  it('refuses two datasets with the same id, writing nothing', async () => {
+    const { json } = await craftable();
+    const datasets = json.datasets as unknown[];
+    datasets.push(structuredClone(datasets[0]));
+
+    await expect(restoreBackup(database, await pack(json))).rejects.toThrow(/same id|the id/);
+    expect(await database.datasets.count()).toBe(0);
+  });
+
+  it('stops reading a file that inflates past the limit, writing nothing', async () => {
+    // 4 MB of spaces compress to a few KB: a small file that inflates far.
+    const bomb = await pack({
+      kind: BACKUP_KIND,
+      version: 1,
+      pad: ' '.repeat(4 * 2 ** 20),
+      datasets: [],
+    });
+    expect(bomb.size).toBeLessThan(64 * 1024);
+
+    await expect(restoreBackup(database, bomb, 2 ** 20)).rejects.toThrow(
+      'This backup inflates to more than 1 MB, more than this app writes; it was not read.',
+    );
+    expect(await database.datasets.count()).toBe(0);
+  });
+
+  it('reads a backup just under the limit', async () => {
+    const { json } = await craftable();
+    const file = await pack(json);
+    const size = Buffer.byteLength(JSON.stringify(json));
+
+    await expect(restoreBackup(database, file, size)).resolves.toMatchObject({ restored: 1 });
+  });
+});

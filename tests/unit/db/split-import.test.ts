@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../scripts/gen-lib.mjs';
-import { createBackup, restoreBackup } from '../../../src/db/backup';
+import { backupOfDeleted, createBackup, restoreBackup } from '../../../src/db/backup';
 import { StanceDB } from '../../../src/db/db';
 import { HandedChunks } from '../../../src/db/handover';
 import {
@@ -217,6 +217,19 @@ describe('a file read in two halves by two workers', () => {
     expect(got.summary).toEqual(expected.summary);
   });
 
+  it('keeps the stored statements the second half also holds when their dataset is deleted', async () => {
+    const text = generateCsv({ rows: 60, seed: 7 }) as string;
+    const lines = text.trimEnd().split('\n');
+    // The first dataset holds rows 41-60: all in the second half of the file read after it.
+    const before = [lines[0], ...lines.slice(41)].join('\n') + '\n';
+    const { database, report, used } = await split(text, cuts(text)[30], before);
+    expect(used).toBe(true);
+    expect(report.summary).toMatchObject({ added: 40, duplicates: 20 });
+    const first = (await readyDatasets(database)).find((d) => d.id !== report.datasetId)!;
+    await deleteWithUndo(database, first.id);
+    expect((await loadAll(database)).n).toBe(60);
+  });
+
   it('backs up and restores a file read in two halves with every statement as it was', async () => {
     const text = generateCsv({ rows: 50, seed: 5 }) as string;
     const { database, report, used: _u, ...before } = await split(text, cuts(text)[25]);
@@ -227,6 +240,21 @@ describe('a file read in two halves by two workers', () => {
     const after = await outcome(database, report);
     expect(after.statements).toEqual(before.statements);
     expect(after.datasets).toEqual(before.datasets);
+  });
+
+  it('makes a backup of a deleted file read in two halves that restores it, and still undoes', async () => {
+    const text = generateCsv({ rows: 50, seed: 8 }) as string;
+    const { database, report, used: _u, ...before } = await split(text, cuts(text)[30]);
+    const deleted = (await deleteWithUndo(database, report.datasetId!))!;
+    const held = structuredClone(deleted.chunks);
+
+    await restoreBackup(database, await backupOfDeleted(deleted));
+    expect((await outcome(database, report)).statements).toEqual(before.statements);
+    // The chunks held for Undo are left as stored (the backup read copies).
+    expect(deleted.chunks).toEqual(held);
+    await deleteDataset(database, report.datasetId!);
+    await undoDelete(database, deleted);
+    expect((await outcome(database, report)).statements).toEqual(before.statements);
   });
 
   it('puts a deleted file read in two halves back as it was', async () => {

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StanceDB } from '../../../src/db/db';
-import { datasetChunks } from '../../../src/db/store';
+import { datasetChunks, readyDatasets } from '../../../src/db/store';
 import { recordsToPart } from '../../../src/query/cache';
 import { rec } from '../query/helpers';
 import { unpackText } from '../../../src/domain/packed';
@@ -47,5 +47,24 @@ describe('datasetChunks', () => {
   it('reads nothing for a dataset with no chunks', async () => {
     await store('b', 7, 5);
     expect(await datasetChunks(database, 'a')).toEqual([]);
+  });
+});
+
+describe('readyDatasets', () => {
+  it('shows a dataset whose stored "hidden" is not true (a crafted backup once wrote "no")', async () => {
+    const { meta } = recordsToPart(
+      [rec({ id: 'x', date: '2024-01-01', actor: 'A', topic: 't', stance: 1 })],
+      'x',
+      10,
+    );
+    await database.datasets.put({ ...meta, status: 'ready', hidden: 'no' as unknown as boolean });
+    await database.datasets.put({ ...meta, id: 'y', status: 'ready', hidden: true });
+
+    const read = await readyDatasets(database);
+
+    expect(read.map((d) => [d.id, d.hidden])).toEqual([
+      ['x', undefined],
+      ['y', true],
+    ]);
   });
 });

@@ -100,12 +100,12 @@ describe('guessMapping', () => {
 
 describe('missingRequired', () => {
   it('names the required columns a mapping leaves out, in order', () => {
-    expect(missingRequired({ actor: 0, date: 3 })).toEqual(['topic', 'stance']);
+    expect(missingRequired({ actor: 0, date: 3 })).toEqual(['topic']);
   });
 
-  it('is empty when date, actor, topic and stance are all mapped', () => {
-    expect(missingRequired({ date: 0, actor: 1, topic: 2, stance: 3 })).toEqual([]);
-    expect(REQUIRED_COLUMNS).toEqual(['date', 'actor', 'topic', 'stance']);
+  it('is empty when date, actor and topic are mapped (the stance is optional)', () => {
+    expect(missingRequired({ date: 0, actor: 1, topic: 2 })).toEqual([]);
+    expect(REQUIRED_COLUMNS).toEqual(['date', 'actor', 'topic']);
   });
 
   it('counts column 0 as mapped', () => {

@@ -63,6 +63,8 @@ describe('text encodings', () => {
     ['UTF-8 with BOM', utf8(CSV, true), 'utf-8', true],
     ['UTF-16 LE with BOM', utf16(CSV, true), 'utf-16le', true],
     ['UTF-16 BE with BOM', utf16(CSV, false), 'utf-16be', true],
+    ['UTF-16 LE without BOM', utf16(CSV, true).subarray(2), 'utf-16le', false],
+    ['UTF-16 BE without BOM', utf16(CSV, false).subarray(2), 'utf-16be', false],
   ] as const)(
     'reads %s, cut into 5-byte pieces, to the same statements',
     async (_, bytes, encoding, bom) => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { importRows, previewText, type ImportSummary } from '../../../src/ingest/pipeline';
 import { CsvRowStream, decodeChunks } from '../../../src/ingest/stream';
 import { toRecord } from '../../../src/ingest/validate';
+import { openQuoteIssue } from '../../../src/ingest/open-quotes';
 import type { Newline } from '../../../src/ingest/detect';
 import { guessMapping } from '../../../src/ingest/columns';
 import type { RowIssue, StatementRecord } from '../../../src/domain/types';
@@ -71,6 +72,9 @@ function uniqueLines(issues: ImportSummary['issues']): number[] {
   return [...new Set(issues.map((i) => i.line))];
 }
 
+const ACCEPTED =
+  '(accepted: -2..2, strongly oppose, oppose, neutral, support, strongly support, conditional, or a value mapped in Stance values)';
+
 describe('importRows on the fixtures', () => {
   describe.each(FIXTURES)('%s', (name) => {
     const expected = EXPECTED[name];
@@ -110,7 +114,11 @@ describe('importRows on the fixtures', () => {
     const { summary } = await importFixture('bad-rows.csv');
     expect(summary.issues).toEqual([
       { line: 5, column: 'date', message: 'date "31/12/2024" is not YYYY-MM-DD, YYYY-MM or YYYY' },
-      { line: 6, column: 'stance', message: 'stance "maybe" is not -2..2 or a stance label' },
+      {
+        line: 6,
+        column: 'stance',
+        message: `stance "maybe" is not -2..2 or a stance label ${ACCEPTED}`,
+      },
       { line: 7, column: 'actor', message: 'actor is empty' },
       { line: 8, column: 'confidence', message: 'confidence "7" is outside 0..1' },
       { line: 11, column: 'date', message: 'date "2024-02-30" is not a real calendar day' },
@@ -119,7 +127,7 @@ describe('importRows on the fixtures', () => {
       {
         line: 15,
         column: 'stance',
-        message: 'stance "strongly against" is not -2..2 or a stance label',
+        message: `stance "sort of" is not -2..2 or a stance label ${ACCEPTED}`,
       },
     ]);
     expect(summary.issueCount).toBe(8);
@@ -321,7 +329,7 @@ describe('importRows on the fixtures', () => {
 
   it('stores at most 50 000 issues but counts them all', async () => {
     const header = 'date,actor,topic,stance\n';
-    const bad = 'bad,,,\n'.repeat(13_000); // 4 issues per row: 52 000 in all
+    const bad = 'bad,,,x\n'.repeat(13_000); // 4 issues per row: 52 000 in all
     const summary = await importRows(
       asAsync([header, bad]),
       { delimiter: ',', mapping: { date: 0, actor: 1, topic: 2, stance: 3 } },
@@ -369,7 +377,7 @@ describe('previewText', () => {
   it('lists the required columns it cannot find', () => {
     const preview = previewText('when,who,what\n2024,Lavrov,ceasefire\n');
     expect(preview.mapping).toEqual({ date: 0, actor: 1 });
-    expect(preview.missing).toEqual(['topic', 'stance']);
+    expect(preview.missing).toEqual(['topic']);
   });
 
   it('uses the delimiter and mapping it is given instead of guessing', () => {
@@ -461,6 +469,10 @@ describe('importRows cleaning cells', () => {
     const issues: RowIssue[] = [];
     const seen = new Set<string>();
     for (const row of rows) {
+      if (row.openQuote !== undefined) {
+        issues.push(openQuoteIssue({ line: row.line, last: row.openQuote }));
+        continue;
+      }
       const result = toRecord(row.fields, mapping, row.line);
       if (!result.record) issues.push(...result.issues);
       else if (!seen.has(result.record.id)) {

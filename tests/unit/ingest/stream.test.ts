@@ -144,9 +144,32 @@ describe('CsvRowStream', () => {
     ]);
   });
 
-  it('gives an unterminated quoted field the rest of the file', () => {
+  it('gives an unterminated quoted field the rest of the file, marked with its last line', () => {
     const rows = rowsOf(['a,b\n"open,1\nx,2\n']);
-    expect(rows[1]).toEqual({ fields: ['open,1\nx,2\n'], line: 2, clean: true });
+    expect(rows[1]).toEqual({ fields: ['open,1\nx,2\n'], line: 2, clean: true, openQuote: 3 });
+  });
+
+  it('reads the quotes of chosen lines as text', () => {
+    const stream = new CsvRowStream({ delimiter: ',', textQuotes: [2] });
+    expect(rowsOf(['a,b\n"open,1\nx,"2', '"\n'], stream)).toEqual([
+      { fields: ['a', 'b'], line: 1, clean: true },
+      { fields: ['"open', '1'], line: 2, clean: true },
+      { fields: ['x', '2'], line: 3, clean: true },
+    ]);
+  });
+
+  it('ends a record at a line ending of any kind outside quotes, whatever was detected', () => {
+    for (const newline of ['\n', '\r\n', '\r'] as const) {
+      const stream = new CsvRowStream({ delimiter: ',', newline });
+      const rows = rowsOf(['a,b\r\n1,2\n3,"x\ny"\r4,5\r\n6,7'], stream);
+      expect(rows.map((r) => [r.fields, r.line])).toEqual([
+        [['a', 'b'], 1],
+        [['1', '2'], 2],
+        [['3', 'x\ny'], 3],
+        [['4', '5'], 5],
+        [['6', '7'], 6],
+      ]);
+    }
   });
 
   it('marks the rows whose own text has characters that cleaning changes, however the file is cut', () => {

@@ -57,8 +57,12 @@ describe('toRecord', () => {
     [1, '', 'actor', 'actor is empty'],
     [1, '   ', 'actor', 'actor is empty'],
     [2, '', 'topic', 'topic is empty'],
-    [3, 'maybe', 'stance', 'stance "maybe" is not -2..2 or a stance label'],
-    [3, '', 'stance', 'stance is empty'],
+    [
+      3,
+      'maybe',
+      'stance',
+      'stance "maybe" is not -2..2 or a stance label (accepted: -2..2, strongly oppose, oppose, neutral, support, strongly support, conditional, or a value mapped in Stance values)',
+    ],
     [5, '7', 'confidence', 'confidence "7" is outside 0..1'],
     [5, '-0.1', 'confidence', 'confidence "-0.1" is outside 0..1'],
     [5, 'high', 'confidence', 'confidence "high" is not a number in 0..1'],
@@ -120,7 +124,16 @@ describe('toRecord', () => {
   });
 
   it('never throws, even on rows with no cells', () => {
-    expect(toRecord([], mapping, 2).issues).toHaveLength(4);
+    expect(toRecord([], mapping, 2).issues).toHaveLength(3);
+  });
+
+  it('keeps a row with no stance as an uncoded statement', () => {
+    expect(toRecord(row({ 3: '' }), mapping, 4).record).toMatchObject({
+      stance: 0,
+      conditional: false,
+      uncoded: true,
+      line: 4,
+    });
   });
 
   it('does not change the fields it is given', () => {

@@ -167,7 +167,7 @@ function cellAt(cache: ColumnCache, model: MatrixModel, label: string, topic: st
   if (!row) throw new Error(`no row ${label}`);
   const col = model.topics.indexOf(cache.topics.indexOf(topic));
   if (col < 0) throw new Error(`no column ${topic}`);
-  return row.cells[col];
+  return row.cells.get(col) ?? null;
 }
 
 /** A short text per cell: `-2 (2) Sergey Lavrov`, `+1c (1)`, `.` for none. */
@@ -270,7 +270,7 @@ describe('matrixModel', () => {
   it('keeps an actor row while the actor has said nothing yet, so the grid does not move', () => {
     const model = matrixModel(cache, rows, opts('2024-06-30'));
     const lavrov = model.rows.find((r) => r.label === 'Sergey Lavrov')!;
-    expect(lavrov.cells.every((c) => c === null)).toBe(true);
+    expect(lavrov.cells.size).toBe(0);
     expect(model.rows).toHaveLength(12);
   });
 
@@ -346,7 +346,7 @@ describe('matrixModel', () => {
         { date: '2024-02-01', actor: 'A', topic: 't', stance: after },
       ]);
       const model = matrixModel(c, r, opts('2024-02-15', '2024-01-15'));
-      expect(model.rows[0].cells[0]).toMatchObject({ shift, changed });
+      expect(model.rows[0].cells.get(0)).toMatchObject({ shift, changed });
       expect(model.shiftCount).toBe(changed ? 1 : 0);
     });
   });
@@ -403,6 +403,22 @@ describe('matrixModel', () => {
     expect(model.topics.map((t) => cache.topics[t])).not.toContain('binding-settlement');
   });
 
+  it('applies the Stance filter to each cell as of the day, leaving out actors and topics with none', () => {
+    const model = matrixModel(cache, rows, { ...opts('2024-12-31'), stances: [-2] });
+    const stances = model.rows.flatMap((r) => [...r.cells.values()].map((c) => c.stance));
+    expect(stances.length).toBeGreaterThan(0);
+    expect(stances.every((s) => s === -2)).toBe(true);
+    expect(cellText(cache, model, 'Sergey Lavrov', 'ceasefire')).toBe('-2 (1) Sergey Lavrov');
+    // Putin's ceasefire state is conditional support: not shown, though he said -2 elsewhere.
+    expect(cellText(cache, model, 'Russia (all actors)', 'ceasefire')).toBe('-2 (2) Sergey Lavrov');
+    expect(model.rows.some((r) => r.label === 'Volodymyr Zelenskiy')).toBe(false);
+    for (const r of model.rows) expect(r.kind === 'affiliation' || r.cells.size > 0).toBe(true);
+    const conditional = matrixModel(cache, rows, { ...opts('2024-11-30'), stances: ['c'] });
+    expect(cellText(cache, conditional, 'Vladimir Putin', 'ceasefire')).toBe(
+      '+1c (1) Vladimir Putin',
+    );
+  });
+
   it('is empty for no rows', () => {
     const model = matrixModel(cache, new Uint32Array(0), opts('2024-12-31'));
     expect([model.rows, model.topics, model.actorCount]).toEqual([[], [], 0]);
@@ -415,7 +431,7 @@ describe('cellLabel', () => {
     const model = matrixModel(cache, rows, opts(asOf, compare));
     const r = model.rows.find((x) => x.label === row)!;
     const t = cache.topics.indexOf(topic);
-    return cellLabel(cache, model, r, t, r.cells[model.topics.indexOf(t)]);
+    return cellLabel(cache, model, r, t, r.cells.get(model.topics.indexOf(t)) ?? null);
   };
 
   it.each([
@@ -424,14 +440,14 @@ describe('cellLabel', () => {
       null,
       'Sergey Lavrov',
       'ceasefire',
-      'Sergey Lavrov on ceasefire: strongly oppose, as of 2024-12-31, 1 statement',
+      'Sergey Lavrov on ceasefire: strongly oppose, as of 2024-12-31, 1 statement; said 2024-12-26: “A truce leads to nowhere”',
     ],
     [
       '2024-12-31',
       null,
       'Sergey Lavrov',
       'binding-settlement',
-      'Sergey Lavrov on binding-settlement: strongly support, as of 2024-12-31, 2 statements',
+      'Sergey Lavrov on binding-settlement: strongly support, as of 2024-12-31, 2 statements; said 2024-12-26',
     ],
     [
       '2024-12-31',
@@ -445,14 +461,14 @@ describe('cellLabel', () => {
       null,
       'Vladimir Putin',
       'ceasefire',
-      'Vladimir Putin on ceasefire: conditional support, as of 2024-11-30, 1 statement',
+      'Vladimir Putin on ceasefire: conditional support, as of 2024-11-30, 1 statement; said 2024-11',
     ],
     [
       '2025-04-25',
       null,
       'Sergey Lavrov',
       'ceasefire',
-      'Sergey Lavrov on ceasefire: strongly oppose, as of 2025-04-25, 1 statement, stale (120 days old)',
+      'Sergey Lavrov on ceasefire: strongly oppose, as of 2025-04-25, 1 statement, stale (120 days old); said 2024-12-26: “A truce leads to nowhere”',
     ],
     [
       '2024-12-31',
@@ -460,7 +476,7 @@ describe('cellLabel', () => {
       'Russia (all actors)',
       'ceasefire',
       'Russia (all actors) on ceasefire: strongly oppose, by Sergey Lavrov, as of 2024-12-31, ' +
-        '2 statements, shifted from conditional support on 2024-11-30',
+        '2 statements, shifted from conditional support on 2024-11-30; said 2024-12-26: “A truce leads to nowhere”',
     ],
     [
       '2024-12-31',
@@ -468,7 +484,7 @@ describe('cellLabel', () => {
       'Vladimir Putin',
       'ceasefire',
       'Vladimir Putin on ceasefire: conditional support, as of 2024-12-31, 1 statement, ' +
-        'unchanged since 2024-11-30',
+        'unchanged since 2024-11-30; said 2024-11',
     ],
     [
       '2024-12-31',
@@ -476,7 +492,7 @@ describe('cellLabel', () => {
       'Sergey Lavrov',
       'ceasefire',
       'Sergey Lavrov on ceasefire: strongly oppose, as of 2024-12-31, 1 statement, ' +
-        'new since 2024-11-30',
+        'new since 2024-11-30; said 2024-12-26: “A truce leads to nowhere”',
     ],
     [
       '2024-11-30',
@@ -484,7 +500,7 @@ describe('cellLabel', () => {
       'Russia (all actors)',
       'ceasefire',
       'Russia (all actors) on ceasefire: conditional support, by Vladimir Putin, ' +
-        'as of 2024-11-30, 1 statement, strongly oppose by 2024-12-31',
+        'as of 2024-11-30, 1 statement, strongly oppose by 2024-12-31; said 2024-11',
     ],
     [
       '2024-11-30',

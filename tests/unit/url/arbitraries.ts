@@ -1,15 +1,22 @@
 import fc from 'fast-check';
 import { dayNumber } from '../../../src/domain/dates';
+import { MAX_SHIFT_SIZE, SHIFT_DIRECTIONS } from '../../../src/query/shifts';
 import type { StanceFilter } from '../../../src/query/types';
 import {
   AGREEMENT_ORDERS,
   LANE_GROUPINGS,
+  SHIFT_WHO,
   LANE_SORTS,
   STALE_DAYS_MAX,
   STALE_DAYS_MIN,
   VIEW_NAMES,
 } from '../../../src/url/codecs';
-import type { ViewState } from '../../../src/url/view-state';
+import {
+  TABLE_COLUMN_IDS,
+  TABLE_SORT_KEYS,
+  type TableSort,
+  type ViewState,
+} from '../../../src/url/view-state';
 
 /** Characters that break naive query strings, mixed into every generated name. */
 const NASTY = [
@@ -76,6 +83,11 @@ export const viewStateArb: fc.Arbitrary<ViewState> = fc
     window: rangeArb,
     agreementTopics: nameListArb,
     agreementOrder: fc.constantFrom(...AGREEMENT_ORDERS),
+    tableSort: fc.constantFrom<TableSort>(...TABLE_SORT_KEYS.flatMap((k) => [k, `-${k}` as const])),
+    tableColumns: fc.uniqueArray(fc.constantFrom(...TABLE_COLUMN_IDS), { minLength: 1 }),
+    shiftDirections: fc.uniqueArray(fc.constantFrom(...SHIFT_DIRECTIONS)),
+    shiftMinSize: fc.integer({ min: 0, max: MAX_SHIFT_SIZE }),
+    shiftWho: fc.constantFrom(...SHIFT_WHO),
     fingerprint: fc.option(fc.stringMatching(/^[0-9a-f]{8}$/), { nil: null }),
   })
   .map(({ range, window, ...rest }) => ({

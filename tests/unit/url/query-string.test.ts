@@ -66,6 +66,16 @@ describe('serializeView', () => {
       },
       'ds=seed&cmp=2024-12-01&stale=30&lanes=topic&sort=shift&collapse=Russia,United+States&sel=st-42&wfrom=2024-01-01&wto=2024-06-30&agTopics=dialogue&agOrder=alpha&fp=0a1b2c3d',
     ],
+    [
+      'the Shifts view with a direction and a size',
+      {
+        view: 'shifts',
+        shiftDirections: ['hardened', 'conditional'],
+        shiftMinSize: 2,
+        shiftWho: 'affiliation',
+      },
+      'view=shifts&shDir=hardened,conditional&shMin=2&shWho=affiliation',
+    ],
   ])('writes %s readably', (_label, patch, expected) => {
     expect(serializeView(view(patch))).toBe(expected);
   });
@@ -189,7 +199,7 @@ describe('parseView drops junk and keeps the rest', () => {
       [
         {
           param: 'view',
-          reason: 'view: "map" is not one of timeline, matrix, agreement, statements',
+          reason: 'view: "map" is not one of timeline, shifts, matrix, agreement, statements',
         },
       ],
     ],
@@ -210,6 +220,19 @@ describe('parseView drops junk and keeps the rest', () => {
       'stale=0',
       {},
       [{ param: 'stale', reason: 'stale: "0" is not a whole number from 1 to 3650' }],
+    ],
+    [
+      'an unknown shift direction and a move past the scale',
+      'view=shifts&shDir=hardened,sideways&shMin=5',
+      { view: 'shifts' },
+      [
+        {
+          param: 'shDir',
+          reason:
+            'shDir: "hardened,sideways" is not a comma-separated list of directions (at most 500 items)',
+        },
+        { param: 'shMin', reason: 'shMin: "5" is not a whole number from 0 to 4' },
+      ],
     ],
     [
       'an end date before the start date',
@@ -305,6 +328,8 @@ describe('isDiscreteChange', () => {
     ['selecting a statement', { selected: 'st-1' }],
     ['choosing agreement topics', { agreementTopics: ['dialogue'] }],
     ['ordering the agreement matrix', { agreementOrder: 'alpha' }],
+    ['choosing shift directions', { shiftDirections: ['softened'] }],
+    ['setting the smallest shift', { shiftMinSize: 3 }],
     ['setting a compare date', { compare: 20000 }],
     ['changing the stale days', { staleDays: 30 }],
   ])('pushes a history entry for %s', (_label, patch) => {

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const port = process.env.PORT;
+const [,, query, name, w, h, theme] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await browser.newContext({ viewport: { width: +w, height: +h }, colorScheme: theme });
+const page = await ctx.newPage();
+page.on('pageerror', e => console.log('ERR', e.message));
+await page.goto(`http://127.0.0.1:${port}/?${query}`);
+await page.getByText(/Showing \d+ of/).waitFor({ timeout: 30000 });
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `/tmp/shots-shifts/${name}.png`, fullPage: false });
+await browser.close();

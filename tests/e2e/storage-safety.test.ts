@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { generateCsv } from '../../scripts/gen-lib.mjs';
+import { choose, counted, importFile } from './app-helpers';
+import { collectPageErrors, freshContext, hasBrowser, launch, type PageErrors } from './browser';
+import { expectShowing, SEED_ROWS } from './views-helpers';
+
+/**
+ * Nothing stored is lost (issue 20): a delete keeps what another dataset also holds, an undo
+ * that cannot be written says so and keeps the deleted data. Real Chromium and IndexedDB.
+ */
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+let dir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stance-storage-'));
+  if (hasBrowser) browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes `rows` (header first) as a CSV file named `name` and returns its path. */
+function csvFile(name: string, rows: string[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, rows.join('\n') + '\n');
+  return file;
+}
+
+const ALL = (generateCsv({ rows: 300, seed: 21 }) as string).trimEnd().split('\n');
+
+/** Opens the Datasets dialog and returns it. */
+async function openDatasets(page: Page) {
+  await page.getByRole('button', { name: 'Datasets', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Datasets' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+describe.runIf(hasBrowser)('deleting a dataset in Chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: PageErrors;
+
+  beforeEach(async () => {
+    context = await freshContext(browser);
+    page = await context.newPage();
+    errors = collectPageErrors(page);
+    await page.goto('./');
+    await expectShowing(page, SEED_ROWS);
+  });
+
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('keeps the statements another dataset also holds: 100 rows, then 300 with them, delete the first', async () => {
+    const first = csvFile('first.csv', ALL.slice(0, 101));
+    const all = csvFile('all.csv', ALL);
+    expect(await importFile(page, first, { close: true })).toContain('100 statements added');
+    expect(await importFile(page, all, { close: true })).toContain('100 duplicates skipped');
+    await expectShowing(page, SEED_ROWS + 300);
+
+    const dialog = await openDatasets(page);
+    await dialog.getByRole('button', { name: 'Delete first' }).click();
+
+    await dialog
+      .getByText('Deleted "first"; 100 statements "all" also holds stay in it.')
+      .waitFor();
+    await expectShowing(page, SEED_ROWS + 300);
+    const row = dialog
+      .getByRole('row')
+      .filter({ has: page.getByRole('button', { name: 'Delete all' }) });
+    expect(await row.getByRole('cell').nth(1).textContent()).toMatch(/^\s*300\b/);
+    expect(errors.all()).toEqual([]);
+  });
+
+  it('keeps a deleted dataset whose Undo cannot be written, says why, and offers a backup of it', async () => {
+    const dialog = await openDatasets(page);
+    await dialog.getByRole('button', { name: /^Delete .*example/ }).click();
+    await expectShowing(page, 0);
+
+    // A full disk: every write of the page's store is refused, as the browser refuses it.
+    await page.evaluate(() => {
+      const store = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+      store.realPut = store.put;
+      store.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await dialog.getByRole('button', { name: 'Undo' }).click();
+
+    await dialog.getByRole('alert').filter({ hasText: 'storage quota exceeded' }).waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(
+      /^Undo failed: .*example.*is still held in this tab/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: /^Download .*example.* as a backup/ }).click(),
+    ]);
+    const file = path.join(dir, `deleted-${Date.now()}.json.gz`);
+    await download.saveAs(file);
+    await expectShowing(page, 0);
+
+    // Space again: the same Undo button puts it back.
+    await page.evaluate(() => {
+      const store = IDBObjectStore.prototype as unknown as Record<string, unknown>;
+      store.put = store.realPut;
+    });
+    await dialog.getByRole('button', { name: 'Undo' }).click();
+    await dialog.getByText('Restored.').waitFor();
+    await expectShowing(page, SEED_ROWS);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+
+    // The downloaded backup holds the deleted dataset: delete it again and restore from the file.
+    await dialog.getByRole('button', { name: /^Delete .*example/ }).click();
+    await expectShowing(page, 0);
+    await dialog.getByLabel('Restore from backup').setInputFiles(file);
+    await dialog.getByText(`Restored 1 dataset (${SEED_ROWS} statements).`).waitFor();
+    await expectShowing(page, SEED_ROWS);
+    expect(errors.all()).toEqual([]);
+  });
+});
+
+describe.runIf(hasBrowser)('a database deleted by another tab in Chromium', () => {
+  it('says the stored data was closed by another tab, offers Reload, and shows no raw error', async () => {
+    const context = await freshContext(browser);
+    try {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto('./');
+      await expectShowing(page, SEED_ROWS);
+      await choose(page, path.join(FIXTURES, 'clean.csv'));
+      await counted(page);
+
+      const other = await context.newPage();
+      await other.goto('./');
+      await expectShowing(other, SEED_ROWS);
+      const outcome = await other.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const r = indexedDB.deleteDatabase('stance-timeline');
+            r.onsuccess = () => resolve('deleted');
+            r.onblocked = () => resolve('blocked');
+            r.onerror = () => resolve('error');
+          }),
+      );
+      expect(outcome).toBe('deleted');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+      const banner = page.getByRole('alert').filter({ hasText: 'closed by another tab' });
+      await banner.waitFor();
+      expect((await banner.textContent())!.replace(/\s+/g, ' ')).toContain(
+        'Reload this tab to continue.',
+      );
+      expect(await page.locator('body').innerText()).not.toMatch(
+        /DatabaseClosedError|has been closed/,
+      );
+      expect(errors.all()).toEqual([]);
+
+      await banner.getByRole('button', { name: 'Reload' }).click();
+      await page.getByText(/Showing [\d,]+ of [\d,]+ statements/).waitFor();
+      expect(
+        await page.getByRole('alert').filter({ hasText: 'closed by another tab' }).count(),
+      ).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
