@@ -94,13 +94,14 @@ describe('Timeline', () => {
 
   it('folds every affiliation with Collapse affiliations', async () => {
     const { container, state } = setup();
-    await userEvent.click(screen.getByRole('button', { name: 'Collapse affiliations' }));
+    const toggle = screen.getByRole('button', { name: 'Collapse affiliations' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(toggle);
     expect(state().collapsed).toEqual(['Russia', 'United States']);
     expect(laneLabels(container)).toEqual([]);
-    expect(screen.getByRole('button', { name: 'Expand affiliations' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(toggle);
+    expect(state().collapsed).toEqual([]);
   });
 
   it('sorts lanes by activity and by the most recent shift with Sort lanes', async () => {
@@ -150,9 +151,7 @@ describe('Timeline', () => {
   it('describes itself: statements, lanes, dates and shifts', () => {
     setup();
     const chart = screen.getByRole('img', { name: /^Timeline of 4 statements in 3 lanes/ });
-    expect(chart).toHaveAccessibleName(
-      expect.stringContaining('1 stance shift by actors and 1 by affiliations'),
-    );
+    expect(chart).toHaveAccessibleName(expect.stringContaining(', 1 stance shift.'));
     expect(chart).toHaveAccessibleDescription(expect.stringContaining('Enter opens the statement'));
   });
 
@@ -284,6 +283,25 @@ describe('Timeline', () => {
     expect(tip).toHaveTextContent('2024-12-05');
     expect(tip).toHaveTextContent('Stance: support');
     expect(tip).toHaveTextContent('We stand with Ukraine.');
+  });
+
+  it("says on an actor's row when his statement moved his affiliation", async () => {
+    const { container } = setup({}, [
+      ...RECORDS,
+      {
+        date: '2024-12-20',
+        actor: 'Lavrov',
+        affiliation: 'Russia',
+        topic: 'ceasefire',
+        stance: -2,
+      },
+    ]);
+    const scroller = container.querySelector<HTMLElement>('.scroller')!;
+    // Lavrov's rows: ceasefire (y 44..62), then talks.
+    await fireEvent.pointerMove(scroller, { clientX: xAt('2024-12-25'), clientY: 53 });
+    expect(screen.getByRole('tooltip')).toHaveTextContent(
+      'Moved Russia: Russia on ceasefire: conditional support (Putin, 2024-12-10) → strongly oppose (Lavrov, 2024-12-20)',
+    );
   });
 
   it('moves the keyboard cursor to the row below at the same day with ArrowDown', async () => {

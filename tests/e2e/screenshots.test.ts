@@ -29,7 +29,9 @@ const SHOTS: Shot[] = [
     query: '',
     ready: async (page) => {
       await page.getByRole('img', { name: /^Timeline of \d+ statements/ }).waitFor();
-      // The pointer on Putin's territory row: the tooltip names the statement behind the band.
+      // The chart at the top of the window (the filters above it take half the height), and the
+      // pointer on Putin's territory row: the tooltip names the statement behind the band.
+      await page.getByRole('tablist').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       const row = page.locator('.series-label', { hasText: 'territorial-concessions' });
       const box = (await row.boundingBox())!;
       const plot = (await page.locator('.band-bg').boundingBox())!;

@@ -114,6 +114,14 @@ describe.runIf(hasBrowser)('timeline by topic on the bundled dataset', () => {
     );
   });
 
+  it("marks on Lavrov's ceasefire row that his statement moved Russia, without folding", async () => {
+    await openView(page);
+    await hoverRow(page, 'Sergey Lavrov', 'ceasefire', 0.96);
+    const tip = page.getByRole('tooltip');
+    await expect.poll(() => tip.textContent()).toContain('Moved Russia: Russia on ceasefire');
+    expect(await tip.textContent()).toContain('strongly oppose (Sergey Lavrov, 2024-12-26)');
+  });
+
   it('sorts the lanes by their latest shift, in the URL', async () => {
     await openView(page);
     await page.getByRole('combobox', { name: 'Sort lanes' }).selectOption('shift');

@@ -2,16 +2,15 @@
  * The timeline as bands: each lane (an actor, an affiliation's actors collapsed into one, or a
  * topic) holds one labelled row per series (its topics, or its actors), and each row is a band
  * whose colour is the stance carried forward from the statement that set it. Built once per
- * rows, grouping, collapse or sort change, never per frame; a series' band (its steps and the
- * shifts `seriesShifts` finds in it) is built when first drawn or asked for.
+ * rows, grouping, collapse or sort change, never per frame; a series' band (`steps.ts`) is
+ * built when first drawn or asked for.
  */
-import { FLAG_UNCODED } from '../../domain/types';
+import { FLAG_CONDITIONAL, FLAG_UNCODED } from '../../domain/types';
 import { compareNames } from '../../query/cache';
-import { findShifts, seriesShifts, type Shift } from '../../query/shifts';
 import { pairIndex } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
-import { rowsExtent } from './model';
-import { denseWindow } from './windowing';
+import type { Band } from './steps';
+import { denseWindow, periodExtent } from './windowing';
 
 export type LaneBy = 'actor' | 'topic';
 export type LaneSort = 'name' | 'activity' | 'shift';
@@ -32,7 +31,7 @@ export interface BandLane {
   group: string;
   /** Statements in the lane. */
   count: number;
-  /** Day of the lane's latest shift, NO_SHIFT when none (known when sorting by shift). */
+  /** Day of the lane's latest shift, NO_SHIFT when none. */
   lastShift: number;
   /** The lane's series are `first .. end - 1`. */
   first: number;
@@ -69,27 +68,14 @@ export interface BandModel {
   /** Series `s` owns `order[start[s] .. start[s + 1])`. */
   start: Uint32Array;
   rowCount: number;
-  /** Shifts among the rows by actor, and by affiliation (as the Shifts view lists them). */
+  /** Shifts in the rows as drawn: by actor, or by affiliation where one is folded. */
   shiftCount: number;
-  affiliationShiftCount: number;
   /** First day to the end of the last period; null without rows. */
   extent: [number, number] | null;
   /** Where most statements lie (see `denseWindow`); null without rows. */
   dense: [number, number] | null;
+  /** Each series' band once built (`bandOf`). */
   bands: (Band | undefined)[];
-}
-
-/**
- * A series' carried-forward state: a step per day with a coded statement (the day's last one
- * sets it, as `findShifts` reads a day), uncoded statements left out (they set no state).
- */
-export interface Band {
-  /** The statement behind each step. */
-  row: Uint32Array;
-  /** Start day of each step. */
-  from: Int32Array;
-  /** The shifts of the series (`seriesShifts`), by the step index where the new state starts. */
-  shifts: Map<number, Shift>;
 }
 
 export interface BandOptions {
@@ -201,17 +187,17 @@ function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions):
     provOfPair[p] = s;
   }
 
-  // Shift counts and, to sort by them, each series' latest shift: one pass of `findShifts`.
-  const table = findShifts(cache, rows);
+  // Sorting by the latest shift needs the shifts first (a pass of its own); otherwise they are
+  // counted while the rows are grouped, below.
   let shiftCount = 0;
-  for (let i = 0; i < table.count; i++) {
-    if (table.kind[i] === SERIES_ACTOR) shiftCount++;
-    if (o.sort !== 'shift') continue;
-    const s = provOfPair[pairs.id[table.row[i]]];
-    if (s < 0 || series[s].kind !== table.kind[i]) continue;
-    const d = cache.day[table.row[i]];
-    if (d > series[s].lastShift) series[s].lastShift = d;
-    if (d > lanes[series[s].lane].lastShift) lanes[series[s].lane].lastShift = d;
+  if (o.sort === 'shift') {
+    const scan = scanSeries(cache, rows, provOfPair, series.length, null);
+    series.forEach((x, s) => {
+      x.lastShift = scan.lastShift[s];
+      const lane = lanes[x.lane];
+      if (x.lastShift > lane.lastShift) lane.lastShift = x.lastShift;
+    });
+    shiftCount = scan.count;
   }
 
   // Order: groups, lanes in them, series in each lane.
@@ -281,15 +267,10 @@ function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions):
   // The rows grouped by series (a counting sort: rows are ascending, so each series' slice is).
   const start = new Uint32Array(m + 1);
   for (let i = 0; i < m; i++) start[i + 1] = start[i] + seriesCount[i];
-  const next = start.slice(0, m);
-  const order = new Uint32Array(n);
-  const day = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const r = rows[k];
-    const j = next[seriesOfPair[pairs.id[r]]]++;
-    order[j] = r;
-    day[j] = cache.day[r];
-  }
+  const place = { next: start.slice(0, m), order: new Uint32Array(n), day: new Int32Array(n) };
+  const scan = scanSeries(cache, rows, seriesOfPair, m, place);
+  if (o.sort !== 'shift') shiftCount = scan.count;
+  const { order, day } = place;
 
   return {
     by: o.by,
@@ -306,11 +287,65 @@ function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions):
     start,
     rowCount: n,
     shiftCount,
-    affiliationShiftCount: table.count - shiftCount,
-    extent: rowsExtent(cache, rows),
+    extent: periodExtent(cache, rows),
     dense: denseWindow(cache, rows),
     bands: new Array<Band | undefined>(m),
   };
+}
+
+/**
+ * One pass over the rows by series (`seriesOfPair`): the number of shifts, by the rules of
+ * `findShifts` (a day ends in the state of its last coded statement; a shift is a day ending in
+ * another state than the day before), and each series' latest shift day; with `place`, each row
+ * is also put into its series' slice of `order` (and its day into `day`) at `next[series]`.
+ */
+function scanSeries(
+  cache: ColumnCache,
+  rows: ArrayLike<number>,
+  seriesOfPair: Int32Array,
+  m: number,
+  place: { next: Uint32Array; order: Uint32Array; day: Int32Array } | null,
+): { count: number; lastShift: Int32Array } {
+  const id = pairIndex(cache).id;
+  const { day: dayOf, stance, flags } = cache;
+  const tDay = new Int32Array(m).fill(NO_SHIFT);
+  const tState = new Int8Array(m).fill(-1);
+  const tBefore = new Int8Array(m).fill(-1);
+  const lastShift = new Int32Array(m).fill(NO_SHIFT);
+  let count = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const s = seriesOfPair[id[r]];
+    const d = dayOf[r];
+    if (place) {
+      const j = place.next[s]++;
+      place.order[j] = r;
+      place.day[j] = d;
+    }
+    const f = flags[r];
+    if (f & FLAG_UNCODED) continue;
+    const last = tDay[s];
+    if (last !== d) {
+      if (last !== NO_SHIFT) {
+        // The series' previous day is settled: a shift when it ended in another state.
+        const before = tBefore[s];
+        if (before >= 0 && tState[s] !== before) {
+          count++;
+          lastShift[s] = last;
+        }
+        tBefore[s] = tState[s];
+      }
+      tDay[s] = d;
+    }
+    tState[s] = (stance[r] + 2) * 2 + (f & FLAG_CONDITIONAL ? 1 : 0);
+  }
+  for (let s = 0; s < m; s++) {
+    if (tDay[s] !== NO_SHIFT && tBefore[s] >= 0 && tState[s] !== tBefore[s]) {
+      count++;
+      lastShift[s] = tDay[s];
+    }
+  }
+  return { count, lastShift };
 }
 
 type Sortable = { name: string; count: number; lastShift: number };
@@ -324,91 +359,4 @@ function comparer(sort: LaneSort): (x: Sortable, y: Sortable) => number {
       compareNames(x.name, y.name);
   }
   return (x, y) => compareNames(x.name, y.name);
-}
-
-/** The series a row is drawn in, or -1. */
-export function seriesOfRow(cache: ColumnCache, model: BandModel, row: number): number {
-  return model.seriesOfPair[pairIndex(cache).id[row]] ?? -1;
-}
-
-/** The statements of series `s`, in date order (a view). */
-export function seriesRowsOf(model: BandModel, s: number): Uint32Array {
-  return model.order.subarray(model.start[s], model.start[s + 1]);
-}
-
-/**
- * Series `s`'s band, built on first use and kept in the model.
- * Putin on ceasefire: -1 (day 10), uncoded (day 15), +1 (day 20), +1 (day 30) -> steps at days
- * 10, 20, 30, one shift (-1 -> +1) at the step of day 20.
- */
-export function bandOf(cache: ColumnCache, model: BandModel, s: number): Band {
-  let band = model.bands[s];
-  if (band) return band;
-  const rows = seriesRowsOf(model, s);
-  const row = new Uint32Array(rows.length);
-  const from = new Int32Array(rows.length);
-  let k = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (cache.flags[r] & FLAG_UNCODED) continue;
-    const d = cache.day[r];
-    if (k > 0 && from[k - 1] === d) row[k - 1] = r;
-    else {
-      row[k] = r;
-      from[k++] = d;
-    }
-  }
-  const shifts = new Map<number, Shift>();
-  const kind = model.seriesKind[s] === SERIES_AFFILIATION ? 'affiliation' : 'actor';
-  for (const shift of seriesShifts(cache, rows, kind)) {
-    shifts.set(upperBound(from, shift.day, 0, k) - 1, shift);
-  }
-  band = { row: row.slice(0, k), from: from.slice(0, k), shifts };
-  model.bands[s] = band;
-  return band;
-}
-
-/**
- * The shift a statement made in series `s` (the state it set differs from the one before), or
- * null. Putin's +1 after his -1 on ceasefire -> `{ before: -1, after: 1, ... }`.
- */
-export function shiftOfRow(
-  cache: ColumnCache,
-  model: BandModel,
-  s: number,
-  row: number,
-): Shift | null {
-  const band = bandOf(cache, model, s);
-  const step = lowerBound(band.row, row);
-  return band.row[step] === row ? (band.shifts.get(step) ?? null) : null;
-}
-
-/** First index in `values` (ascending) whose value is `>= value`. */
-function lowerBound(values: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (values[m] < value) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
-
-/**
- * The step in force on `day` (fractional days allowed): the last one starting on or before it,
- * or -1 before the first. Steps from days [10, 20]: `stepAt(band, 15)` -> 0; `(band, 5)` -> -1.
- */
-export function stepAt(band: Band, day: number): number {
-  return upperBound(band.from, day, 0, band.from.length) - 1;
-}
-
-/** First index in `values[lo..hi)` (ascending) whose value is `> value`. */
-export function upperBound(values: ArrayLike<number>, value: number, lo: number, hi: number) {
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (values[m] <= value) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }

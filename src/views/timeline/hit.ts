@@ -3,7 +3,8 @@
  * the stance shown there. Pure; the component keeps the result as its hover or cursor.
  */
 import type { ColumnCache } from '../../query/types';
-import { bandOf, seriesOfRow, stepAt, type BandModel } from './bands';
+import type { BandModel } from './bands';
+import { bandOf, seriesOfRow, stepAt } from './steps';
 import { dayAt, nearestMark, type XScale } from './draw';
 import { ENTRY_SERIES, lineAt, type BandLayout } from './layout';
 import type { BandPoint } from './render';

@@ -13,8 +13,10 @@ import {
   type StanceValue,
 } from '../../domain/types';
 import type { ColumnCache } from '../../query/types';
-import { bandOf, seriesOfRow, stepAt, type BandModel } from './bands';
+import type { BandModel } from './bands';
+import { bandOf, seriesOfRow, stepAt } from './steps';
 import { BIN_THRESHOLD, dayAt, lowerBound, shiftMarker, xOf, type XScale } from './draw';
+import { groupShiftsOf } from './group-shifts';
 import { ENTRY_GROUP, ENTRY_SERIES, visibleLines, type BandLayout } from './layout';
 import type { Theme } from './theme';
 
@@ -331,18 +333,21 @@ export function renderFrame(
     ctx.globalAlpha = 1;
   });
 
-  // Shifts: a bar across the row where the colour changes, and an arrow the way it moved.
+  // Shifts: a bar across the row where the colour changes, and an arrow the way it moved (hollow
+  // where this statement moved the actor's affiliation rather than the actor).
   let shiftCount = 0;
   for (const s of series) shiftCount += bandOf(cache, model, s).shifts.size;
   if (!binned || shiftCount <= SHIFT_LIMIT) {
     series.forEach((s, k) => {
       const band = bandOf(cache, model, s);
-      if (band.shifts.size === 0) return;
+      const group = groupShiftsOf(cache, model, s);
+      if (band.shifts.size === 0 && group.size === 0) return;
       const cy = seriesY(layout, s) - f.scrollTop;
       const p = pieces[k];
       for (let q = 0; q < p.length; q += 4) {
         const step = p[q + 2];
-        const shift = band.shifts.get(step);
+        const own = band.shifts.get(step);
+        const shift = own ?? group.get(band.row[step]);
         const x = xOf(scale, band.from[step]);
         if (!shift || x < r0 || (q > 0 && p[q - 2] === step)) continue;
         ctx.fillStyle = theme.text;
@@ -353,7 +358,7 @@ export function renderFrame(
         ctx.moveTo(pts[0], pts[1]);
         for (let i = 2; i < pts.length; i += 2) ctx.lineTo(pts[i], pts[i + 1]);
         ctx.closePath();
-        ctx.fillStyle = palette[shift.after as StanceValue];
+        ctx.fillStyle = own ? palette[shift.after as StanceValue] : theme.bg;
         ctx.fill();
         ctx.lineWidth = 1;
         ctx.strokeStyle = theme.text;

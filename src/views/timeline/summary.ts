@@ -12,7 +12,7 @@ const plural = (n: number, word: string) =>
 
 /**
  * -> `Timeline of 19 statements in 8 lanes by actor (15 rows), 2024-01-01 to 2024-12-31,
- * 0 stance shifts by actors and 1 by affiliations. Showing 2024-10-28 to 2024-12-30.`
+ * 0 stance shifts. Showing 2024-10-28 to 2024-12-30.` (with Russia folded: 1 stance shift).
  */
 export function chartLabel(model: BandModel, window: Window): string {
   if (model.rowCount === 0 || !model.extent) return 'Timeline: no statements match the filters.';
@@ -20,8 +20,7 @@ export function chartLabel(model: BandModel, window: Window): string {
   return (
     `Timeline of ${plural(model.rowCount, 'statement')} in ${plural(model.lanes.length, 'lane')} ` +
     `by ${model.by} (${plural(model.seriesCount, 'row')}), ` +
-    `${formatDay(ext[0])} to ${formatDay(ext[1] - 1)}, ${plural(model.shiftCount, 'stance shift')} ` +
-    `by actors and ${numberFormat.format(model.affiliationShiftCount)} by affiliations. ` +
+    `${formatDay(ext[0])} to ${formatDay(ext[1] - 1)}, ${plural(model.shiftCount, 'stance shift')}. ` +
     `Showing ${formatDay(Math.floor(window[0]))} to ${formatDay(Math.ceil(window[1]) - 1)}.`
   );
 }
@@ -36,12 +35,14 @@ export function cursorLine(
   series: number,
   row: number,
   shift: Shift | null,
+  groupShift: Shift | null = null,
 ): string {
   const lane = model.lanes[model.seriesLane[series]];
   const where = `${lane.name} · ${model.seriesName[series]}`;
   const state = rowStanceLabel(cache.stance[row], cache.flags[row]);
   return (
     `${where}, ${statementDate(cache, row)}, ${cache.actors[cache.actor[row]]}: ${state}` +
-    `${shift ? `; ${describeShift(cache, shift)}` : ''}. Press Enter to open.`
+    `${shift ? `; ${describeShift(cache, shift)}` : ''}` +
+    `${groupShift ? `; moved ${describeShift(cache, groupShift)}` : ''}. Press Enter to open.`
   );
 }

@@ -3,22 +3,16 @@ import { formatDay } from '../../../src/domain/dates';
 import { STANCE_COLOR } from '../../../src/domain/stance';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
-import { findShifts, KIND_ACTOR, KIND_AFFILIATION } from '../../../src/query/shifts';
+import { describeShift, findShifts, KIND_ACTOR, KIND_AFFILIATION } from '../../../src/query/shifts';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
-import {
-  bandOf,
-  buildBands,
-  seriesOfRow,
-  shiftOfRow,
-  stepAt,
-  type BandModel,
-  type BandOptions,
-} from '../../../src/views/timeline/bands';
+import { buildBands, type BandModel, type BandOptions } from '../../../src/views/timeline/bands';
+import { bandOf, seriesOfRow, shiftOfRow, stepAt } from '../../../src/views/timeline/steps';
+import { groupShiftsOf } from '../../../src/views/timeline/group-shifts';
 import { hitAt, pointBeside } from '../../../src/views/timeline/hit';
 import { layoutBands, lineAt, visibleLines } from '../../../src/views/timeline/layout';
 import { bandPieces, renderFrame, type Frame } from '../../../src/views/timeline/render';
 import { FALLBACK_THEME } from '../../../src/views/timeline/theme';
-import { denseWindow, openingWindow } from '../../../src/views/timeline/windowing';
+import { denseWindow, openingWindow, periodExtent } from '../../../src/views/timeline/windowing';
 import { day, rec, type RecInput } from '../query/helpers';
 import { seedCache } from '../query/seed';
 
@@ -154,15 +148,50 @@ describe('band model', () => {
     }
     const drawn = [];
     for (let s = 0; s < model.seriesCount; s++) {
-      if (model.seriesKind[s] === 1) {
-        for (const sh of bandOf(cache, model, s).shifts.values()) drawn.push(sh.row);
-      }
+      for (const sh of bandOf(cache, model, s).shifts.values()) drawn.push(sh.row);
     }
     expect(drawn.sort()).toEqual(affiliationRows.sort());
+    // The count in the chart's name is of the shifts drawn.
+    expect(model.shiftCount).toBe(drawn.length);
+    expect(shiftOfRow(cache, model, ceasefire, shift.row)).toBe(shift);
+  });
+
+  it('counts the actor shifts that src/query/shifts.ts finds, uncoded and same-day rows alike', () => {
+    const { cache, rows, model } = setup({}, [
+      ...RECORDS,
+      {
+        date: '2024-12-11',
+        actor: 'Putin',
+        affiliation: RU,
+        topic: 'ceasefire',
+        stance: 0,
+        uncoded: true,
+      },
+      { date: '2024-12-12', actor: 'Putin', affiliation: RU, topic: 'ceasefire', stance: -1 },
+      { date: '2024-12-12', actor: 'Putin', affiliation: RU, topic: 'ceasefire', stance: 'c' },
+    ]);
+    const table = findShifts(cache, rows);
     let actorShifts = 0;
     for (let i = 0; i < table.count; i++) if (table.kind[i] === KIND_ACTOR) actorShifts++;
     expect(model.shiftCount).toBe(actorShifts);
-    expect(shiftOfRow(cache, model, ceasefire, shift.row)).toBe(shift);
+    expect(model.shiftCount).toBe(2);
+  });
+
+  it("marks on an actor's row the shift his statement made in his affiliation", () => {
+    const { cache, model } = setup();
+    const lavrov = seriesNamed(model, 'Lavrov', 'ceasefire');
+    const moved = [...groupShiftsOf(cache, model, lavrov).values()];
+    expect(moved).toHaveLength(1);
+    expect(describeShift(cache, moved[0])).toBe(
+      'Russia on ceasefire: conditional support (Putin, 2024-11) → strongly oppose (Lavrov, 2024-12-26)',
+    );
+    expect(moved[0].row).toBe(bandOf(cache, model, lavrov).row[0]);
+    // Putin's row set the earlier state but moved nothing; a folded affiliation's row has its own.
+    const putin = seriesNamed(model, 'Putin', 'ceasefire');
+    const putinRow = bandOf(cache, model, putin).row[0];
+    expect(groupShiftsOf(cache, model, putin).get(putinRow)).toBeUndefined();
+    const folded = setup({ collapsed: [RU] });
+    expect(groupShiftsOf(folded.cache, folded.model, 0).size).toBe(0);
   });
 
   it('finds the step in force on a day', () => {
@@ -229,6 +258,14 @@ describe('opening window', () => {
     records.push({ date: '2001-01-02', actor: 'A', topic: 't', stance: 1 });
     const { cache, rows } = setup({}, records);
     expect(denseWindow(cache, rows)![0]).toBe(day('2020-01-01'));
+  });
+
+  it('ends the full extent at the latest end of a period, a year-only one included', () => {
+    const { cache, rows } = setup({}, [
+      { date: '2024', actor: 'A', topic: 't', stance: 1 },
+      { date: '2024-06-01', actor: 'A', topic: 't', stance: 2 },
+    ]);
+    expect(periodExtent(cache, rows)).toEqual([day('2024-01-01'), day('2025-01-01')]);
   });
 
   it('pads the dense range by 8% (at least three days)', () => {
