@@ -1,13 +1,27 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { StatementRecord } from '../../src/domain/types';
-import { cacheFromRecords } from '../../src/query/cache';
+import { cacheFromRecords, recordsToPart } from '../../src/query/cache';
+import { AppState } from '../../src/state/app.svelte';
+import { FRAMED_MESSAGE, isFramed } from '../../src/views/common/framed';
+import PortablePrompt from '../../src/views/common/PortablePrompt.svelte';
+import DatasetManager from '../../src/views/datasets/DatasetManager.svelte';
 import EvidencePanel from '../../src/views/evidence/EvidencePanel.svelte';
 import { CLOSED_MESSAGE } from '../../src/db/errors';
 import type { ImportService } from '../../src/ingest/client';
 import type { FromWorker } from '../../src/ingest/protocol';
 import { ImportFlow } from '../../src/state/import.svelte';
 import StaleSchemaBanner from '../../src/views/common/StaleSchemaBanner.svelte';
+
+// jsdom has <dialog> but not its modal methods: enough of them to open and close one.
+const dialogProto = HTMLDialogElement.prototype as unknown as Record<string, unknown>;
+dialogProto.showModal ??= function (this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+dialogProto.close ??= function (this: HTMLDialogElement) {
+  this.removeAttribute('open');
+  this.dispatchEvent(new Event('close'));
+};
 
 /** An import service that answers every message with `answer`. */
 function answering(answer: FromWorker): ImportService {
@@ -61,28 +75,28 @@ describe('a database closed by another tab (issue 20, item 14)', () => {
   });
 });
 
-describe('names in the evidence panel (issue 20, item 14)', () => {
-  const record = (actor: string, affiliation: string): StatementRecord => ({
-    id: 'n1',
-    day: 20075,
-    precision: 'day',
-    actor,
-    affiliation,
-    topic: 'ceasefire',
-    stance: -1,
-    conditional: false,
-    uncoded: false,
-    conditions: '',
-    quote: '',
-    summary: '',
-    target: '',
-    source: '',
-    url: '',
-    reportedVia: '',
-    confidence: NaN,
-    line: 2,
-  });
+const record = (actor: string, affiliation: string): StatementRecord => ({
+  id: 'n1',
+  day: 20075,
+  precision: 'day',
+  actor,
+  affiliation,
+  topic: 'ceasefire',
+  stance: -1,
+  conditional: false,
+  uncoded: false,
+  conditions: '',
+  quote: '',
+  summary: '',
+  target: '',
+  source: '',
+  url: '',
+  reportedVia: '',
+  confidence: NaN,
+  line: 2,
+});
 
+describe('names in the evidence panel (issue 20, item 14)', () => {
   function panel(actor: string, affiliation = 'Russia') {
     const cache = cacheFromRecords([record(actor, affiliation)], 'd');
     render(EvidencePanel, { props: { cache, row: 0, onclose: vi.fn(), onselect: vi.fn() } });
@@ -106,5 +120,79 @@ describe('names in the evidence panel (issue 20, item 14)', () => {
   it('marks nothing for plain names', () => {
     const aside = panel('Sergey Lavrov');
     expect(within(aside).queryByRole('note')).toBeNull();
+  });
+});
+
+describe('in a frame, no consent and no removal (issue 20, item 11)', () => {
+  function appWithLink(): AppState {
+    const app = new AppState();
+    app.portable = { v: 1, name: 'Shared view', rows: [['date'], ['2024-12-18']] };
+    return app;
+  }
+
+  it('puts the focus on Not now, not on Import, when it asks about a link', async () => {
+    render(PortablePrompt, { props: { app: appWithLink(), framed: false } });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Import statements from this link?' });
+    expect(within(dialog).getByRole('button', { name: 'Import statements' })).toBeVisible();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Not now' }));
+  });
+
+  it('offers no Import in a frame, and says why', async () => {
+    render(PortablePrompt, { props: { app: appWithLink(), framed: true } });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Import statements from this link?' });
+    expect(within(dialog).queryByRole('button', { name: 'Import statements' })).toBeNull();
+    expect(dialog).toHaveTextContent(FRAMED_MESSAGE);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Not now' }));
+  });
+
+  it('turns off Delete, Re-import and Restore in the Datasets dialog in a frame, and says why', async () => {
+    const app = new AppState();
+    app.datasets = [recordsToPart([record('Sergey Lavrov', 'Russia')], 'd1').meta].map((m) => ({
+      ...m,
+      name: 'clean',
+      importedAt: '2024-12-18T10:00:00.000Z',
+    }));
+    render(DatasetManager, { props: { app, onclose: vi.fn(), framed: true } });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Datasets' });
+    expect(dialog).toHaveTextContent(FRAMED_MESSAGE);
+    expect(within(dialog).getByRole('button', { name: 'Delete clean' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'Re-import clean' })).toBeDisabled();
+    expect(within(dialog).getByLabelText('Restore from backup')).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'Rename clean' })).toBeEnabled();
+  });
+
+  it('keeps them on outside a frame', async () => {
+    const app = new AppState();
+    app.datasets = [recordsToPart([record('Sergey Lavrov', 'Russia')], 'd1').meta].map((m) => ({
+      ...m,
+      name: 'clean',
+      importedAt: '2024-12-18T10:00:00.000Z',
+    }));
+    render(DatasetManager, { props: { app, onclose: vi.fn(), framed: false } });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Datasets' });
+    expect(within(dialog).getByRole('button', { name: 'Delete clean' })).toBeEnabled();
+    expect(within(dialog).getByLabelText('Restore from backup')).toBeEnabled();
+  });
+});
+
+describe('isFramed', () => {
+  it('tells a top window from a framed one, and counts an unreadable top as framed', () => {
+    const top = {} as Window;
+    const alone = {} as Window & { top: Window; self: Window };
+    alone.top = alone;
+    alone.self = alone;
+    expect(isFramed(alone)).toBe(false);
+    expect(isFramed({ top, self: {} } as unknown as Window)).toBe(true);
+    const guarded = {
+      self: {},
+      get top(): Window {
+        throw new DOMException('Blocked', 'SecurityError');
+      },
+    };
+    expect(isFramed(guarded as unknown as Window)).toBe(true);
   });
 });

@@ -5,7 +5,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
 import { choose, counted, importFile } from './app-helpers';
-import { collectPageErrors, freshContext, hasBrowser, launch, type PageErrors } from './browser';
+import {
+  baseURL,
+  collectPageErrors,
+  freshContext,
+  hasBrowser,
+  launch,
+  type PageErrors,
+} from './browser';
+import { encodePortable } from '../../src/url/portable';
 import { expectShowing, SEED_ROWS } from './views-helpers';
 
 /**
@@ -174,3 +182,57 @@ describe.runIf(hasBrowser)('a database deleted by another tab in Chromium', () =
     }
   });
 });
+
+describe.runIf(hasBrowser)(
+  'a portable link in Chromium, framed and not (issue 20, item 11)',
+  () => {
+    let context: BrowserContext;
+    let link: string;
+
+    beforeAll(async () => {
+      const fragment = await encodePortable({
+        v: 1,
+        name: 'Shared view',
+        rows: [
+          ['id', 'date', 'actor', 'topic', 'stance'],
+          ['forged-1', '2024-12-18', 'Sergey Lavrov', 'ceasefire', '2'],
+        ],
+      });
+      link = `${baseURL()}#${fragment}`;
+    });
+
+    beforeEach(async () => {
+      context = await freshContext(browser);
+    });
+
+    afterEach(async () => {
+      await context.close();
+    });
+
+    it('opens the consent with the focus on Not now, so Enter imports nothing', async () => {
+      const page = await context.newPage();
+      await page.goto(link);
+      const dialog = page.getByRole('dialog', { name: 'Import statements from this link?' });
+      await dialog.waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+        .toBe('Not now');
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await expectShowing(page, SEED_ROWS);
+    });
+
+    it('offers no Import when another page frames the app, and says why', async () => {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.setContent(`<iframe src="${link}" width="1000" height="700"></iframe>`);
+      const frame = page.frameLocator('iframe');
+      const dialog = frame.getByRole('dialog', { name: 'Import statements from this link?' });
+      await dialog.waitFor();
+
+      expect(await dialog.getByRole('button', { name: 'Import statements' }).count()).toBe(0);
+      expect(await dialog.textContent()).toContain('shown inside another page (a frame)');
+      expect(errors.pageErrors).toEqual([]);
+    });
+  },
+);
