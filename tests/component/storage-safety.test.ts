@@ -3,6 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { StatementRecord } from '../../src/domain/types';
 import { cacheFromRecords, recordsToPart } from '../../src/query/cache';
 import { AppState } from '../../src/state/app.svelte';
+import { AppUpdate, type WorkboxLike } from '../../src/state/app-update.svelte';
+import UpdateBanner from '../../src/views/common/UpdateBanner.svelte';
+import userEvent from '@testing-library/user-event';
 import { FRAMED_MESSAGE, isFramed } from '../../src/views/common/framed';
 import PortablePrompt from '../../src/views/common/PortablePrompt.svelte';
 import DatasetManager from '../../src/views/datasets/DatasetManager.svelte';
@@ -194,5 +197,83 @@ describe('isFramed', () => {
       },
     };
     expect(isFramed(guarded as unknown as Window)).toBe(true);
+  });
+});
+
+/** A stand-in for workbox-window's Workbox: events are fired by the test. */
+class FakeWorkbox {
+  private listeners = new Map<string, ((e: object) => void)[]>();
+  skipWaiting = vi.fn();
+  addEventListener(type: string, listener: (e: object) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  fire(type: string, event: object = {}) {
+    for (const l of this.listeners.get(type) ?? []) l(event);
+  }
+  register = vi.fn(async () => undefined);
+  messageSkipWaiting() {
+    this.skipWaiting();
+  }
+}
+
+describe('a new version of the app (issue 20, item 10)', () => {
+  async function setUp(importing = false, running = false) {
+    const wb = new FakeWorkbox();
+    const reload = vi.fn();
+    const update = new AppUpdate(() => importing, reload);
+    await update.register(
+      async () => wb as unknown as WorkboxLike,
+      async () => running,
+    );
+    return { wb, reload, update };
+  }
+
+  it('says a new version is available and applies it on Reload: SKIP_WAITING, then a reload', async () => {
+    const { wb, reload, update } = await setUp();
+    render(UpdateBanner, { props: { update, importing: false } });
+    expect(screen.queryByText(/new version/)).toBeNull();
+
+    wb.fire('waiting');
+    const banner = await screen.findByRole('status');
+    expect(banner).toHaveTextContent('A new version is available.');
+    expect(wb.skipWaiting).not.toHaveBeenCalled();
+
+    await userEvent.setup().click(within(banner).getByRole('button', { name: 'Reload' }));
+    expect(wb.skipWaiting).toHaveBeenCalledTimes(1);
+    expect(reload).not.toHaveBeenCalled();
+    wb.fire('controlling');
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for an import to finish', async () => {
+    const { wb, update } = await setUp(true);
+    render(UpdateBanner, { props: { update, importing: true } });
+    wb.fire('waiting');
+
+    const banner = await screen.findByRole('status');
+    expect(banner).toHaveTextContent('It can be loaded once the import has finished.');
+    expect(within(banner).getByRole('button', { name: 'Reload' })).toBeDisabled();
+    update.apply();
+    expect(wb.skipWaiting).not.toHaveBeenCalled();
+  });
+
+  it('applies a version left waiting by an earlier visit at the next start', async () => {
+    const { wb } = await setUp();
+    wb.fire('waiting', { wasWaitingBeforeRegister: true });
+    await vi.waitFor(() => expect(wb.skipWaiting).toHaveBeenCalledTimes(1));
+  });
+
+  it('does not apply it at the start while another tab imports', async () => {
+    const { wb, update } = await setUp(false, true);
+    wb.fire('waiting', { wasWaitingBeforeRegister: true });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(wb.skipWaiting).not.toHaveBeenCalled();
+    expect(update.available).toBe(true);
+  });
+
+  it('does not reload when another tab applied the update', async () => {
+    const { wb, reload } = await setUp();
+    wb.fire('controlling');
+    expect(reload).not.toHaveBeenCalled();
   });
 });
