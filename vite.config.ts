@@ -9,8 +9,10 @@ export default defineConfig({
     // Offline: a service worker precaches every built file (the worker and the bundled CSV too),
     // so the app reloads and works with the network gone, and can be installed.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // The app registers the worker itself and applies an update on the user's word
+      // (src/state/app-update.svelte.ts): a new build waits until then, never mid-import.
+      registerType: 'prompt',
+      injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
         name: 'Stance timeline',

@@ -239,13 +239,12 @@ async function writeDataset(
         if (old) {
           ready.name = request.name || old.name;
           // What other datasets share with the old version and the new one lacks moves to them.
-          const kept = await knownIdsOf(database, datasetId);
           const oldId = request.replaces;
           await rehomeShared(
             database,
             old,
             () => datasetChunks(database, oldId),
-            (id) => kept.has(id),
+            () => knownIdsOf(database, datasetId),
           );
         }
         await database.chunks.where('datasetId').equals(request.replaces).delete();

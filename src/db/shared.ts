@@ -48,15 +48,16 @@ export function sharedIds(meta: DatasetMeta): string[] {
 
 /**
  * Moves the statements of `gone` (its chunks as stored: `raw`) that other ready datasets list
- * as shared to the oldest of them, with the dataset's own codes; `stays` says which ids need no
- * move (a new version of `gone` holds them). Call inside a read-write transaction over datasets
- * and chunks, before `gone` is deleted. Returns what changed, to undo it.
+ * as shared to the oldest of them, with the dataset's own codes; `stays` gives the ids that
+ * need no move (a new version of `gone` holds them). Both are read only when some dataset
+ * shares. Call inside a read-write transaction over datasets and chunks, before `gone` is
+ * deleted. Returns what changed, to undo it.
  */
 export async function rehomeShared(
   database: StanceDB,
   gone: DatasetMeta,
   raw: () => Promise<StatementChunk[]>,
-  stays: (id: string) => boolean = () => false,
+  stays: () => Promise<ReadonlySet<string>> = async () => new Set(),
 ): Promise<Rehomed[]> {
   const others = (await database.datasets.where('status').equals('ready').toArray())
     .filter((d) => d.id !== gone.id && d.shared && d.shared.ends.length > 0)
@@ -66,13 +67,14 @@ export async function rehomeShared(
   for (const other of others) {
     for (const id of sharedIds(other)) if (!ownerOf.has(id)) ownerOf.set(id, other);
   }
+  const staying = await stays();
   const moving = new Map<DatasetMeta, Row[]>();
   for (const chunk of await raw()) {
     const map = partFor(chunk.chunk, gone.parts);
     for (let i = 0; i < chunk.count; i++) {
       const id = textAt(chunk.text.id, i);
       const owner = ownerOf.get(id);
-      if (!owner || stays(id)) continue;
+      if (!owner || staying.has(id)) continue;
       // The first dataset that lists it takes it; it holds the id now, no longer shares it.
       ownerOf.delete(id);
       const rows = moving.get(owner) ?? [];

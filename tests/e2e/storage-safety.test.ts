@@ -1,11 +1,21 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
 import { choose, counted, importFile } from './app-helpers';
-import { collectPageErrors, freshContext, hasBrowser, launch, type PageErrors } from './browser';
+import {
+  baseURL,
+  collectPageErrors,
+  freshContext,
+  hasBrowser,
+  launch,
+  type PageErrors,
+} from './browser';
+import { encodePortable } from '../../src/url/portable';
 import { expectShowing, SEED_ROWS } from './views-helpers';
 
 /**
@@ -171,6 +181,154 @@ describe.runIf(hasBrowser)('a database deleted by another tab in Chromium', () =
       ).toBe(0);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe.runIf(hasBrowser)(
+  'a portable link in Chromium, framed and not (issue 20, item 11)',
+  () => {
+    let context: BrowserContext;
+    let link: string;
+
+    beforeAll(async () => {
+      const fragment = await encodePortable({
+        v: 1,
+        name: 'Shared view',
+        rows: [
+          ['id', 'date', 'actor', 'topic', 'stance'],
+          ['forged-1', '2024-12-18', 'Sergey Lavrov', 'ceasefire', '2'],
+        ],
+      });
+      link = `${baseURL()}#${fragment}`;
+    });
+
+    beforeEach(async () => {
+      context = await freshContext(browser);
+    });
+
+    afterEach(async () => {
+      await context.close();
+    });
+
+    it('opens the consent with the focus on Not now, so Enter imports nothing', async () => {
+      const page = await context.newPage();
+      await page.goto(link);
+      const dialog = page.getByRole('dialog', { name: 'Import statements from this link?' });
+      await dialog.waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+        .toBe('Not now');
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await expectShowing(page, SEED_ROWS);
+    });
+
+    it('offers no Import when another page frames the app, and says why', async () => {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.setContent(`<iframe src="${link}" width="1000" height="700"></iframe>`);
+      const frame = page.frameLocator('iframe');
+      const dialog = frame.getByRole('dialog', { name: 'Import statements from this link?' });
+      await dialog.waitFor();
+
+      expect(await dialog.getByRole('button', { name: 'Import statements' }).count()).toBe(0);
+      expect(await dialog.textContent()).toContain('shown inside another page (a frame)');
+      expect(errors.pageErrors).toEqual([]);
+    });
+  },
+);
+
+/**
+ * Serves a copy of the built app from `root` on a free port: a test can then deploy a new
+ * build (change sw.js) under an open tab.
+ */
+async function serveCopy(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.csv': 'text/csv',
+    '.webmanifest': 'application/manifest+json',
+  };
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.join(root, name === '/' ? 'index.html' : name);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe.runIf(hasBrowser)('a deployed update in Chromium (issue 20, item 10)', () => {
+  it('reaches an open tab: "A new version is available", Reload applies it', async () => {
+    const root = path.join(dir, 'deployed');
+    fs.cpSync(path.resolve(__dirname, '../../dist'), root, { recursive: true });
+    const served = await serveCopy(root);
+    const context = await freshContext(browser);
+    try {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(served.url);
+      await expectShowing(page, SEED_ROWS);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      // The next visit is controlled by the worker (the first was loaded before it existed).
+      await page.reload();
+      await expectShowing(page, SEED_ROWS);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      expect(await page.getByText('A new version is available.').count()).toBe(0);
+
+      // A new build is deployed: its service worker differs.
+      fs.appendFileSync(path.join(root, 'sw.js'), '\n// build 2\n');
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      const banner = page.getByRole('status').filter({ hasText: 'A new version is available.' });
+      await banner.waitFor();
+
+      await Promise.all([
+        page.waitForEvent('framenavigated'),
+        banner.getByRole('button', { name: 'Reload' }).click(),
+      ]);
+      await expectShowing(page, SEED_ROWS);
+      const running = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        const script = await (await fetch('./sw.js', { cache: 'no-store' })).text();
+        return {
+          waiting: registration?.waiting !== null,
+          active: registration?.active?.state,
+          controlled: navigator.serviceWorker.controller !== null,
+          build2: script.includes('// build 2'),
+        };
+      });
+      expect(running).toEqual({
+        waiting: false,
+        active: 'activated',
+        controlled: true,
+        build2: true,
+      });
+      expect(await page.getByText('A new version is available.').count()).toBe(0);
+      expect(errors.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+      await served.close();
     }
   });
 });
