@@ -223,6 +223,9 @@ export const VIEW_NAMES: readonly ViewName[] = [
 export const SHIFT_WHO: readonly ShiftWho[] = ['all', 'actor', 'affiliation'];
 export const LANE_GROUPINGS: readonly LaneGrouping[] = ['actor', 'topic'];
 export const AGREEMENT_ORDERS: readonly AgreementOrder[] = ['blocs', 'alpha'];
+/** Fewest shared topics an agreement cell needs: 1 (any) to 50. */
+export const AGREEMENT_MIN_SHARED_MIN = 1;
+export const AGREEMENT_MIN_SHARED_MAX = 50;
 /** Stale-after, in days: a day to ten years. */
 export const STALE_DAYS_MIN = 1;
 export const STALE_DAYS_MAX = 3650;
@@ -250,6 +253,10 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   windowTo: { name: 'wto', codec: dayOrNull },
   agreementTopics: { name: 'agTopics', codec: nameList },
   agreementOrder: { name: 'agOrder', codec: enumCodec(AGREEMENT_ORDERS) },
+  agreementMinShared: {
+    name: 'agMin',
+    codec: intCodec(AGREEMENT_MIN_SHARED_MIN, AGREEMENT_MIN_SHARED_MAX),
+  },
   shiftDirections: {
     name: 'shDir',
     codec: listCodec(enumCodec(SHIFT_DIRECTIONS), 'a comma-separated list of directions'),

@@ -180,6 +180,7 @@ const DISCRETE_KEYS: readonly (keyof ViewState)[] = [
   'selected',
   'agreementTopics',
   'agreementOrder',
+  'agreementMinShared',
   'shiftDirections',
   'shiftMinSize',
   'shiftWho',

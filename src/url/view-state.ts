@@ -34,6 +34,8 @@ export interface ViewState {
   /** Topics counted by the agreement matrix; empty = all. */
   agreementTopics: string[];
   agreementOrder: AgreementOrder;
+  /** Fewest shared topics for an agreement cell to be coloured ("too little evidence" below). */
+  agreementMinShared: number;
   /** Shifts view: directions listed (empty = all), smallest move in steps, actors/affiliations. */
   shiftDirections: ShiftDirection[];
   shiftMinSize: number;
@@ -61,6 +63,7 @@ export const DEFAULT_VIEW: ViewState = {
   windowTo: null,
   agreementTopics: [],
   agreementOrder: 'blocs',
+  agreementMinShared: 2,
   shiftDirections: [],
   shiftMinSize: 0,
   shiftWho: 'all',
