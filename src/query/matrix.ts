@@ -600,6 +600,16 @@ function isoDay(day: number): string {
   return text;
 }
 
+/**
+ * A stale cell's age, short: `ageText(45)` -> `45d`, `ageText(120)` -> `4mo`, `ageText(800)` ->
+ * `2y`.
+ */
+export function ageText(days: number): string {
+  if (days < 60) return `${days}d`;
+  if (days < 730) return `${Math.floor(days / 30)}mo`;
+  return `${Math.floor(days / 365)}y`;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -628,7 +638,7 @@ export function cellLabel(
     text =
       `${head}${label(cell.stance, cell.conditional)}${by}, as of ${date}, ` +
       plural(cell.count, 'statement');
-    if (cell.stale) text += `, stale (${cell.ageDays} days old)`;
+    if (cell.stale) text += `, stale (${ageText(cell.ageDays)}, ${cell.ageDays} days old)`;
   }
   if (model.compare !== null && cell) text += compareText(model, cell, label);
   if (cell && cell.row >= 0) text += statementText(cache, cell);

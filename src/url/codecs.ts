@@ -234,6 +234,9 @@ export const SHIFT_WHO: readonly ShiftWho[] = ['all', 'actor', 'affiliation'];
 export const LANE_GROUPINGS: readonly LaneGrouping[] = ['actor', 'topic'];
 export const LANE_SORTS: readonly LaneSort[] = ['name', 'activity', 'shift'];
 export const AGREEMENT_ORDERS: readonly AgreementOrder[] = ['blocs', 'alpha'];
+/** Fewest shared topics an agreement cell needs: 1 (any) to 50. */
+export const AGREEMENT_MIN_SHARED_MIN = 1;
+export const AGREEMENT_MIN_SHARED_MAX = 50;
 /** Stale-after, in days: a day to ten years. */
 export const STALE_DAYS_MIN = 1;
 export const STALE_DAYS_MAX = 3650;
@@ -270,6 +273,10 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   tableColumns: {
     name: 'cols',
     codec: listCodec(enumCodec(TABLE_COLUMN_IDS), 'a comma-separated list of table columns'),
+  },
+  agreementMinShared: {
+    name: 'agMin',
+    codec: intCodec(AGREEMENT_MIN_SHARED_MIN, AGREEMENT_MIN_SHARED_MAX),
   },
   shiftDirections: {
     name: 'shDir',

@@ -184,6 +184,7 @@ const DISCRETE_KEYS: readonly (keyof ViewState)[] = [
   'agreementOrder',
   'tableSort',
   'tableColumns',
+  'agreementMinShared',
   'shiftDirections',
   'shiftMinSize',
   'shiftWho',

@@ -81,6 +81,8 @@ export interface ViewState {
   /** Statements table: sort column (`-` prefix for descending) and the columns shown. */
   tableSort: TableSort;
   tableColumns: TableColumn[];
+  /** Fewest shared topics for an agreement cell to be coloured ("too little evidence" below). */
+  agreementMinShared: number;
   /** Shifts view: directions listed (empty = all), smallest move in steps, actors/affiliations. */
   shiftDirections: ShiftDirection[];
   shiftMinSize: number;
@@ -112,6 +114,7 @@ export const DEFAULT_VIEW: ViewState = {
   agreementOrder: 'blocs',
   tableSort: 'date',
   tableColumns: DEFAULT_TABLE_COLUMNS,
+  agreementMinShared: 2,
   shiftDirections: [],
   shiftMinSize: 0,
   shiftWho: 'all',

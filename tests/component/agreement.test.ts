@@ -51,7 +51,7 @@ const cell = (name: string) => screen.getByRole('gridcell', { name });
 
 describe('Agreement', { timeout: 20_000 }, () => {
   it('draws the bundled data as an actor x actor grid with a text description', () => {
-    renderAgreement();
+    renderAgreement({ agreementMinShared: 1 });
     const grid = screen.getByRole('grid', { name: 'Agreement between actors' });
     expect(within(grid).getAllByRole('rowheader')).toHaveLength(8);
     expect(within(grid).getAllByRole('gridcell')).toHaveLength(64);
@@ -91,8 +91,51 @@ describe('Agreement', { timeout: 20_000 }, () => {
     expect(boundView().agreementOrder).toBe('alpha');
   });
 
+  it('shows a pair below the fewest shared topics as too little evidence, with its number', async () => {
+    const { user } = renderAgreement();
+    const thin = cell(
+      'US officials and Vladimir Putin: too little evidence, 1 shared topic (fewer than 2)',
+    );
+    expect(thin).toHaveAttribute('data-state', 'thin');
+    expect(thin).toHaveTextContent('1');
+    expect(thin.querySelector('rect')!.getAttribute('fill')).toMatch(/^url\(#/);
+    // Two shared topics meet the default: coloured.
+    const known = cell('Sergey Lavrov and Vladimir Putin: agree 75% on 2 shared topics');
+    expect(known).toHaveAttribute('data-state', 'known');
+
+    const input = screen.getByLabelText('Fewest shared topics');
+    await user.clear(input);
+    await user.type(input, '3');
+    expect(boundView().agreementMinShared).toBe(3);
+    expect(
+      cell('Sergey Lavrov and Vladimir Putin: too little evidence, 2 shared topics (fewer than 3)'),
+    ).toHaveTextContent('2');
+    await user.clear(input);
+    await user.type(input, '1');
+    expect(cell('US officials and Vladimir Putin: agree 0% on 1 shared topic')).toHaveAttribute(
+      'data-state',
+      'known',
+    );
+  });
+
+  it('lists the topics where a clicked pair agrees and disagrees, with their statements', async () => {
+    const { user, onselect } = renderAgreement();
+    await user.click(cell('Sergey Lavrov and Vladimir Putin: agree 75% on 2 shared topics'));
+    const pair = screen.getByRole('region', { name: 'Selected pair' });
+    expect(within(pair).getByRole('heading', { name: 'Agree on (1)' })).toBeInTheDocument();
+    expect(
+      within(pair).getByRole('heading', { name: 'Half (a neutral or conditional side) (1)' }),
+    ).toBeInTheDocument();
+    expect(within(pair).queryByRole('heading', { name: /^Disagree on/ })).toBeNull();
+    expect(pair.textContent).toMatch(/ceasefire: .*Vladimir Putin conditional support/);
+    await user.click(
+      within(pair).getByRole('button', { name: "Open Vladimir Putin's statement on ceasefire" }),
+    );
+    expect(cache.text.get('id', onselect.mock.calls[0][0] as number)).toBe('seed-009');
+  });
+
   it('leaves a pair with no shared topic blank, never at zero', () => {
-    renderAgreement();
+    renderAgreement({ agreementMinShared: 1 });
     const blank = cell('Donald Trump and Sergey Lavrov: no shared topic');
     expect(blank).toHaveAttribute('data-state', 'none');
     expect(blank).toHaveTextContent('');
@@ -104,7 +147,7 @@ describe('Agreement', { timeout: 20_000 }, () => {
   });
 
   it('recomputes the scores over the topics left checked', async () => {
-    const { user } = renderAgreement();
+    const { user } = renderAgreement({ agreementMinShared: 1 });
     const topics = screen.getByRole('group', { name: 'Topics counted' });
     expect(within(topics).getAllByRole('checkbox', { checked: true })).toHaveLength(8);
 
@@ -137,7 +180,7 @@ describe('Agreement', { timeout: 20_000 }, () => {
   });
 
   it('moves focus with the arrow keys and shows the shared topics of the focused cell', async () => {
-    const { user } = renderAgreement({ agreementOrder: 'alpha' });
+    const { user } = renderAgreement({ agreementOrder: 'alpha', agreementMinShared: 1 });
     const inTabOrder = screen
       .getAllByRole('gridcell')
       .filter((c) => c.getAttribute('tabindex') === '0');

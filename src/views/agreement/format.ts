@@ -53,9 +53,18 @@ const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
  * with a NaN score -> `... : no shared topic`; the diagonal -> `Vladimir Putin: a position on 5
  * topics`.
  */
-export function cellName(a: string, b: string, score: number, shared: number): string {
+export function cellName(
+  a: string,
+  b: string,
+  score: number,
+  shared: number,
+  minShared = 1,
+): string {
   if (a === b) return `${a}: a position on ${plural(shared, 'topic')}`;
   if (Number.isNaN(score) || shared === 0) return `${a} and ${b}: no shared topic`;
+  if (shared < minShared) {
+    return `${a} and ${b}: too little evidence, ${plural(shared, 'shared topic')} (fewer than ${minShared})`;
+  }
   return `${a} and ${b}: agree ${percent(score)} on ${plural(shared, 'shared topic')}`;
 }
 
@@ -88,4 +97,19 @@ export function describeAgreement(d: {
 /** Shortens a long label for the axis; the full name stays in the accessible name. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * How two stances on one topic count (as `agreement` scores them): the same sign agrees,
+ * opposite signs disagree, a neutral or conditional side is half.
+ * `topicVerdict(1, false, 2, false)` -> `'agree'`; `topicVerdict(1, true, -2, false)` -> `'half'`.
+ */
+export function topicVerdict(
+  a: number,
+  aConditional: boolean,
+  b: number,
+  bConditional: boolean,
+): 'agree' | 'disagree' | 'half' {
+  if (aConditional || bConditional || a === 0 || b === 0) return 'half';
+  return Math.sign(a) === Math.sign(b) ? 'agree' : 'disagree';
 }

@@ -42,13 +42,3 @@ export function revealOffset(offset: number, room: number, size: number, c: numb
   if (left + size > offset + room) return Math.max(0, left + size - room);
   return offset;
 }
-
-/**
- * A stale cell's age, short: `ageText(45)` -> `45d`, `ageText(120)` -> `4mo`, `ageText(800)` ->
- * `2y`.
- */
-export function ageText(days: number): string {
-  if (days < 60) return `${days}d`;
-  if (days < 730) return `${Math.floor(days / 30)}mo`;
-  return `${Math.floor(days / 365)}y`;
-}

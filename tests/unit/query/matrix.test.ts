@@ -468,7 +468,7 @@ describe('cellLabel', () => {
       null,
       'Sergey Lavrov',
       'ceasefire',
-      'Sergey Lavrov on ceasefire: strongly oppose, as of 2025-04-25, 1 statement, stale (120 days old); said 2024-12-26: “A truce leads to nowhere”',
+      'Sergey Lavrov on ceasefire: strongly oppose, as of 2025-04-25, 1 statement, stale (4mo, 120 days old); said 2024-12-26: “A truce leads to nowhere”',
     ],
     [
       '2024-12-31',

@@ -3,6 +3,8 @@ import { dayNumber } from '../../../src/domain/dates';
 import { MAX_SHIFT_SIZE, SHIFT_DIRECTIONS } from '../../../src/query/shifts';
 import type { StanceFilter } from '../../../src/query/types';
 import {
+  AGREEMENT_MIN_SHARED_MAX,
+  AGREEMENT_MIN_SHARED_MIN,
   AGREEMENT_ORDERS,
   LANE_GROUPINGS,
   SHIFT_WHO,
@@ -85,6 +87,10 @@ export const viewStateArb: fc.Arbitrary<ViewState> = fc
     agreementOrder: fc.constantFrom(...AGREEMENT_ORDERS),
     tableSort: fc.constantFrom<TableSort>(...TABLE_SORT_KEYS.flatMap((k) => [k, `-${k}` as const])),
     tableColumns: fc.uniqueArray(fc.constantFrom(...TABLE_COLUMN_IDS), { minLength: 1 }),
+    agreementMinShared: fc.integer({
+      min: AGREEMENT_MIN_SHARED_MIN,
+      max: AGREEMENT_MIN_SHARED_MAX,
+    }),
     shiftDirections: fc.uniqueArray(fc.constantFrom(...SHIFT_DIRECTIONS)),
     shiftMinSize: fc.integer({ min: 0, max: MAX_SHIFT_SIZE }),
     shiftWho: fc.constantFrom(...SHIFT_WHO),

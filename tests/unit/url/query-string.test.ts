@@ -76,6 +76,11 @@ describe('serializeView', () => {
       },
       'view=shifts&shDir=hardened,conditional&shMin=2&shWho=affiliation',
     ],
+    [
+      'the fewest shared topics of the agreement matrix',
+      { view: 'agreement', agreementMinShared: 1 },
+      'view=agreement&agMin=1',
+    ],
   ])('writes %s readably', (_label, patch, expected) => {
     expect(serializeView(view(patch))).toBe(expected);
   });
@@ -328,6 +333,7 @@ describe('isDiscreteChange', () => {
     ['selecting a statement', { selected: 'st-1' }],
     ['choosing agreement topics', { agreementTopics: ['dialogue'] }],
     ['ordering the agreement matrix', { agreementOrder: 'alpha' }],
+    ['setting the fewest shared topics', { agreementMinShared: 3 }],
     ['choosing shift directions', { shiftDirections: ['softened'] }],
     ['setting the smallest shift', { shiftMinSize: 3 }],
     ['setting a compare date', { compare: 20000 }],
