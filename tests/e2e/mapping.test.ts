@@ -189,4 +189,19 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     expect([added, duplicates, rejected]).toEqual([4, 2, 0]);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
+
+  it('reads a table with one column per actor, each flag a statement', async () => {
+    await choose(page, path.join(DIR, 'unsc-vetoes.csv'));
+    const format = page.getByRole('combobox', { name: 'Format', exact: true });
+    expect(await format.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(
+      'Wide table (one column per actor) (detected)',
+    );
+    await page.getByRole('group', { name: 'Actor columns' }).waitFor();
+    await page.getByRole('combobox', { name: 'A set flag means' }).selectOption('strongly oppose');
+    await page.getByText(/1, yes or x -> strongly oppose/).waitFor();
+    expect(await counted(page)).toMatch(/^7 records, 1 row with problems/);
+    const [added, , rejected] = reportCounts(await importChosen(page));
+    expect([added, rejected]).toEqual([7, 1]);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
 });

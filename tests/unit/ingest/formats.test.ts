@@ -501,6 +501,7 @@ describe('choosing a format by hand', () => {
       'timelinejs',
       'unga',
       'wide',
+      'wide-actors',
     ]);
   });
 });
