@@ -204,4 +204,19 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     expect([added, rejected]).toEqual([7, 1]);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
+
+  it('reads the whole header of a 50,000-column file and counts its rows', async () => {
+    const headers = ['date', 'actor', 'topic', 'stance'];
+    for (let i = 4; i < 50_000; i++) headers.push(`column_${i}`);
+    const row = ['2024-01-02', 'Lavrov', 'ceasefire', '-1', ...headers.slice(4).map(() => '')];
+    await page.getByLabel('Import CSV').setInputFiles({
+      name: 'wide-50000.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${headers.join(',')}\n${row.join(',')}\n${row.join(',')}\n`),
+    });
+    await page.getByRole('combobox', { name: 'Column for summary' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await counted(page)).toMatch(/^2 records, 0 rows with problems \(1 repeated/);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
 });
