@@ -37,8 +37,12 @@ const COMMENT = /<!--[\s\S]*?-->/g;
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;
 const ENTITY = /&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);/g;
 
-/** True when the text may hold a tag or an entity (one regex test per cell). */
+/**
+ * True when the text holds a tag or an entity. Two indexOf scans first: they cost a fraction of
+ * the regex's scan, and almost no cell of a statements file has a `<` or an `&`.
+ */
 export function hasMarkup(text: string): boolean {
+  if (text.indexOf('<') < 0 && text.indexOf('&') < 0) return false;
   return TAGGED.test(text);
 }
 

@@ -18,7 +18,6 @@ import {
   type Resolved,
   FORMATS,
 } from './formats/index';
-import { topicCandidates } from './formats/tables';
 import { stanceColumnValues } from './formats/native';
 import { withFixed } from './formats/fixed';
 import {
@@ -48,6 +47,8 @@ export interface Preview {
   format: FormatId;
   /** What the preview lets the user change for this format (see FormatControls). */
   controls: FormatControls;
+  /** The fields this format needs a column (or a fixed value) for. */
+  required: NativeColumn[];
   /** Every format, for the Format select, in registry order. */
   formats: { id: FormatId; label: string }[];
   /** The formats the sample matches, most likely first (native is always one). */
@@ -268,6 +269,7 @@ export function previewText(
     newline,
     format: format.id,
     controls: format.controls ?? {},
+    required: [...(format.required ?? [])],
     formats: FORMATS_LIST,
     candidates: matches.map((m) => m.id),
     rule,
@@ -276,13 +278,10 @@ export function previewText(
     choices: {
       eventTypes: format.id === 'acled' ? Object.keys(rule.eventStance) : [],
       topicColumns:
-        format.id === 'wide'
-          ? topicCandidates(
-              ctx.headers,
-              dataRows.map((r) => r.fields),
-              mapping,
-            )
-          : [],
+        format.meltCandidates?.(
+          ctx,
+          dataRows.map((r) => r.fields),
+        ) ?? [],
       ...stanceChoices(format, mapping, dataRows),
     },
     needs: tooLong ? [tooLong] : needsOf(format, resolved),
@@ -370,8 +369,8 @@ function needsOf(format: Format, { rule, dates }: Resolved): string[] {
       `Dates such as ${e} read both as day/month and as month/day: choose the Date format.`,
     );
   }
-  if (format.id === 'wide' && rule.topicColumns.length === 0) {
-    needs.push('Choose at least one topic column.');
+  if (format.controls?.melt && rule.topicColumns.length === 0) {
+    needs.push(`Choose at least one ${format.controls.melt} column.`);
   }
   return needs;
 }

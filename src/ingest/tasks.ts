@@ -143,6 +143,11 @@ const CHECK_YIELD_MS = 8;
 
 /** Preview reads this much of the file; enough for the detection and the first rows. */
 const SAMPLE_BYTES = 256 * 1024;
+/**
+ * A header longer than the sample (50,000 columns) is read on to its end, up to this much: cut,
+ * it named none of the columns and the preview said "required columns not found".
+ */
+const MAX_SAMPLE_BYTES = 8 * 1024 * 1024;
 
 /** Counts bytes as they stream by, for the progress bar. */
 async function* counted(file: Blob, onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
@@ -167,11 +172,24 @@ async function* counted(file: Blob, onBytes: (n: number) => void): AsyncIterable
   }
 }
 
-/** The first SAMPLE_BYTES of a file, as bytes (the encoding is not known yet). */
+/**
+ * The first SAMPLE_BYTES of a file, as bytes (the encoding is not known yet), or more, doubling
+ * up to MAX_SAMPLE_BYTES, while they hold no line break.
+ */
 async function sampleBytes(file: Blob): Promise<Uint8Array> {
+  let bytes = await bytesOf(file, SAMPLE_BYTES);
+  for (let size = SAMPLE_BYTES * 2; size <= MAX_SAMPLE_BYTES; size *= 2) {
+    if (bytes.length >= file.size || bytes.includes(10)) break;
+    bytes = await bytesOf(file, size);
+  }
+  return bytes;
+}
+
+/** The first `limit` bytes of a file. */
+async function bytesOf(file: Blob, limit: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let size = 0;
-  for await (const part of counted(file.slice(0, SAMPLE_BYTES), () => undefined)) {
+  for await (const part of counted(file.slice(0, limit), () => undefined)) {
     parts.push(part);
     size += part.byteLength;
   }
@@ -220,7 +238,7 @@ async function preview(
   const bytes = await sampleBytes(msg.file);
   const guess = detectEncoding(bytes);
   const sample = await decodeAll(bytes, guess.encoding);
-  const truncated = msg.file.size > SAMPLE_BYTES;
+  const truncated = msg.file.size > bytes.length;
   // A cut sample's last record may be a fragment (even inside a quoted field): previewText
   // drops it when told the sample is truncated.
   const result = previewText(sample, {

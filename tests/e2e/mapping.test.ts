@@ -189,4 +189,34 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     expect([added, duplicates, rejected]).toEqual([4, 2, 0]);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
+
+  it('reads a table with one column per actor, each flag a statement', async () => {
+    await choose(page, path.join(DIR, 'unsc-vetoes.csv'));
+    const format = page.getByRole('combobox', { name: 'Format', exact: true });
+    expect(await format.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(
+      'Wide table (one column per actor) (detected)',
+    );
+    await page.getByRole('group', { name: 'Actor columns' }).waitFor();
+    await page.getByRole('combobox', { name: 'A set flag means' }).selectOption('strongly oppose');
+    await page.getByText(/1, yes or x -> strongly oppose/).waitFor();
+    expect(await counted(page)).toMatch(/^7 records, 1 row with problems/);
+    const [added, , rejected] = reportCounts(await importChosen(page));
+    expect([added, rejected]).toEqual([7, 1]);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('reads the whole header of a 50,000-column file and counts its rows', async () => {
+    const headers = ['date', 'actor', 'topic', 'stance'];
+    for (let i = 4; i < 50_000; i++) headers.push(`column_${i}`);
+    const row = ['2024-01-02', 'Lavrov', 'ceasefire', '-1', ...headers.slice(4).map(() => '')];
+    await page.getByLabel('Import CSV').setInputFiles({
+      name: 'wide-50000.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${headers.join(',')}\n${row.join(',')}\n${row.join(',')}\n`),
+    });
+    await page.getByRole('combobox', { name: 'Column for summary' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await counted(page)).toMatch(/^2 records, 0 rows with problems \(1 repeated/);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
 });

@@ -17,6 +17,7 @@ export const DEFAULT_RULE: Readonly<Rule> = Object.freeze({
   eventStance: {},
   topicColumns: [],
   cellScale: 'strength',
+  flagStance: 1,
   topic: 'timeline',
   stance: 0,
   actorFrom: 'group',

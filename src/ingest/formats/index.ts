@@ -10,6 +10,7 @@ import { ACLED } from './acled';
 import { GDELT1, GDELT2, ICEWS, PHOENIX } from './events';
 import { NATIVE } from './native';
 import { TIMELINEJS, UNGA, WIDE } from './tables';
+import { WIDE_ACTORS } from './wide-actors';
 import type { Format, FormatContext, FormatId, Rule, Sample } from './types';
 
 export type { Format, FormatId, Rule } from './types';
@@ -25,6 +26,7 @@ export const FORMATS: readonly Format[] = [
   TIMELINEJS,
   UNGA,
   WIDE,
+  WIDE_ACTORS,
 ];
 
 const BY_ID = new Map<FormatId, Format>(FORMATS.map((f) => [f.id, f]));

@@ -46,7 +46,7 @@ export const NATIVE: Format = {
   label: 'Statements CSV (native columns)',
   missing: [],
   required: ['date', 'actor', 'topic'],
-  controls: { mapping: true, stanceValues: true },
+  controls: { mapping: true, stanceValues: true, fixed: true },
   guessMapping: (headers, rows) => guessByContent(headers, rows ?? [], guessMapping(headers)),
   detect(sample) {
     const complete = missingRequired(guessMapping(sample.first)).length === 0;

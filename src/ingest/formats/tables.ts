@@ -311,7 +311,7 @@ const STRENGTH = new Map<string, StanceValue | 'none'>([
 ]);
 
 /** A cell's value means nothing or a stance on the wide table's 0-3 (or yes/no) scale. */
-function strengthOf(value: string): StanceValue | 'none' | null {
+export function strengthOf(value: string): StanceValue | 'none' | null {
   return STRENGTH.get(value.toLowerCase()) ?? null;
 }
 
@@ -324,6 +324,7 @@ export function topicCandidates(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   mapping: ColumnMapping,
+  fits: (value: string) => boolean = (v) => strengthOf(v) !== null,
 ): number[] {
   const mapped = new Set(Object.values(mapping));
   const out: number[] = [];
@@ -333,7 +334,7 @@ export function topicCandidates(
     for (const row of rows) {
       const v = (row[i] ?? '').trim();
       if (v === '' || v === 'NA') continue;
-      if (strengthOf(v) === null) return;
+      if (!fits(v)) return;
       values++;
     }
     if (values > 0) out.push(i);
@@ -346,7 +347,8 @@ export const WIDE: Format = {
   label: 'Wide table (one column per topic)',
   missing: ['NA', 'N/A', '.', '-'],
   required: ['date', 'actor'],
-  controls: { mapping: true },
+  controls: { mapping: true, melt: 'topic' },
+  meltCandidates: (ctx, rows) => topicCandidates(ctx.headers, rows, ctx.mapping),
   guessMapping: guessWideMapping,
   detect(sample) {
     const native = guessMapping(sample.first);

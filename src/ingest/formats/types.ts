@@ -10,13 +10,25 @@ import type { DateFormat, ParsedDate } from './dates';
 import type { ReadStance, StanceCode } from './stance-values';
 
 export type FormatId =
-  'native' | 'gdelt1' | 'gdelt2' | 'icews' | 'acled' | 'phoenix' | 'timelinejs' | 'unga' | 'wide';
+  | 'native'
+  | 'gdelt1'
+  | 'gdelt2'
+  | 'icews'
+  | 'acled'
+  | 'phoenix'
+  | 'timelinejs'
+  | 'unga'
+  | 'wide'
+  | 'wide-actors';
 
 /** For event data: QuadClass (PentaClass for Phoenix), or a score with thresholds. */
 export type StanceRule = 'quadclass' | 'goldstein';
 
-/** For wide tables: how a cell becomes a stance. */
-export type CellScale = 'strength' | 'stance';
+/**
+ * For wide tables: how a cell becomes a stance: the 0-3 or yes/no scale, a stance, a flag
+ * (1/yes/x -> `flagStance`, 0/no/empty -> no statement), or a number binned by `stanceCuts`.
+ */
+export type CellScale = 'strength' | 'stance' | 'flag' | 'binned';
 
 /**
  * Everything the user can change about how a format maps, with the detected defaults. One flat
@@ -40,6 +52,8 @@ export interface Rule {
   topicColumns: number[];
   /** Wide tables: how a cell value becomes a stance. */
   cellScale: CellScale;
+  /** Wide tables of flags: the stance a set flag means (a veto: strongly oppose). */
+  flagStance: StanceValue;
   /** TimelineJS: the topic every row gets (the sheet has none). */
   topic: string;
   /** TimelineJS: the stance every row gets. */
@@ -134,6 +148,10 @@ export interface FormatControls {
   mapping?: boolean;
   /** The stance column's values are mapped in a `Stance values` table. */
   stanceValues?: boolean;
+  /** Wide tables: the chosen columns are topics or actors, one statement per cell. */
+  melt?: 'topic' | 'actor';
+  /** Fields that take a fixed value (`Fixed value…` in their select). */
+  fixed?: boolean;
 }
 
 export interface Format {
@@ -159,6 +177,8 @@ export interface Format {
   detect(sample: Sample): Detected | null;
   /** The cell the date is read from, to detect its format from a sample; -1 when none. */
   dateColumn?(ctx: FormatContext): number;
+  /** Wide tables: the columns that may be melted (their values fit a cell scale). */
+  meltCandidates?(ctx: FormatContext, rows: readonly (readonly string[])[]): number[];
   /** Rule defaults that depend on the sample (ACLED's event types, wide topic columns). */
   defaults?(ctx: FormatContext, rows: readonly (readonly string[])[]): Partial<Rule>;
   /** The rule in words, for the preview and the dataset's metadata. */

@@ -500,6 +500,7 @@ describe('choosing a format by hand', () => {
       'timelinejs',
       'unga',
       'wide',
+      'wide-actors',
     ]);
   });
 });

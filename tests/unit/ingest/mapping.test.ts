@@ -335,3 +335,50 @@ describe('split cells: statements-no-stance.csv', () => {
     ]);
   });
 });
+
+describe('wide table by actor: unsc-vetoes.csv', () => {
+  it('is detected from its country columns and reads a flag as the stance chosen', async () => {
+    const { preview, summary, records } = await importMapped('unsc-vetoes.csv', {
+      flagStance: -2,
+    });
+    expect(preview.format).toBe('wide-actors');
+    expect(preview.choices.topicColumns).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(preview.rule.cellScale).toBe('flag');
+    expect(preview.mapping).toMatchObject({ date: 0, topic: 2 });
+    expect(preview.ruleText).toContain('1, yes or x -> strongly oppose');
+    // Line 7 has no veto at all: rejected, naming why.
+    expect([summary.added, summary.rejected]).toEqual([7, 1]);
+    expect(records.map((r) => `${r.actor}:${r.topic}:${r.stance}`)).toEqual([
+      'USSR:Syria and Lebanon:-2',
+      'France:Suez:-2',
+      'UK:Suez:-2',
+      'USA:Middle East:-2',
+      'China:Syria:-2',
+      'Russia:Syria:-2',
+      'Russia:Ukraine:-2',
+    ]);
+    expect(summary.issues[0]).toMatchObject({ line: 7, column: 'actor' });
+  });
+
+  it('bins poll shares and takes a fixed topic', () => {
+    const csv = 'date,SPD,CDU,Greens\n2021-09-01,25,22,16\n';
+    const preview = previewText(csv, {
+      format: 'wide-actors',
+      rule: { fixed: { topic: 'federal election' } },
+    });
+    expect(preview.missing).toEqual([]);
+    expect(preview.rule.cellScale).toBe('binned');
+    expect(preview.rows.map((r) => [r.actor, r.topic, r.stance])).toEqual([
+      ['SPD', 'federal election', -1],
+      ['CDU', 'federal election', -1],
+      ['Greens', 'federal election', -2],
+    ]);
+  });
+
+  it('is offered in the Format select under its own name', () => {
+    const preview = previewText('date,a,b\n2024,1,0\n');
+    expect(preview.formats.find((f) => f.id === 'wide-actors')?.label).toBe(
+      'Wide table (one column per actor)',
+    );
+  });
+});
