@@ -234,37 +234,68 @@ describe('ExportMenu', () => {
     );
   });
 
-  it('offers no chart export when the view has no chart', async () => {
-    const user = setup({ chart: () => null });
+  it('offers no picture on the Statements view, and SVG and PNG on the four charts', async () => {
+    const user = setup({ view: { ...DEFAULT_VIEW, view: 'statements' } });
     await user.click(screen.getByRole('button', { name: 'Export' }));
-    expect(screen.queryByRole('button', { name: 'Chart as SVG' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Chart as PNG' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Picture as SVG' })).toBeNull();
+    for (const view of ['timeline', 'shifts', 'matrix', 'agreement'] as const) {
+      document.body.innerHTML = '';
+      const u = setup({ view: { ...DEFAULT_VIEW, view } });
+      await u.click(screen.getByRole('button', { name: 'Export' }));
+      expect(screen.getByRole('button', { name: 'Picture as SVG' })).toBeVisible();
+      expect(screen.getByRole('button', { name: 'Picture as PNG (2x)' })).toBeVisible();
+    }
   });
 
-  it('downloads the chart as SVG with its title and the active filters', async () => {
+  it('downloads the view as an SVG page with its title, filters, source and chosen size', async () => {
     const view = { ...DEFAULT_VIEW, from: dayNumber(2024, 11, 1), search: 'truce' };
-    const user = setup({
-      view,
-      chart: () => ({
-        svg: document.querySelector('svg.chart'),
-        title: 'Timeline by actor',
-        legend: LEGEND,
-      }),
-    });
-    const holder = document.createElement('div');
-    holder.innerHTML = '<svg class="chart" width="200" height="80"><text>Lavrov</text></svg>';
-    document.body.append(holder);
-
+    const user = setup({ view, source: 'Data: test.csv (3 statements)' });
     await user.click(screen.getByRole('button', { name: 'Export' }));
-    expect(screen.getByRole('button', { name: 'Chart as PNG' })).toBeVisible();
-    await user.click(screen.getByRole('button', { name: 'Chart as SVG' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Picture size' }), 'a4');
+    await user.click(screen.getByRole('button', { name: 'Picture as SVG' }));
 
-    expect(names[0]).toMatch(/^timeline-\d{4}-\d{2}-\d{2}\.svg$/);
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(names[0]).toMatch(/^timeline-a4-\d{4}-\d{2}-\d{2}\.svg$/);
     expect(blobs[0].type).toBe('image/svg+xml');
-    const text = await blobs[0].text();
-    expect(text).toContain('Timeline by actor');
-    expect(text).toContain('From 2024-11-01 · Search: truce');
-    expect(text).toContain('strongly oppose');
+    const doc = parse(await blobs[0].text());
+    const root = doc.documentElement;
+    expect(root.querySelector('parsererror')).toBeNull();
+    expect([root.getAttribute('width'), root.getAttribute('height')]).toEqual(['794', '1123']);
+    const words = texts(doc);
+    expect(words).toContain('Timeline by actor');
+    expect(words).toContain('Filters: From 2024-11-01 · Search: truce');
+    expect(words).toContain('Data: test.csv (3 statements)');
+    expect(words).toContain('strongly oppose');
+    expect(words).toContain('Sergey Lavrov');
+  });
+
+  it('downloads the Matrix cells and the Agreement pairs as CSV', async () => {
+    const user = setup({ view: { ...DEFAULT_VIEW, view: 'matrix' } });
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(screen.getByRole('button', { name: 'Matrix as CSV' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(names[0]).toMatch(/^matrix-\d{4}-\d{2}-\d{2}\.csv$/);
+    const matrix = (await blobs[0].text()).replace(/^\uFEFF/, '').split('\n');
+    expect(matrix[0]).toMatch(/^row,kind,affiliation,topic,stance,date,statements/);
+    expect(
+      matrix.some((l) =>
+        l.startsWith('Sergey Lavrov,actor,,ceasefire,strongly oppose,2024-12-26,1,'),
+      ),
+    ).toBe(true);
+
+    document.body.innerHTML = '';
+    const u = setup({ view: { ...DEFAULT_VIEW, view: 'agreement' } });
+    await u.click(screen.getByRole('button', { name: 'Export' }));
+    expect(screen.queryByRole('button', { name: 'Matrix as CSV' })).toBeNull();
+    await u.click(screen.getByRole('button', { name: 'Agreement as CSV' }));
+    await waitFor(() => expect(blobs).toHaveLength(2));
+    expect(names[1]).toMatch(/^agreement-\d{4}-\d{2}-\d{2}\.csv$/);
+    const pairs = (await blobs[1].text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(pairs[0]).toBe('actor_a,actor_b,score,shared_topics,topics');
+    expect(pairs.some((l) => /Vladimir Putin/.test(l) && /Sergey Lavrov,/.test(l))).toBe(true);
   });
 
   it('is operated from the keyboard, and Escape closes it', async () => {
