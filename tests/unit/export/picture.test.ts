@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../../src/domain/dates';
+import { STANCE_COLOR } from '../../../src/domain/stance';
+import { cacheFromRecords } from '../../../src/query/cache';
+import { rec } from '../query/helpers';
 import { picture, type PictureView } from '../../../src/export/picture';
 import { filterRows } from '../../../src/query/filter';
 import { EMPTY_FILTER } from '../../../src/query/types';
@@ -27,4 +31,91 @@ describe('picture: snapshots of the bundled data', () => {
       await expect(out.text).toMatchFileSnapshot(`__snapshots__/${view}.svg`);
     });
   }
+});
+
+describe('picture: what every page carries', () => {
+  for (const view of ['timeline', 'matrix', 'agreement', 'shifts'] as const) {
+    it(`the ${view} is a self-contained SVG with title, filters, legend, source and date`, async () => {
+      const cache = await seedCache();
+      const rows = filterRows(cache, EMPTY_FILTER);
+      const out = picture({
+        cache,
+        rows,
+        view: { ...DEFAULT_VIEW, view, from: dayNumber(2024, 11, 1), search: 'truce' },
+        size: 'a4',
+        source: SOURCE,
+        made: '2026-12-07',
+      });
+      expect([out.width, out.height]).toEqual([794, 1123]);
+      expect(out.text).toMatch(
+        /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="794" height="1123"/,
+      );
+      // No code, no HTML island, no link out of the file.
+      expect(out.text).not.toMatch(/<script|foreignObject|href=|url\((?!#)|\son\w+=/i);
+      expect(out.text).toContain('class="filters">Filters: From 2024-11-01 · Search: truce</text>');
+      expect(out.text).toContain(`>${SOURCE}</text>`);
+      expect(out.text).toContain('>Made 2026-12-07 with Stance timeline</text>');
+      expect(out.text).toMatch(/<g class="legend"[^>]*>.*>(strongly oppose|0% agree)<\/text>/);
+    });
+  }
+
+  it('is 16:9 for a slide', async () => {
+    const out = await draw('timeline', 'slide');
+    expect(out.width / out.height).toBeCloseTo(16 / 9, 5);
+  });
+
+  it('writes the timeline window and draws every lane and the oppose colour', async () => {
+    const out = await draw('timeline');
+    expect(out.text).toContain('>Window 2024-10-28 to 2024-12-30 (zoom as on screen)</text>');
+    for (const name of ['Russia', 'Sergey Lavrov', 'Vladimir Putin', 'Western nations']) {
+      expect(out.text).toContain(`>${name}</text>`);
+    }
+    expect(out.text).toContain(`fill="${STANCE_COLOR[-2]}"`);
+  });
+});
+
+describe('picture: large views', () => {
+  const many = () =>
+    cacheFromRecords(
+      Array.from({ length: 120 }, (_, i) =>
+        rec({
+          date: `2024-0${1 + (i % 9)}-10`,
+          actor: `Actor ${String(i).padStart(3, '0')} <b>`,
+          topic: `topic-${i % 30}`,
+          stance: (i % 5) - 2,
+        }),
+      ),
+    );
+  const input = (view: PictureView) => {
+    const cache = many();
+    return {
+      cache,
+      rows: Uint32Array.from({ length: cache.n }, (_, i) => i),
+      view: { ...DEFAULT_VIEW, view },
+      size: 'slide' as const,
+      source: 'Data: many.csv',
+      made: '2026-12-07',
+    };
+  };
+  const note = (text: string) => /class="note">([^<]*)</.exec(text)?.[1] ?? '';
+
+  it('draws the timeline lanes that fit and says how many were left out', () => {
+    const out = picture(input('timeline'));
+    expect(note(out.text)).toMatch(/^\d+ of 120 lanes shown; \d+ did not fit/);
+    // Names are text, escaped, never markup.
+    expect(out.text).toContain('Actor 000 &lt;b&gt;');
+    expect(out.text).not.toContain('<b>');
+  });
+
+  it('draws the matrix rows and topics that fit and counts the rest', () => {
+    expect(note(picture(input('matrix')).text)).toMatch(
+      /^\d+ of 120 rows shown; \d+ of 30 topics shown/,
+    );
+  });
+
+  it('draws the agreement actors that fit and counts the rest', () => {
+    expect(note(picture(input('agreement')).text)).toMatch(
+      /^\d+ of 60 actors shown.*60 less active actors left out/,
+    );
+  });
 });
