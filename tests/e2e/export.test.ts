@@ -4,6 +4,7 @@
  * twice the page's size. The downloaded Timeline SVG is also opened on its own page and drawn.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, freshContext, hasBrowser, launch } from './browser';
@@ -109,7 +110,9 @@ describe.runIf(hasBrowser)('Export -> picture, through the app', () => {
       expect(await viewer.locator('g.marks path[fill]').count()).toBeGreaterThan(5);
       if (process.env.UPDATE_SCREENSHOTS === '1') {
         await viewer.setViewportSize({ width: 794, height: 1123 });
-        await viewer.screenshot({ path: 'docs/screenshots/export-timeline.png' });
+        await viewer.screenshot({
+          path: path.resolve(__dirname, '../../docs/screenshots/export-timeline.png'),
+        });
       }
     } finally {
       await context.close();
