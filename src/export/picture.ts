@@ -40,6 +40,8 @@ export interface PictureInput {
   made: string;
 }
 
+const count = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
 /** The From/To filter in words, or the whole range of the data when there is none. */
 function filterWindow(cache: ColumnCache, view: ViewState): string {
   if (view.from === null && view.to === null) {
@@ -93,7 +95,10 @@ export function picture(input: PictureInput): { text: string; width: number; hei
         {
           ...words,
           title: `Timeline by ${view.lanes}`,
-          window: `${windowWords(timelineWindow(cache, model, view))} (zoom as on screen)`,
+          window:
+            `${windowWords(timelineWindow(cache, model, view))} (zoom as on screen) · ` +
+            `${count(model.rowCount, 'statement')}, ${count(model.shiftCount, 'shift')} by actor, ` +
+            `${count(model.affiliationShiftCount, 'shift')} by affiliation`,
         },
         timelineLegend(),
         (box) => timelineDrawing(cache, rows, view, box),

@@ -66,7 +66,10 @@ describe('picture: what every page carries', () => {
 
   it('writes the timeline window and draws every lane and the oppose colour', async () => {
     const out = await draw('timeline');
-    expect(out.text).toContain('>Window 2024-10-28 to 2024-12-30 (zoom as on screen)</text>');
+    expect(out.text).toContain(
+      '>Window 2024-10-28 to 2024-12-30 (zoom as on screen) · 19 statements, 0 shifts by actor, ' +
+        '1 shift by affiliation</text>',
+    );
     for (const name of ['Russia', 'Sergey Lavrov', 'Vladimir Putin', 'Western nations']) {
       expect(out.text).toContain(`>${name}</text>`);
     }
