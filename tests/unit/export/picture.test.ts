@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../../src/domain/dates';
 import { STANCE_COLOR } from '../../../src/domain/stance';
+import type { StanceValue } from '../../../src/domain/types';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { rec } from '../query/helpers';
 import { picture, type PictureView } from '../../../src/export/picture';
@@ -85,7 +86,7 @@ describe('picture: large views', () => {
           date: `2024-0${1 + (i % 9)}-10`,
           actor: `Actor ${String(i).padStart(3, '0')} <b>`,
           topic: `topic-${i % 30}`,
-          stance: (i % 5) - 2,
+          stance: ((i % 5) - 2) as StanceValue,
         }),
       ),
     );
