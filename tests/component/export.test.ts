@@ -2,138 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ExportMenu from '../../src/views/common/ExportMenu.svelte';
-import { stanceLegend, svgForExport, type LegendItem } from '../../src/export/chart';
+import { stanceLegend } from '../../src/domain/stance';
 import { dayNumber } from '../../src/domain/dates';
 import { cacheFromRecords } from '../../src/query/cache';
 import { DEFAULT_VIEW } from '../../src/url/view-state';
 import { NATIVE_COLUMNS } from '../../src/domain/types';
 import { rec } from '../unit/query/helpers';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-const LEGEND: LegendItem[] = [
-  { label: 'strongly oppose', color: '#b35806' },
-  { label: 'conditional', color: '#998ec3', hollow: true },
-];
-
-/** A small chart with everything an export must not carry: a script, handlers, bad links. */
-function drawChart(): SVGSVGElement {
-  document.body.innerHTML = `
-    <style>.lane-label { fill: rgb(10, 20, 30); font-size: 12px; }</style>
-    <div style="background-color: rgb(22, 23, 27)">
-      <svg width="300" height="120" role="img" aria-label="Timeline of 2 statements">
-        <script>window.ran = true</script>
-        <g class="axis" onclick="window.ran = true">
-          <line x1="0" x2="300" y1="10" y2="10" style="stroke: rgb(1, 2, 3)"></line>
-          <text class="lane-label" x="8" y="30" onmouseover="window.ran = true">&lt;b&gt;Lavrov&lt;/b&gt;</text>
-        </g>
-        <a href="javascript:window.ran=true"><text x="8" y="60">a link</text></a>
-        <foreignObject width="10" height="10"><div>html</div></foreignObject>
-        <image href="https://evil.example/x.png" width="10" height="10"></image>
-        <rect width="10" height="10" fill="url(https://evil.example/#x)"></rect>
-      </svg>
-    </div>`;
-  return document.querySelector('svg')!;
-}
-
 function parse(text: string): Document {
   return new DOMParser().parseFromString(text, 'image/svg+xml');
 }
 
 const texts = (doc: Document) => Array.from(doc.querySelectorAll('text'), (t) => t.textContent);
-
-describe('svgForExport', () => {
-  const opts = {
-    title: 'Timeline',
-    filters: 'From 2024-11-01 · Actors: Sergey Lavrov, Vladimir Putin · Search: truce',
-    legend: LEGEND,
-  };
-
-  it('is a standalone SVG file with its namespace, size and viewBox', () => {
-    const text = svgForExport(drawChart(), opts);
-    expect(text).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    const root = parse(text).documentElement;
-    expect(root.namespaceURI).toBe(SVG_NS);
-    expect(root.querySelector('parsererror')).toBeNull();
-    const width = Number(root.getAttribute('width'));
-    const height = Number(root.getAttribute('height'));
-    expect(width).toBeGreaterThanOrEqual(300);
-    expect(height).toBeGreaterThan(120);
-    expect(root.getAttribute('viewBox')).toBe(`0 0 ${width} ${height}`);
-  });
-
-  it('writes the title, the active filters and the legend on the image', () => {
-    const doc = parse(svgForExport(drawChart(), opts));
-    expect(doc.querySelector('title')?.textContent).toBe('Timeline');
-    const all = texts(doc);
-    expect(all).toContain('Timeline');
-    expect(all.join(' ')).toContain(opts.filters);
-    expect(all).toEqual(expect.arrayContaining(['strongly oppose', 'conditional']));
-  });
-
-  it('draws a hollow legend swatch as a ring', () => {
-    const doc = parse(svgForExport(drawChart(), opts));
-    const swatches = Array.from(doc.querySelectorAll('.legend circle'));
-    expect(swatches.map((c) => c.getAttribute('fill'))).toEqual(['#b35806', 'none']);
-    expect(swatches[1].getAttribute('stroke')).toBe('#998ec3');
-  });
-
-  it('carries no script, handler, HTML island or outside link', () => {
-    const text = svgForExport(drawChart(), opts);
-    const doc = parse(text);
-    expect(doc.querySelector('script, foreignObject')).toBeNull();
-    for (const el of Array.from(doc.querySelectorAll('*'))) {
-      for (const attr of Array.from(el.attributes)) {
-        expect(attr.name).not.toMatch(/^on/i);
-        expect(attr.value).not.toMatch(/javascript:|evil\.example/);
-      }
-    }
-    expect(text).not.toContain('window.ran');
-    expect(doc.querySelector('image')).toBeNull();
-  });
-
-  it('keeps data text as text, never markup', () => {
-    const doc = parse(svgForExport(drawChart(), opts));
-    expect(texts(doc)).toContain('<b>Lavrov</b>');
-    expect(doc.getElementsByTagName('b')).toHaveLength(0);
-    expect(texts(doc)).toContain('a link');
-  });
-
-  it('inlines the styles the page gave the chart', () => {
-    const doc = parse(svgForExport(drawChart(), opts));
-    const line = doc.querySelector('line')!;
-    expect(line.getAttribute('style')).toMatch(/stroke:\s*rgb\(1, 2, 3\)/);
-    const label = doc.querySelector('.lane-label')!;
-    expect(label.getAttribute('style')).toMatch(/fill:\s*rgb\(10, 20, 30\)/);
-    expect(label.getAttribute('style')).toMatch(/font-size:\s*12px/);
-  });
-
-  it('puts the background of the page behind the chart', () => {
-    const doc = parse(svgForExport(drawChart(), opts));
-    expect(doc.querySelector('rect')?.getAttribute('fill')).toBe('rgb(22, 23, 27)');
-  });
-
-  it('embeds the canvas layer as a PNG beneath the chart', () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 300;
-    canvas.height = 120;
-    vi.spyOn(canvas, 'toDataURL').mockReturnValue('data:image/png;base64,iVBORw0KGgo=');
-    const doc = parse(svgForExport(drawChart(), { ...opts, canvas }));
-    const image = doc.querySelector('image')!;
-    expect(image.getAttribute('href')).toBe('data:image/png;base64,iVBORw0KGgo=');
-    const inner = doc.documentElement.querySelector('svg')!;
-    expect(image.compareDocumentPosition(inner) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-  });
-
-  it('leaves the canvas out when it cannot be read', () => {
-    const canvas = document.createElement('canvas');
-    vi.spyOn(canvas, 'toDataURL').mockImplementation(() => {
-      throw new DOMException('tainted', 'SecurityError');
-    });
-    const doc = parse(svgForExport(drawChart(), { ...opts, canvas }));
-    expect(doc.querySelector('image')).toBeNull();
-  });
-});
 
 describe('stanceLegend', () => {
   it('lists the five stances from oppose to support, then conditional support as a ring', () => {
