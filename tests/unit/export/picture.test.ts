@@ -78,6 +78,24 @@ describe('picture: what every page carries', () => {
   });
 });
 
+describe('picture: the timeline with an affiliation collapsed', () => {
+  it("draws Russia's ceasefire shift: a bar across the row and an arrow in the new colour", async () => {
+    const cache = await seedCache();
+    const out = picture({
+      cache,
+      rows: filterRows(cache, EMPTY_FILTER),
+      view: { ...DEFAULT_VIEW, collapsed: ['Russia'] },
+      size: 'slide',
+      source: SOURCE,
+      made: '2026-12-07',
+    });
+    expect(out.text).toContain('>Russia (all actors)</text>');
+    // The shift bar (2 px wide, the row's height less 2) and the hardened arrow, strongly oppose.
+    expect(out.text).toMatch(/<rect x="[\d.]+" y="[\d.]+" width="2" height="16" fill="#1d1d1f"\/>/);
+    expect(out.text).toMatch(new RegExp(`<path d="M[^"]*Z" fill="${STANCE_COLOR[-2]}"/>`));
+  });
+});
+
 describe('picture: large views', () => {
   const many = () =>
     cacheFromRecords(
