@@ -1,20 +1,53 @@
 /**
  * The README's pictures, taken from the real page: each view in the light and the dark theme at
- * 1280x800 (issue 3, issue 8). The walk always runs and checks that every view draws without an
- * error and without sideways scrolling; it writes `docs/screenshots/<view>-<theme>.png` only
- * with `UPDATE_SCREENSHOTS=1`, so an ordinary test run never changes the tree.
+ * 1280x800 (issue 3, issue 8). The walk checks that every view draws without an error and without
+ * sideways scrolling, and compares each picture with the stored
+ * `docs/screenshots/<view>-<theme>.png` (a one-pixel shift and anti-aliasing pass, a changed mark
+ * or colour does not: image-diff.ts). `npm run test:update-snapshots` rewrites them.
  *
  * Also here: the layout check at the smallest supported widths (1024 px, a tablet in landscape).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, freshContext, hasBrowser, launch } from './browser';
+import { diffPixels, MAX_DIFF_RATIO, type Diff } from './image-diff';
 import { openView, setTheme, TABS, type Theme } from './views-helpers';
 
 const OUT_DIR = path.resolve(__dirname, '../../docs/screenshots');
 const WRITE = process.env.UPDATE_SCREENSHOTS === '1';
+
+/**
+ * Compares a screenshot with the stored one in a blank page of the context (the browser decodes
+ * both PNGs; the page has no Content-Security-Policy, so the comparison's source can run there).
+ */
+async function compareWithStored(context: BrowserContext, png: Buffer, file: string) {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(
+      async ({ a, b, src }) => {
+        const decode = async (b64: string) => {
+          const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+          const bitmap = await createImageBitmap(blob);
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const g = canvas.getContext('2d')!;
+          g.drawImage(bitmap, 0, 0);
+          return g.getImageData(0, 0, bitmap.width, bitmap.height);
+        };
+        const diff = new Function(`return (${src})`)() as (x: ImageData, y: ImageData) => Diff;
+        return diff(await decode(a), await decode(b));
+      },
+      {
+        a: png.toString('base64'),
+        b: fs.readFileSync(file).toString('base64'),
+        src: diffPixels.toString(),
+      },
+    );
+  } finally {
+    await blank.close();
+  }
+}
 
 /** One picture: where it starts and what must be on screen before it is taken. */
 interface Shot {
@@ -106,10 +139,18 @@ describe.runIf(hasBrowser)('screenshots of every view, in both themes', () => {
         await page.waitForTimeout(400);
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
         expect(errors.all()).toEqual([]);
-        if (WRITE) {
-          // Focus rings would show where the test happened to leave the focus: not in a picture.
-          await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-          await page.screenshot({ path: path.join(OUT_DIR, `${shot.name}-${theme}.png`) });
+        // Focus rings would show where the test happened to leave the focus: not in a picture.
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        const png = await page.screenshot();
+        const file = path.join(OUT_DIR, `${shot.name}-${theme}.png`);
+        if (WRITE) fs.writeFileSync(file, png);
+        else {
+          const diff = await compareWithStored(context, png, file);
+          expect(diff.sameSize).toBe(true);
+          expect(
+            diff.ratio,
+            `${diff.differing} pixels differ from docs/screenshots/${shot.name}-${theme}.png`,
+          ).toBeLessThanOrEqual(MAX_DIFF_RATIO);
         }
       } finally {
         await context.close();
