@@ -4,6 +4,7 @@
  * filters, the date window, the legend, the source line and the date made. Pure: SVG text.
  */
 import { formatDay } from '../domain/dates';
+import { findShifts, KIND_ACTOR } from '../query/shifts';
 import type { ColumnCache } from '../query/types';
 import type { ViewState } from '../url/view-state';
 import { describeFilters } from './filters';
@@ -97,12 +98,19 @@ export function picture(input: PictureInput): { text: string; width: number; hei
           title: `Timeline by ${view.lanes}`,
           window:
             `${windowWords(timelineWindow(cache, model, view))} (zoom as on screen) · ` +
-            `${count(model.rowCount, 'statement')}, ${count(model.shiftCount, 'shift')} by actor, ` +
-            `${count(model.affiliationShiftCount, 'shift')} by affiliation`,
+            `${count(model.rowCount, 'statement')}, ${shiftWords(cache, rows)}`,
         },
         timelineLegend(),
         (box) => timelineDrawing(cache, rows, view, box),
       );
     }
   }
+}
+
+/** `0 shifts by actor, 1 shift by affiliation`: the one definition of a shift (query/shifts). */
+function shiftWords(cache: ColumnCache, rows: ArrayLike<number>): string {
+  const table = findShifts(cache, rows);
+  let byActor = 0;
+  for (let i = 0; i < table.count; i++) if (table.kind[i] === KIND_ACTOR) byActor++;
+  return `${count(byActor, 'shift')} by actor, ${count(table.count - byActor, 'shift')} by affiliation`;
 }

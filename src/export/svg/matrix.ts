@@ -82,7 +82,7 @@ export function matrixDrawing(
       }),
     );
     for (let c = 0; c < cols; c++) {
-      const cell = row.cells[c];
+      const cell = row.cells.get(c);
       const x = NAME_W + c * col;
       if (!cell || cell.row < 0) {
         parts.push(

@@ -4,12 +4,8 @@ import { cacheFromRecords } from '../../../src/query/cache';
 import { buildBands } from '../../../src/views/timeline/bands';
 import { computeXs, type XScale } from '../../../src/views/timeline/draw';
 import { layoutBands } from '../../../src/views/timeline/layout';
-import {
-  BAND_H,
-  FALLBACK_THEME,
-  renderFrame,
-  type Frame,
-} from '../../../src/views/timeline/render';
+import { BAND_H, renderFrame, type Frame } from '../../../src/views/timeline/render';
+import { FALLBACK_THEME } from '../../../src/views/timeline/theme';
 import { day, rec } from '../query/helpers';
 import { recordingContext } from './recording-context';
 
