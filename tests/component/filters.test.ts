@@ -195,6 +195,9 @@ describe('Filters', () => {
     expect(listed('Actors').length).toBeLessThan(30);
     await user.type(screen.getByRole('searchbox', { name: 'Find actor' }), '9999');
     expect(listed('Actors')).toEqual(['Actor 9999, 1 statement']);
+    expect(
+      within(screen.getByRole('region', { name: 'Actors' })).getByText('1 match'),
+    ).toBeVisible();
 
     await user.clear(screen.getByRole('searchbox', { name: 'Find actor' }));
     await user.type(screen.getByRole('searchbox', { name: 'Find actor' }), 'nobody');

@@ -73,6 +73,15 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: 'shifts',
+    query: 'view=shifts',
+    ready: async (page) => {
+      // Russia's ceasefire move, both statements on screen under the filters.
+      await page.getByRole('tabpanel').getByText('A truce leads to nowhere').first().waitFor();
+      await page.getByRole('tablist').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
     name: 'matrix',
     query: 'view=matrix&asOf=2024-12-31&cmp=2024-11-30',
     ready: async (page) => {
