@@ -8,22 +8,22 @@ export interface FacetItem {
 /** `given` keeps the items' own order (the stance scale). */
 export type FacetSort = 'count' | 'name' | 'given';
 
-const byName = (a: FacetItem, b: FacetItem) =>
-  a.label.localeCompare(b.label, 'en', { sensitivity: 'base' });
+// One collator for every comparison: `localeCompare` with options builds one per call, and
+// sorting 12,000 actors per keystroke took ~480 ms (bench, facet search keystroke).
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const byName = (a: FacetItem, b: FacetItem) => collator.compare(a.label, b.label);
+
+/** The values in the facet's order: count (most first, then name), name, or as given. */
+export function sortFacet(items: readonly FacetItem[], sort: FacetSort): FacetItem[] {
+  if (sort === 'given') return [...items];
+  return [...items].sort(sort === 'count' ? (a, b) => b.count - a.count || byName(a, b) : byName);
+}
 
 /**
- * The values a facet lists for a search: case-insensitive substring of the label, sorted by
- * count (most first, then by name) or by name.
- * `facetOrder([{ label: 'Lavrov', count: 1 }, { label: 'Putin', count: 3 }], 'v', 'count')`
- * -> Lavrov only (Putin has no "v").
+ * The sorted values whose label holds the query, case-insensitively, in the same order:
+ * `searchFacet([{ label: 'Lavrov', .. }, { label: 'Putin', .. }], 'v')` -> Lavrov only.
  */
-export function facetOrder(
-  items: readonly FacetItem[],
-  query: string,
-  sort: FacetSort,
-): FacetItem[] {
+export function searchFacet(sorted: readonly FacetItem[], query: string): readonly FacetItem[] {
   const needle = query.trim().toLowerCase();
-  const kept = needle ? items.filter((i) => i.label.toLowerCase().includes(needle)) : [...items];
-  if (sort === 'given') return kept;
-  return kept.sort(sort === 'count' ? (a, b) => b.count - a.count || byName(a, b) : byName);
+  return needle ? sorted.filter((i) => i.label.toLowerCase().includes(needle)) : sorted;
 }
