@@ -128,8 +128,10 @@ describe('the import panel in the app', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Delimiter' }), 'Comma (,)');
 
     // Split on commas the header is one long column: nothing maps and the import cannot start.
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Required columns not found: date, actor, topic.',
+    // (Split on commas, a quote of the file also looks unclosed: that has its own alert.)
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toContainEqual(
+      expect.stringContaining('Required columns not found: date, actor, topic.'),
     );
     expect(screen.getByRole('combobox', { name: 'Column for actor' })).toHaveDisplayValue('(none)');
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
