@@ -180,7 +180,7 @@ describe.runIf(hasBrowser)('hostile input in Chromium', () => {
     await page.getByRole('tab', { name: 'Statements' }).click();
     const panel = page.getByRole('tabpanel');
     for (const payload of PAYLOADS) {
-      await page.getByLabel('Search').fill(payload);
+      await page.getByLabel('Search', { exact: true }).fill(payload);
       await expect
         .poll(() => panel.evaluate((el, p) => el.textContent?.includes(p) ?? false, payload), {
           timeout: 5_000,
@@ -199,7 +199,7 @@ describe.runIf(hasBrowser)('hostile input in Chromium', () => {
       const plain = htmlToText(payload);
       if (plain !== '') expect(texts).toContain(plain);
     }
-    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Search', { exact: true }).fill('');
     await expectShowing(page, total);
     expect(await dangerous(page)).toEqual([]);
   });
@@ -211,20 +211,20 @@ describe.runIf(hasBrowser)('hostile input in Chromium', () => {
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     // Only the one real link of the file (and any http(s) links of the bundled data).
     expect(links.every((href) => /^https?:\/\//.test(href))).toBe(true);
-    await page.getByLabel('Search').fill('http link row');
+    await page.getByLabel('Search', { exact: true }).fill('http link row');
     const link = page.getByRole('tabpanel').getByRole('link', { name: 'http link row' });
     expect(await link.getAttribute('href')).toBe(
       'https://example.org/search?q=%3Cscript%3Ealert(1)%3C/script%3E',
     );
 
-    await page.getByLabel('Search').fill(PAYLOADS[0]);
+    await page.getByLabel('Search', { exact: true }).fill(PAYLOADS[0]);
     await page.getByRole('tabpanel').getByRole('button', { name: PAYLOADS[0] }).first().click();
     const evidence = page.getByRole('complementary', { name: 'Evidence' });
     await evidence.waitFor();
     expect(await evidence.textContent()).toContain(PAYLOADS[0]);
     expect(await evidence.locator('a[href]').count()).toBe(0);
     expect(await dangerous(page)).toEqual([]);
-    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Search', { exact: true }).fill('');
   });
 
   it.each(['Timeline', 'Matrix', 'Agreement', 'Statements'])(

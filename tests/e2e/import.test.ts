@@ -102,10 +102,10 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
     await closeReport(page);
 
     await page.getByRole('tab', { name: 'Statements' }).click();
-    await page.getByLabel('Search').fill('Перемирие');
+    await page.getByLabel('Search', { exact: true }).fill('Перемирие');
     await expectShowing(page, 1, total);
     await page.getByRole('tabpanel').getByText('«Перемирие ведёт в никуда»').waitFor();
-    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Search', { exact: true }).fill('');
     await expectShowing(page, total);
   });
 

@@ -205,7 +205,7 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
 
-  it('reads the whole header of a 50,000-column file and counts its rows', async () => {
+  it('says at once that a 50,000-column header is too long, instead of counting forever', async () => {
     const headers = ['date', 'actor', 'topic', 'stance'];
     for (let i = 4; i < 50_000; i++) headers.push(`column_${i}`);
     const row = ['2024-01-02', 'Lavrov', 'ceasefire', '-1', ...headers.slice(4).map(() => '')];
@@ -214,9 +214,9 @@ describe.runIf(hasBrowser)('mapping files analysts make, in Chromium', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(`${headers.join(',')}\n${row.join(',')}\n${row.join(',')}\n`),
     });
-    await page.getByRole('combobox', { name: 'Column for summary' }).waitFor();
-    expect(await page.getByRole('alert').count()).toBe(0);
-    expect(await counted(page)).toMatch(/^2 records, 0 rows with problems \(1 repeated/);
+    // The header line is far over the 64 KiB a header may have (issue 20, item 14).
+    await page.getByRole('alert').filter({ hasText: 'The header line is too long' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
 });
