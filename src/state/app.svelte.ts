@@ -16,6 +16,7 @@ import {
 import type { DatasetMeta } from '../domain/columns';
 import { buildCacheAsync, type CachePart } from '../query/cache';
 import { filterRows, SEARCHED } from '../query/filter';
+import { datasetScope, filterOf } from './scope';
 import { pairIndex } from '../query/state';
 import type { ColumnCache, Filter } from '../query/types';
 import { hasPortableData, payloadToCsv } from '../export/share';
@@ -84,24 +85,12 @@ export class AppState {
     };
   }
 
-  filter: Filter = $derived({
-    from: this.view.from,
-    to: this.view.to,
-    actors: this.view.actors,
-    affiliations: this.view.affiliations,
-    topics: this.view.topics,
-    stances: this.view.stances,
-    search: this.view.search,
-  });
+  filter: Filter = $derived(filterOf(this.view));
 
   /** Cache positions of the datasets the view is limited to (`ds`), or null for all. */
-  private datasetScope = $derived.by(() => {
-    const cache = this.cache;
-    if (!cache || this.view.datasets.length === 0) return null;
-    const wanted = new Set(this.view.datasets);
-    const ids = new Set(this.datasets.filter((d) => wanted.has(d.fingerprint)).map((d) => d.id));
-    return new Set(cache.datasets.flatMap((id, i) => (ids.has(id) ? [i] : [])));
-  });
+  private datasetScope = $derived(
+    this.cache ? datasetScope(this.cache, this.datasets, this.view.datasets) : null,
+  );
 
   rows: Uint32Array = $derived.by(() => {
     if (!this.cache) return EMPTY;
