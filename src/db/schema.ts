@@ -50,8 +50,21 @@ export const SCHEMA_V2: SchemaVersion = Object.freeze({
   },
 });
 
+/**
+ * Version 3 adds the versions of statements corrected or coded in the app (src/db/edits.ts),
+ * keyed by `[id+version]` and found by statement id. Chunks keep the file's values.
+ */
+export const SCHEMA_V3: SchemaVersion = Object.freeze({
+  version: 3,
+  stores: Object.freeze({ ...SCHEMA_V2.stores, edits: '[id+version], id' }),
+});
+
 /** The schema versions the app declares, oldest first; the last is the current one. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = Object.freeze([SCHEMA_V1, SCHEMA_V2]);
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = Object.freeze([
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+]);
 
 /** The minimal part of Dexie that `declareSchema` needs (so a test can pass any Dexie). */
 interface Versioned {

@@ -44,7 +44,7 @@ function countingPass(src: Uint32Array, dst: Uint32Array, key: ArrayLike<number>
  * position: file order). `sortOrder([5, 3, 5], [0, 0, 0], [1, 0, 0])` -> `[1, 2, 0]`.
  * A generator that pauses between passes, so an async build can yield to the page.
  */
-function* sortOrder(
+export function* sortOrder(
   day: Int32Array,
   actor: Uint32Array,
   topic: Uint32Array,
@@ -89,7 +89,7 @@ function* sortOrder(
 }
 
 /** Union of the datasets' dictionaries, sorted by name, and the index of each name. */
-function mergeDictionary(lists: string[][]): { names: string[]; index: Map<string, number> } {
+export function mergeDictionary(lists: string[][]): { names: string[]; index: Map<string, number> } {
   const set = new Set<string>();
   for (const list of lists) for (const name of list) set.add(name);
   const names = [...set].sort(compareNames);
@@ -274,7 +274,7 @@ function* buildSteps(parts: readonly CachePart[]): Generator<void, ColumnCache> 
 }
 
 /** Most frequent non-empty affiliation code per actor, -1 when none; ties go to the lower code. */
-function mostFrequentAffiliation(
+export function mostFrequentAffiliation(
   actor: Uint32Array,
   affiliation: Uint32Array,
   nA: number,

@@ -1,6 +1,9 @@
 import { textAt, valueAt, type PackedText } from '../domain/packed';
 import type { TextColumn } from '../domain/types';
 
+/** A row's text values corrected in the app, by column (absent: as stored). */
+export type EditedText = Partial<Record<TextColumn, string>>;
+
 /**
  * The text columns of the column cache, kept as the store packed them (one string per column
  * per chunk, src/domain/packed.ts) and cut into values only when read. Rows are cache rows
@@ -19,22 +22,53 @@ import type { TextColumn } from '../domain/types';
 export class TextTable {
   /** Lowercased packed characters per column and part, made by the first search (null: the
    * lowercase form changes lengths, so that part is searched value by value). */
-  private readonly lower = new Map<TextColumn, (string | null)[]>();
+  private readonly lower: Map<TextColumn, (string | null)[]>;
 
   /**
    * @param parts each chunk's packed columns, in source order
    * @param starts where each part starts in source order, plus the total as a last entry
    * @param src the source position of each cache row
+   * @param edited values corrected in the app (src/domain/edits.ts), by source position
    */
   constructor(
     private readonly parts: readonly Record<TextColumn, PackedText>[],
     private readonly starts: Uint32Array,
     private readonly src: Uint32Array,
-  ) {}
+    private readonly edited: ReadonlyMap<number, EditedText> = new Map(),
+    lower?: Map<TextColumn, (string | null)[]>,
+  ) {
+    this.lower = lower ?? new Map();
+  }
+
+  /**
+   * The same stored text with other edited values and, after a re-sort, another row order;
+   * the lowercased copies a search made are shared.
+   */
+  withEdits(edited: ReadonlyMap<number, EditedText>, src: Uint32Array = this.src): TextTable {
+    return new TextTable(this.parts, this.starts, src, edited, this.lower);
+  }
+
+  /** The edited values, by source position. */
+  get edits(): ReadonlyMap<number, EditedText> {
+    return this.edited;
+  }
+
+  /** Where cache row `row` is in the stored chunks (its source position). */
+  sourceOf(row: number): number {
+    return this.src[row];
+  }
 
   /** Cache row `row`'s value of column `col` ('' when empty). */
   get(col: TextColumn, row: number): string {
     const g = this.src[row];
+    if (this.edited.size > 0) {
+      const value = this.edited.get(g)?.[col];
+      if (value !== undefined) return value;
+    }
+    return this.stored(col, g);
+  }
+
+  private stored(col: TextColumn, g: number): string {
     const p = this.partOf(g);
     return textAt(this.parts[p][col], g - this.starts[p]);
   }
@@ -62,6 +96,14 @@ export class TextTable {
         } else {
           for (let i = 0; i < values.length; i++) hitSrc[base + i] |= values[i];
         }
+      }
+    }
+    // An edited row is tested on its current values, not the stored ones.
+    for (const [g, values] of this.edited) {
+      hitSrc[g] = 0;
+      for (const col of cols) {
+        const value = values[col] ?? this.stored(col, g);
+        if (value.toLowerCase().includes(needle)) hitSrc[g] = 1;
       }
     }
     const n = this.src.length;

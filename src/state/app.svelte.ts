@@ -25,6 +25,10 @@ import { decodePortable, type PortablePayload } from '../url/portable';
 import type { IgnoredParam } from '../url/query-string';
 import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
+import { Edits } from './edits.svelte';
+import { latestFields } from '../db/edits';
+import { applyEdits } from '../query/edit-overlay';
+import type { StatementFields } from '../domain/edits';
 import { HeldDeletion } from './deletion.svelte';
 import seedUrl from '../../data/seed-statements.csv?url';
 
@@ -58,6 +62,16 @@ export class AppState {
   closedBy = $state<ClosedBy>('upgraded');
   private channel: BroadcastChannel | null = null;
 
+  /** Corrections and coding done in the app. */
+  readonly edits = new Edits({
+    getCache: () => this.cache,
+    setCache: (cache) => {
+      this.cache = cache;
+    },
+    rowOf: (id) => this.rowOf(id),
+    announceEdits: (edits) => this.channel?.postMessage({ type: 'edited', edits }),
+  });
+
   constructor(makeImport?: ConstructorParameters<typeof ImportFlow>[1]) {
     this.importFlow = new ImportFlow(
       (report, handed) => this.afterImport(report, handed),
@@ -80,8 +94,11 @@ export class AppState {
     onVersionChange((by) => this.storeClosed(by));
     if (typeof BroadcastChannel !== 'function') return;
     this.channel = new BroadcastChannel('stance-timeline');
-    this.channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
+    this.channel.onmessage = (
+      e: MessageEvent<{ type?: string; edits?: [string, StatementFields][] }>,
+    ) => {
       if (e.data?.type === 'datasets-changed') void this.load();
+      else if (e.data?.type === 'edited' && e.data.edits) this.edits.received(e.data.edits);
     };
   }
 
@@ -269,8 +286,14 @@ export class AppState {
       parts.push({ meta, chunks });
       if (meta.statementCount <= KEEP_ROWS) small.set(meta.id, { meta, chunks });
     }
-    const cache = parts.length > 0 ? await buildCacheAsync(parts, undefined, taskStart) : null;
+    let cache = parts.length > 0 ? await buildCacheAsync(parts, undefined, taskStart) : null;
     if (cache) {
+      // Read last, so a version saved while the chunks were read is in.
+      const edited = await latestFields(db());
+      if (edited.size > 0) {
+        await nextTask();
+        cache = applyEdits(cache, edited);
+      }
       // Each in a task of its own, so the first draw's task does not also carry them (1M rows:
       // the last cache slice ~30 ms, the pair index ~20 ms).
       await nextTask();
