@@ -5,6 +5,9 @@ import { unpackText } from '../domain/packed';
 import { checkDataset, DamagedBackup } from './backup-check';
 import type { StanceDB } from './db';
 import { datasetChunks, readyDatasets } from './store';
+import { allVersions } from './edits';
+import { checkVersions, versionsToJson, type JsonVersion } from './backup-edits';
+import type { StatementVersion } from '../domain/edits';
 
 /**
  * Backup of every dataset in one file: JSON with the typed arrays as base64, gzip-compressed by
@@ -12,7 +15,8 @@ import { datasetChunks, readyDatasets } from './store';
  * nothing, keeping ids.
  */
 export const BACKUP_KIND = 'stance-timeline-backup';
-export const BACKUP_VERSION = 1;
+/** Format 2 adds the statements' versions (edits made in the app); format 1 files still restore. */
+export const BACKUP_VERSION = 2;
 
 const TYPED = CHUNK_NUMBERS;
 
@@ -24,6 +28,8 @@ interface BackupFile {
     meta: Omit<DatasetMeta, 'shared'> & { shared?: string[] };
     chunks: Record<string, unknown>[];
   }[];
+  /** Every version of statements corrected in the app (format 2). */
+  edits?: JsonVersion[];
 }
 
 /** Backup of every ready dataset. */
@@ -32,7 +38,7 @@ export async function createBackup(database: StanceDB): Promise<Blob> {
   for (const meta of await readyDatasets(database)) {
     entries.push({ meta, chunks: await datasetChunks(database, meta) });
   }
-  return backupOf(entries);
+  return backupOf(entries, await allVersions(database));
 }
 
 /**
@@ -46,7 +52,10 @@ export function backupOfDeleted(deleted: { meta: DatasetMeta; chunks: StatementC
 }
 
 /** The backup file of `entries` (each dataset with its chunks read as `datasetChunks` reads them). */
-async function backupOf(entries: { meta: DatasetMeta; chunks: StatementChunk[] }[]): Promise<Blob> {
+async function backupOf(
+  entries: { meta: DatasetMeta; chunks: StatementChunk[] }[],
+  versions: readonly StatementVersion[] = [],
+): Promise<Blob> {
   const datasets: BackupFile['datasets'] = entries.map(({ meta, chunks: stored }) => {
     const chunks = stored.map((c) => {
       // Text as plain lists in the file (format 1, whatever the store's layout): readable, and
@@ -66,6 +75,7 @@ async function backupOf(entries: { meta: DatasetMeta; chunks: StatementChunk[] }
     version: BACKUP_VERSION,
     createdAt: new Date().toISOString(),
     datasets,
+    edits: versionsToJson(versions),
   };
   const json = new Blob([JSON.stringify(file)], { type: 'application/json' });
   // Never hand out a file the restore would refuse (see MAX_BACKUP_BYTES).
@@ -82,6 +92,8 @@ export interface RestoreResult {
   restored: number;
   skipped: number;
   statements: number;
+  /** Versions of edited statements written (those already stored are kept as they are). */
+  versions: number;
 }
 
 /**
@@ -120,20 +132,32 @@ export async function restoreBackup(
     if (ids.has(meta.id)) throw new DamagedBackup(`two datasets have the id ${meta.id}`);
     ids.add(meta.id);
   }
-  return database.transaction('rw', database.datasets, database.chunks, async () => {
-    const result: RestoreResult = { restored: 0, skipped: 0, statements: 0 };
-    for (const { meta, chunks } of checked) {
-      if (await database.datasets.get(meta.id)) {
-        result.skipped++;
-        continue;
+  const versions = checkVersions(file.edits);
+  return database.transaction(
+    'rw',
+    database.datasets,
+    database.chunks,
+    database.edits,
+    async () => {
+      const result: RestoreResult = { restored: 0, skipped: 0, statements: 0, versions: 0 };
+      for (const v of versions) {
+        if (await database.edits.get([v.id, v.version])) continue;
+        await database.edits.add(v);
+        result.versions++;
       }
-      await database.datasets.add(meta);
-      await database.chunks.bulkAdd(chunks);
-      result.restored++;
-      result.statements += meta.statementCount;
-    }
-    return result;
-  });
+      for (const { meta, chunks } of checked) {
+        if (await database.datasets.get(meta.id)) {
+          result.skipped++;
+          continue;
+        }
+        await database.datasets.add(meta);
+        await database.chunks.bulkAdd(chunks);
+        result.restored++;
+        result.statements += meta.statementCount;
+      }
+      return result;
+    },
+  );
 }
 
 /**

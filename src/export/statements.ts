@@ -21,6 +21,7 @@ import {
   type Precision,
   type StanceValue,
 } from '../domain/types';
+import { anyEdited, isEdited } from '../query/edit-overlay';
 import type { ColumnCache } from '../query/types';
 import { csvLine } from './csv';
 
@@ -99,11 +100,18 @@ export function nativeCells(cache: ColumnCache, r: number): string[] {
  * for `new Blob(parts)`: a million rows never become one giant string.
  */
 export function statementsCsvParts(cache: ColumnCache, rows: ArrayLike<number>): string[] {
-  const parts = [csvLine(NATIVE_COLUMNS) + '\n'];
+  // An `edited` column only when some row was corrected in the app, so plain exports stay as
+  // they were; the importer ignores it, and the values are the latest versions.
+  const edited = anyEdited(cache, rows);
+  const parts = [csvLine(edited ? [...NATIVE_COLUMNS, 'edited'] : NATIVE_COLUMNS) + '\n'];
   for (let start = 0; start < rows.length; start += ROWS_PER_PART) {
     const end = Math.min(rows.length, start + ROWS_PER_PART);
     const lines: string[] = [];
-    for (let i = start; i < end; i++) lines.push(csvLine(nativeCells(cache, rows[i])));
+    for (let i = start; i < end; i++) {
+      const cells = nativeCells(cache, rows[i]);
+      if (edited) cells.push(isEdited(cache, rows[i]) ? 'yes' : '');
+      lines.push(csvLine(cells));
+    }
     parts.push(lines.join('\n') + '\n');
   }
   return parts;
@@ -140,6 +148,8 @@ export interface StatementJson {
   reported_via: string;
   /** 0..1, or null when the file gave none. */
   confidence: number | null;
+  /** Present, and true, when the statement was corrected or coded in the app. */
+  edited?: true;
 }
 
 /** One row as a JSON-ready object: `{ id: 'seed-009', date: '2024-11', precision: 'month', ... }`. */
@@ -155,6 +165,7 @@ export function statementObject(cache: ColumnCache, r: number): StatementJson {
     conditional: (cache.flags[r] & FLAG_CONDITIONAL) !== 0,
     ...textFields(cache, r),
     confidence: Number.isNaN(conf) ? null : Number(float32Text(conf)),
+    ...(isEdited(cache, r) ? { edited: true as const } : {}),
   };
 }
 

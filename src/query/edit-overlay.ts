@@ -209,3 +209,16 @@ function reorder(cache: ColumnCache, moved: [number, StatementFields][]): Column
   sorted.maxDay = last - 1;
   return sorted;
 }
+
+/** True when cache row `row` has versions saved in the app. */
+export function isEdited(cache: ColumnCache, row: number): boolean {
+  const edits = cache.text.edits;
+  return edits.size > 0 && edits.has(cache.text.sourceOf(row));
+}
+
+/** True when any of `rows` has versions saved in the app. */
+export function anyEdited(cache: ColumnCache, rows: ArrayLike<number>): boolean {
+  if (cache.text.edits.size === 0) return false;
+  for (let i = 0; i < rows.length; i++) if (isEdited(cache, rows[i])) return true;
+  return false;
+}

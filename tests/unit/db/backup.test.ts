@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_KIND, createBackup, restoreBackup } from '../../../src/db/backup';
 import { StanceDB } from '../../../src/db/db';
 import { datasetChunks, deleteDataset, readyDatasets } from '../../../src/db/store';
+import { historyOf, latestFields, saveVersions } from '../../../src/db/edits';
+import { fieldsAt } from '../../../src/query/edit-overlay';
 import type { Fixture } from '../ingest/helpers';
 import { importFixture as importInto, loadAll, seen } from './helpers';
 
@@ -73,7 +75,7 @@ describe('backing up all datasets and restoring them', () => {
     expect(await database.chunks.count()).toBe(0);
     const result = await restoreBackup(database, backup);
 
-    expect(result).toEqual({ restored: 3, skipped: 0, statements: 23 });
+    expect(result).toEqual({ restored: 3, skipped: 0, statements: 23, versions: 0 });
     expect(await everything()).toEqual(before);
     // Chunk boundaries too: a restored dataset is stored as it was.
     const clean = before.datasets.find((d) => d.name === 'clean.csv')!;
@@ -86,7 +88,7 @@ describe('backing up all datasets and restoring them', () => {
 
     expect(backup.type).toBe('application/gzip');
     const json = await unpack(backup);
-    expect(json).toMatchObject({ kind: BACKUP_KIND, version: 1 });
+    expect(json).toMatchObject({ kind: BACKUP_KIND, version: 2 });
     expect(json.datasets).toHaveLength(1);
   });
 
@@ -101,6 +103,7 @@ describe('backing up all datasets and restoring them', () => {
       restored: 1,
       skipped: 1,
       statements: 6,
+      versions: 0,
     });
     expect(await everything()).toEqual(before);
   });
@@ -230,6 +233,46 @@ function column(
   a.set(first);
   return Buffer.from(a.buffer).toString('base64');
 }
+
+describe('edits made in the app', () => {
+  it('go into the backup and come back with their history and time', async () => {
+    await importFixture('clean.csv');
+    const cache = await loadAll(database);
+    const id = cache.text.get('id', 0);
+    const before = fieldsAt(cache, 0);
+    const after = { ...before, stance: -2 as const, uncoded: false, conditional: false };
+    await saveVersions(database, [{ id, before, after, origin: 'app', note: 'misread' }]);
+    const history = await historyOf(database, id);
+
+    const backup = await createBackup(database);
+    await deleteAll();
+    await database.edits.clear();
+    const result = await restoreBackup(database, backup);
+
+    expect(result.versions).toBe(1);
+    expect(await historyOf(database, id)).toEqual(history);
+    expect((await latestFields(database)).get(id)!.stance).toBe(-2);
+  });
+
+  it('refuses a crafted version (a stance off the scale) and writes nothing', async () => {
+    await importFixture('clean.csv');
+    const cache = await loadAll(database);
+    const before = fieldsAt(cache, 0);
+    await saveVersions(database, [
+      { id: 'x', before, after: { ...before, stance: 1 as const }, origin: 'app' },
+    ]);
+    const json = await unpack(await createBackup(database));
+    await deleteAll();
+    await database.edits.clear();
+    (json.edits as { after: { stance: number } }[])[0].after.stance = 7;
+
+    await expect(restoreBackup(database, await pack(json))).rejects.toThrow(
+      /damaged: version 1 of statement x has an invalid stance/,
+    );
+    expect(await database.datasets.count()).toBe(0);
+    expect(await database.edits.count()).toBe(0);
+  });
+});
 
 describe('restoring a crafted backup (issue 20, item 7)', () => {
   it.each([
