@@ -20,10 +20,6 @@ export function dayToDate(day: number): Date {
   return new Date(day * MS_PER_DAY);
 }
 
-export function dateToDay(date: Date): number {
-  return Math.floor(date.getTime() / MS_PER_DAY);
-}
-
 /** `20075` -> `2024-12-18`. */
 export function formatDay(day: number): string {
   return dayToDate(day).toISOString().slice(0, 10);
