@@ -13,6 +13,7 @@ import {
 } from '../domain/types';
 import { pairIndex, type Rows } from './state';
 import type { ColumnCache, StanceFilter } from './types';
+import { plural } from '../domain/plural';
 
 export interface MatrixOptions {
   /** The as-of day (inclusive). */
@@ -609,8 +610,6 @@ export function ageText(days: number): string {
   if (days < 730) return `${Math.floor(days / 30)}mo`;
   return `${Math.floor(days / 365)}y`;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The accessible name of a cell, as a sentence a screen reader user can act on.
