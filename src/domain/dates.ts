@@ -15,18 +15,25 @@ export function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
+/** `daysInMonth(2024, 2)` -> 29; `daysInMonth(2100, 2)` -> 28 (month 1-12). */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
 /** The UTC date of a day number. */
 export function dayToDate(day: number): Date {
   return new Date(day * MS_PER_DAY);
 }
 
-export function dateToDay(date: Date): number {
-  return Math.floor(date.getTime() / MS_PER_DAY);
-}
-
 /** `20075` -> `2024-12-18`. */
 export function formatDay(day: number): string {
   return dayToDate(day).toISOString().slice(0, 10);
+}
+
+/** Today in UTC, `2026-12-07`, so a name made from it does not depend on the time zone. */
+export function today(): string {
+  return formatDay(Math.floor(Date.now() / MS_PER_DAY));
 }
 
 /** The date as the file gave it: `2024-12` for a month-precise statement, `2024` for a year. */

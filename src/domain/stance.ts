@@ -55,11 +55,6 @@ export function rowStanceLabel(stance: number, flags: number): string {
   return stanceLabel(stance as StanceValue, (flags & 1) !== 0);
 }
 
-/** Signed display: `+2`, `-1`, `0`. */
-export function stanceSigned(stance: number): string {
-  return stance > 0 ? `+${stance}` : String(stance);
-}
-
 /** One entry of a chart legend (also written into exported charts). */
 export interface LegendItem {
   label: string;

@@ -22,6 +22,7 @@ import {
 
 export type { PageSize } from './svg/page';
 import type { PageSize } from './svg/page';
+import { plural } from '../domain/plural';
 export const PICTURE_VIEWS = ['timeline', 'shifts', 'matrix', 'agreement'] as const;
 export type PictureView = (typeof PICTURE_VIEWS)[number];
 
@@ -40,8 +41,6 @@ export interface PictureInput {
   /** The day the picture is made, `2026-12-07`. */
   made: string;
 }
-
-const count = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The From/To filter in words, or the whole range of the data when there is none. */
 function filterWindow(cache: ColumnCache, view: ViewState): string {
@@ -98,7 +97,7 @@ export function picture(input: PictureInput): { text: string; width: number; hei
           title: `Timeline by ${view.lanes}`,
           window:
             `${windowWords(timelineWindow(cache, model, view))} (zoom as on screen) · ` +
-            `${count(model.rowCount, 'statement')}, ${shiftWords(cache, rows)}`,
+            `${plural(model.rowCount, 'statement')}, ${shiftWords(cache, rows)}`,
         },
         timelineLegend(),
         (box) => timelineDrawing(cache, rows, view, box),
@@ -112,5 +111,5 @@ function shiftWords(cache: ColumnCache, rows: ArrayLike<number>): string {
   const table = findShifts(cache, rows);
   let byActor = 0;
   for (let i = 0; i < table.count; i++) if (table.kind[i] === KIND_ACTOR) byActor++;
-  return `${count(byActor, 'shift')} by actor, ${count(table.count - byActor, 'shift')} by affiliation`;
+  return `${plural(byActor, 'shift')} by actor, ${plural(table.count - byActor, 'shift')} by affiliation`;
 }

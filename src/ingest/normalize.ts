@@ -2,7 +2,7 @@
  * Turning one cell of text into a typed value. Each parser returns null (or '' / NaN) for
  * text it does not accept; validate.ts turns that into a message for the user.
  */
-import { dayNumber } from '../domain/dates';
+import { dayNumber, daysInMonth } from '../domain/dates';
 import type { Precision, StanceValue } from '../domain/types';
 
 /**
@@ -54,12 +54,6 @@ function digits(t: string, from: number, to: number): number {
     n = n * 10 + d;
   }
   return n;
-}
-
-/** `daysInMonth(2024, 2)` -> 29; `daysInMonth(2100, 2)` -> 28. */
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** True when the text has the shape of a full date, to tell "wrong format" from "no such day". */

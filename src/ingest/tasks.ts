@@ -20,6 +20,7 @@ import { decodeChunks } from './stream';
 import { ChunkEncoder } from '../domain/encode';
 import { ContentFingerprint } from '../domain/content-fingerprint';
 import { EncodingSink } from './encoding-sink';
+import { plural } from '../domain/plural';
 
 /** Posts a message to the page, handing over the buffers in `transfer` (a chunk's arrays). */
 export type Post = (m: FromWorker, transfer?: Transferable[]) => void;
@@ -226,7 +227,7 @@ function encodingNote(note: string | null, sample: string, truncated: boolean): 
   const whole = truncated ? sample.slice(0, Math.max(0, sample.lastIndexOf('\n'))) : sample;
   const invalid = countInvalid(whole);
   if (invalid === 0) return note;
-  const bad = `${invalid.toLocaleString('en')} character${invalid === 1 ? '' : 's'} in the first rows could not be decoded and show as \uFFFD; the rows they are in are listed after import.`;
+  const bad = `${plural(invalid, 'character')} in the first rows could not be decoded and show as \uFFFD; the rows they are in are listed after import.`;
   return note ? `${note} ${bad}` : bad;
 }
 

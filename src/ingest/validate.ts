@@ -10,7 +10,7 @@
  */
 import type { RowIssue, StatementRecord } from '../domain/types';
 import type { ColumnMapping } from './columns';
-import { dayNumber } from '../domain/dates';
+import { dayNumber, dayToDate } from '../domain/dates';
 import { dateFormatLabel, parseDateAs, type DateFormat, type ParsedDate } from './formats/dates';
 import type { NativeValues } from './formats/types';
 import { isMissingMarker } from './formats/common';
@@ -113,7 +113,7 @@ const END_DAY = dayNumber(PLAUSIBLE_YEARS.max + 1, 1, 1);
 
 /** Why a date outside PLAUSIBLE_YEARS is rejected, naming its year. */
 function yearProblem(text: string, day: number): string {
-  const year = new Date(day * 86_400_000).getUTCFullYear();
+  const year = dayToDate(day).getUTCFullYear();
   const { min, max } = PLAUSIBLE_YEARS;
   return `date ${shown(text)} is in the year ${year}, outside the years ${min}-${max} an import accepts`;
 }

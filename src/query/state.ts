@@ -207,23 +207,6 @@ export function lanes(cache: ColumnCache, rows: Rows, by: 'actor' | 'topic'): La
   }));
 }
 
-export interface Step {
-  /** Start day of the statement that set this state. */
-  from: number;
-  /** Start day of the next statement on the pair; null when the state holds to the end. */
-  to: number | null;
-  stance: number;
-  conditional: boolean;
-  /** The statement behind the step. */
-  row: number;
-}
-
-export interface Series {
-  actor: number;
-  topic: number;
-  steps: Step[];
-}
-
 /**
  * The step series of the pairs in some lanes, flat: series `s` owns steps
  * `start[s] .. start[s + 1]`, in date order. A step is its row (stance and flags are read from
@@ -271,9 +254,9 @@ let scratch = {
 
 /**
  * The carried-forward stance of every (actor, topic) pair in lanes `first .. end - 1` of a
- * `LaneOrder` as a `StepTable`: the same steps as `stepSeries`, and which of them are shifts, in
- * a few typed arrays (no object per step or shift). Working from lanes lets the timeline build
- * only the lanes it shows. Same-day statements of a pair make one step: the later row's.
+ * `LaneOrder` as a `StepTable`: its steps, and which of them are shifts, in a few typed arrays
+ * (no object per step or shift). Working from lanes lets the timeline build only the lanes it
+ * shows. Same-day statements of a pair make one step: the later row's.
  * Example: Putin/ceasefire rows 0 (day 10, -1), 1 (day 30, 0), 2 (day 30, +1) ->
  * `{ count: 1, start: [0, 2], row: [0, 2], from: [10, 30], shiftRank: [0, 0, 1] }`.
  */
@@ -432,97 +415,6 @@ export function seriesRows(table: StepTable, s: number): Uint32Array {
   return table.row.subarray(table.start[s], table.start[s + 1]);
 }
 
-/**
- * Series `s` of a step table as step objects, for the few places that read one series.
- * Steps at rows 0 (day 10, -1) and 2 (day 30, +1) ->
- * `[{ from: 10, to: 30, stance: -1, row: 0, ... }, { from: 30, to: null, stance: 1, row: 2, ... }]`.
- */
-export function tableSteps(cache: ColumnCache, table: StepTable, s: number): Step[] {
-  const steps: Step[] = [];
-  const end = table.start[s + 1];
-  for (let i = table.start[s]; i < end; i++) {
-    const r = table.row[i];
-    steps.push({
-      from: table.from[i],
-      to: i + 1 < end ? table.from[i + 1] : null,
-      stance: cache.stance[r],
-      conditional: isConditional(cache, r),
-      row: r,
-    });
-  }
-  return steps;
-}
-
-/**
- * The carried-forward stance of every (actor, topic) pair in `rows`, as steps, ordered by actor
- * then topic. Same-day statements of a pair make one step: the later row's.
- * Example: Putin/ceasefire said -1 on day 10 and +1 on day 30 ->
- * `[{ from: 10, to: 30, stance: -1 }, { from: 30, to: null, stance: 1 }]`.
- */
-export function stepSeries(cache: ColumnCache, rows: Rows): Series[] {
-  const table = stepTable(cache, laneOrder(cache, rows, 'actor'));
-  const ids = Array.from({ length: table.count }, (_, s) => s);
-  // The table runs in lane order (affiliation, then name); this list runs in code order.
-  ids.sort((x, y) => table.actor[x] - table.actor[y] || table.topic[x] - table.topic[y]);
-  return ids.map((s) => ({
-    actor: table.actor[s],
-    topic: table.topic[s],
-    steps: tableSteps(cache, table, s),
-  }));
-}
-
-export interface MatrixCell {
-  actor: number;
-  topic: number;
-  /** The latest statement on or before the date. */
-  row: number;
-  stance: number;
-  conditional: boolean;
-  /** Statements of the pair on or before the date: the evidence count. */
-  count: number;
-  /** Days from the latest statement's start to the date. */
-  ageDays: number;
-  /** `ageDays > staleDays`: exactly `staleDays` old is still fresh. */
-  stale: boolean;
-}
-
-/**
- * The stance of every pair as of `day`: its latest statement starting on or before that day, how
- * many statements back it, and how old it is. Pairs with nothing yet are left out. Cells are
- * ordered by actor then topic. Rows must be ascending (date order), so the scan stops at `day`.
- * Example: statements on days 10 (-1) and 30 (+1), `asOf(c, rows, 40, 7)` ->
- * `{ stance: 1, count: 2, ageDays: 10, stale: true }`.
- */
-export function asOf(cache: ColumnCache, rows: Rows, day: number, staleDays: number): MatrixCell[] {
-  const pairs = pairIndex(cache);
-  const latest = new Int32Array(pairs.count).fill(-1);
-  const count = new Uint32Array(pairs.count);
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    if (cache.day[r] > day) break;
-    const p = pairs.id[r];
-    latest[p] = r;
-    count[p]++;
-  }
-  const cells: MatrixCell[] = [];
-  for (let p = 0; p < pairs.count; p++) {
-    const r = latest[p];
-    if (r < 0) continue;
-    const ageDays = day - cache.day[r];
-    cells.push({
-      actor: pairs.actor[p],
-      topic: pairs.topic[p],
-      row: r,
-      stance: cache.stance[r],
-      conditional: isConditional(cache, r),
-      count: count[p],
-      ageDays,
-      stale: ageDays > staleDays,
-    });
-  }
-  return cells;
-}
-
 export interface Shift {
   actor: number;
   topic: number;
@@ -577,51 +469,4 @@ export function shifts(cache: ColumnCache, rows: Rows): Shift[] {
   // Rows are numbered in date order, so sorting the steps by row puts the shifts in date order.
   found.sort((x, y) => table.row[x] - table.row[y]);
   return found.map((i) => makeShift(cache, table.row[i], table.row[i - 1]));
-}
-
-export interface CompareCell {
-  actor: number;
-  topic: number;
-  a?: MatrixCell;
-  b?: MatrixCell;
-  /** Sign of `b.stance - a.stance`; null when the pair has no stance on one of the dates. */
-  shift: -1 | 0 | 1 | null;
-}
-
-/**
- * Who shifted between two dates: the as-of cells at `dayA` and `dayB` side by side, for every
- * pair that has a stance on either date, ordered by actor then topic.
- * Example: -1 on day 10, +1 on day 30; `compareAsOf(c, rows, 15, 35, 90)` -> `shift: 1`.
- */
-export function compareAsOf(
-  cache: ColumnCache,
-  rows: Rows,
-  dayA: number,
-  dayB: number,
-  staleDays: number,
-): CompareCell[] {
-  const left = asOf(cache, rows, dayA, staleDays);
-  const right = asOf(cache, rows, dayB, staleDays);
-  const nT = Math.max(1, cache.topics.length);
-  const key = (c: MatrixCell) => c.actor * nT + c.topic;
-  const result: CompareCell[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < left.length || j < right.length) {
-    const ka = i < left.length ? key(left[i]) : Infinity;
-    const kb = j < right.length ? key(right[j]) : Infinity;
-    if (ka === kb) {
-      const a = left[i++];
-      const b = right[j++];
-      const shift = Math.sign(b.stance - a.stance) as -1 | 0 | 1;
-      result.push({ actor: a.actor, topic: a.topic, a, b, shift });
-    } else if (ka < kb) {
-      const a = left[i++];
-      result.push({ actor: a.actor, topic: a.topic, a, shift: null });
-    } else {
-      const b = right[j++];
-      result.push({ actor: b.actor, topic: b.topic, b, shift: null });
-    }
-  }
-  return result;
 }

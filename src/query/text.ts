@@ -1,3 +1,4 @@
+import { bisectRight } from 'd3-array';
 import { textAt, valueAt, type PackedText } from '../domain/packed';
 import type { TextColumn } from '../domain/types';
 
@@ -161,14 +162,7 @@ export class TextTable {
   }
 
   private partOf(g: number): number {
-    let lo = 0;
-    let hi = this.parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= g) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, bisectRight(this.starts, g, 0, this.parts.length) - 1);
   }
 
   private lowered(col: TextColumn): (string | null)[] {

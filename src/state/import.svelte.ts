@@ -282,11 +282,3 @@ export class ImportFlow {
     }
   }
 }
-
-/** `date <- Date, actor <- Speaker, ...`: the mapping in words for the dataset's metadata. */
-export function describeMapping(headers: string[], mapping: ColumnMapping): string {
-  return Object.entries(mapping)
-    .filter(([, i]) => i !== undefined && i >= 0)
-    .map(([col, i]) => `${col} <- ${headers[i as number] ?? `column ${(i as number) + 1}`}`)
-    .join(', ');
-}

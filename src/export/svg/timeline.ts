@@ -18,6 +18,7 @@ import { openingWindow } from '../../views/timeline/windowing';
 import { SvgContext } from './context';
 import { el, fit, text } from './doc';
 import { INK, MUTED, type Box, type Drawing, type LegendEntry } from './page';
+import { plural } from '../../domain/plural';
 
 export type TimelineView = Pick<
   ViewState,
@@ -202,7 +203,7 @@ export function timelineDrawing(
     if (cache.end[r] <= win[0] || cache.day[r] >= win[1]) outside++;
   }
   if (outside > 0) {
-    notes.push(`${outside} statement${outside === 1 ? '' : 's'} outside the window`);
+    notes.push(`${plural(outside, 'statement')} outside the window`);
   }
 
   const svg =

@@ -4,7 +4,7 @@
  * user can settle when every value reads both ways. A preview must never guess silently, so
  * `detectDateFormat` says when it cannot tell.
  */
-import { dayNumber } from '../../domain/dates';
+import { dayNumber, daysInMonth } from '../../domain/dates';
 import type { Precision } from '../../domain/types';
 import { parseDate } from '../normalize';
 
@@ -58,11 +58,6 @@ const MONTHS = new Map<string, number>(
   ]),
 );
 MONTHS.set('sept', 9);
-
-/** `daysInMonth(2024, 2)` -> 29. */
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** A checked calendar date, or null: `ymd(2025, 2, 29)` -> null. */
 function ymd(year: number, month: number, day?: number): ParsedDate | null {

@@ -3,7 +3,7 @@
  * in long form (one row per country and roll call), and a wide table with one column per topic
  * (a peace-agreement table with 0-3 provision columns) melted into one statement per cell.
  */
-import { dayNumber } from '../../domain/dates';
+import { dayNumber, daysInMonth } from '../../domain/dates';
 import type { NativeColumn, StanceValue } from '../../domain/types';
 import { stanceLabel } from '../../domain/stance';
 import { guessMapping, headerKey, type ColumnMapping } from '../columns';
@@ -158,8 +158,7 @@ export function dateFromParts(
   if (month < 1 || month > 12) return null;
   if (d === '') return { day: dayNumber(year, month, 1), precision: 'month' };
   const day = Number(d);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > last) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
   return { day: dayNumber(year, month, day), precision: 'day' };
 }
 

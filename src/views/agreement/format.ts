@@ -1,6 +1,7 @@
 /** Labels and colours of the agreement matrix: pure, so the names tests rely on live in one place. */
 import { scaleLinear } from 'd3-scale';
 import { STANCES, STANCE_COLOR } from '../../domain/stance';
+import { plural } from '../../domain/plural';
 
 /**
  * Agreement 0..1 on the stance scale's diverging, colour-blind-safe colours (PuOr): 0 (disagree)
@@ -43,8 +44,6 @@ export function textColorOn(color: string): string {
 export function percent(score: number): string {
   return `${Math.round(score * 100)}%`;
 }
-
-const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
 
 /**
  * The accessible name of a cell (row actor first):

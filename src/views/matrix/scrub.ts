@@ -1,5 +1,5 @@
 /** Date stepping for the as-of scrubber and the Play button. Pure, UTC. */
-import { dayNumber, dayToDate } from '../../domain/dates';
+import { dayNumber, dayToDate, daysInMonth } from '../../domain/dates';
 
 /**
  * The same day `months` calendar months later (or earlier), clamped to the target month's last
@@ -7,11 +7,10 @@ import { dayNumber, dayToDate } from '../../domain/dates';
  */
 export function addMonths(day: number, months: number): number {
   const d = dayToDate(day);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1 + months;
-  // Day 0 of the month after is the last day of the target month.
-  const last = dayToDate(dayNumber(y, m + 1, 0)).getUTCDate();
-  return dayNumber(y, m, Math.min(d.getUTCDate(), last));
+  const m = d.getUTCMonth() + months;
+  const y = d.getUTCFullYear() + Math.floor(m / 12);
+  const month = m - Math.floor(m / 12) * 12 + 1;
+  return dayNumber(y, month, Math.min(d.getUTCDate(), daysInMonth(y, month)));
 }
 
 /** `clampDay(5, 10, 20)` -> 10. */

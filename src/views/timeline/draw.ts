@@ -6,6 +6,7 @@
  * Time is in day numbers (days since 1970-01-01 UTC) and may be fractional while zooming: the
  * view state only stores whole days, so the component keeps the fractional window locally.
  */
+import { bisectLeft } from 'd3-array';
 
 /** A linear map from days to pixels: `d0 -> r0`, `d1 -> r1`. */
 export interface XScale {
@@ -170,24 +171,6 @@ export function daysToBrush(
 }
 
 /**
- * First index in `xs[lo..hi)` (ascending) whose value is `>= value`: a lower bound.
- * `lowerBound([1, 3, 3, 7], 3)` -> 1; `lowerBound([1, 3, 3, 7], 8)` -> 4.
- */
-export function lowerBound(
-  xs: ArrayLike<number>,
-  value: number,
-  lo = 0,
-  hi: number = xs.length,
-): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
  * The x of every entry of a lane-ordered day array, computed once per scale change (a
  * multiply-add per row), so drawing and hit-testing read positions instead of recomputing them.
  * The days are copied into lane order beforehand (`TimelineModel.day`) because reading
@@ -222,8 +205,8 @@ export function nearestMark(
   yAt: (i: number) => number,
   radius: number,
 ): number {
-  const first = lowerBound(xs, px - radius, lo, hi);
-  const last = Math.min(lowerBound(xs, px + radius, first, hi) + 1, hi);
+  const first = bisectLeft(xs, px - radius, lo, hi);
+  const last = Math.min(bisectLeft(xs, px + radius, first, hi) + 1, hi);
   let best = -1;
   let bestD = radius * radius + 1e-9;
   const consider = (i: number) => {
@@ -236,7 +219,7 @@ export function nearestMark(
     }
   };
   // Scan outwards from the pointer so the limit drops the farthest candidates, not the nearest.
-  let r = lowerBound(xs, px, first, last);
+  let r = bisectLeft(xs, px, first, last);
   let l = r - 1;
   for (let seen = 0; seen < HIT_SCAN_LIMIT && (l >= first || r < last); seen++) {
     if (r < last) consider(r++);

@@ -3,9 +3,10 @@
  * up and down arrows to the band above or below at the same day. Pure: the component keeps the
  * cursor and scrolls it into view.
  */
+import { bisectLeft } from 'd3-array';
 import type { ColumnCache } from '../../query/types';
 import type { BandModel } from './bands';
-import { lowerBound, type Window } from './draw';
+import type { Window } from './draw';
 import { pointBeside, pointIn, pointOfRow } from './hit';
 import { ENTRY_SERIES, type BandLayout } from './layout';
 import { stepCursor } from './model';
@@ -29,7 +30,7 @@ export function cursorInTime(
   step: 1 | -1,
   win: Window,
 ): Cursor | null {
-  const at = cursor ? lowerBound(rows, cursor.row) : -1;
+  const at = cursor ? bisectLeft(rows, cursor.row) : -1;
   const index = stepCursor(cache.day, rows, at, step, win[0], win[1]);
   if (index < 0) return null;
   const row = rows[index];

@@ -3,8 +3,8 @@
  * actor), a name line per lane, and a band row per series. Lines have fixed heights, so the
  * lines in view and the line under the pointer are binary searches.
  */
+import { bisectLeft } from 'd3-array';
 import type { BandModel } from './bands';
-import { lowerBound } from './draw';
 
 export const ENTRY_GROUP = 0;
 export const ENTRY_LANE = 1;
@@ -90,14 +90,14 @@ export function lineHeight(layout: BandLayout, i: number): number {
  */
 export function visibleLines(layout: BandLayout, scrollTop: number, viewH: number) {
   const { tops } = layout;
-  let first = lowerBound(tops, scrollTop + 1e-9) - 1;
+  let first = bisectLeft(tops, scrollTop + 1e-9) - 1;
   if (first < 0) first = 0;
-  const last = lowerBound(tops, scrollTop + viewH, first);
+  const last = bisectLeft(tops, scrollTop + viewH, first);
   return [first, last] as [number, number];
 }
 
 /** The line under a y in the scrolling area, or -1 past the end. */
 export function lineAt(layout: BandLayout, y: number): number {
-  const i = lowerBound(layout.tops, y + 1e-9) - 1;
+  const i = bisectLeft(layout.tops, y + 1e-9) - 1;
   return i >= 0 && y < layout.tops[i] + lineHeight(layout, i) ? i : -1;
 }

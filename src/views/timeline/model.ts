@@ -3,6 +3,7 @@
  * never per frame: the lanes, each lane's rows in date order in one flat array, the step series
  * and shifts grouped by lane, and lookups from a row to its series and shift.
  */
+import { bisectLeft, bisector } from 'd3-array';
 import {
   laneOrder,
   makeShift,
@@ -14,7 +15,6 @@ import {
   type StepTable,
 } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
-import { lowerBound } from './draw';
 
 export type LaneBy = 'actor' | 'topic';
 
@@ -120,7 +120,7 @@ export function seriesOfRow(cache: ColumnCache, model: TimelineModel, row: numbe
   const table = laneSteps(cache, model, lane);
   const codes = model.by === 'actor' ? table.topic : table.actor;
   const code = model.by === 'actor' ? cache.topic[row] : cache.actor[row];
-  const s = lowerBound(codes, code);
+  const s = bisectLeft(codes, code);
   return s < table.count && codes[s] === code ? s : -1;
 }
 
@@ -144,8 +144,8 @@ export function laneShiftsIn(
   const { from, start, shiftRank, count } = laneSteps(cache, model, lane);
   let n = 0;
   for (let s = 0; s < count; s++) {
-    const lo = lowerBound(from, d0, start[s], start[s + 1]);
-    n += shiftRank[lowerBound(from, d1, lo, start[s + 1])] - shiftRank[lo];
+    const lo = bisectLeft(from, d0, start[s], start[s + 1]);
+    n += shiftRank[bisectLeft(from, d1, lo, start[s + 1])] - shiftRank[lo];
   }
   return n;
 }
@@ -166,8 +166,8 @@ export function laneShiftSteps(
   const { from, start, shiftRank, row, count } = laneSteps(cache, model, lane);
   const found: number[] = [];
   for (let s = 0; s < count; s++) {
-    const lo = lowerBound(from, d0, start[s], start[s + 1]);
-    const hi = lowerBound(from, d1, lo, start[s + 1]);
+    const lo = bisectLeft(from, d0, start[s], start[s + 1]);
+    const hi = bisectLeft(from, d1, lo, start[s + 1]);
     for (let i = lo; i < hi; i++) if (shiftRank[i + 1] > shiftRank[i]) found.push(i);
   }
   return found.sort((x, y) => row[x] - row[y]);
@@ -192,7 +192,7 @@ export function shiftOf(cache: ColumnCache, model: TimelineModel, row: number): 
   if (s < 0) return null;
   const table = laneSteps(cache, model, laneOfRow(cache, model, row));
   const { from, start, shiftRank, row: stepRow } = table;
-  const i = lowerBound(from, cache.day[row], start[s], start[s + 1]);
+  const i = bisectLeft(from, cache.day[row], start[s], start[s + 1]);
   if (i >= start[s + 1] || stepRow[i] !== row || shiftRank[i + 1] === shiftRank[i]) return null;
   return makeShift(cache, row, stepRow[i - 1]);
 }
@@ -213,16 +213,7 @@ export function stepCursor(
   hi: number,
 ): number {
   // First index with day >= lo, and first with day >= hi: rows are in date order.
-  const bound = (v: number) => {
-    let a = 0;
-    let b = rows.length;
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      if (day[rows[m]] < v) a = m + 1;
-      else b = m;
-    }
-    return a;
-  };
+  const bound = (v: number) => bisector((r: number) => day[r]).left(rows, v);
   const first = bound(lo);
   const last = bound(hi) - 1;
   if (first > last) return -1;

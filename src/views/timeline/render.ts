@@ -5,6 +5,7 @@
  * arrow. Called on every zoom, pan, scroll and hover, so it allocates little and never touches
  * Svelte state.
  */
+import { bisectLeft } from 'd3-array';
 import { STANCE_COLOR } from '../../domain/stance';
 import {
   FLAG_CONDITIONAL,
@@ -15,7 +16,7 @@ import {
 import type { ColumnCache } from '../../query/types';
 import type { BandModel } from './bands';
 import { bandOf, seriesOfRow, stepAt } from './steps';
-import { BIN_THRESHOLD, dayAt, lowerBound, shiftMarker, xOf, type XScale } from './draw';
+import { BIN_THRESHOLD, dayAt, shiftMarker, xOf, type XScale } from './draw';
 import { groupShiftsOf } from './group-shifts';
 import { ENTRY_GROUP, ENTRY_SERIES, visibleLines, type BandLayout } from './layout';
 import type { Theme } from './theme';
@@ -62,13 +63,13 @@ export interface Frame {
 export function seriesMarkRange(f: Frame, s: number): [number, number] {
   const { xs, scale, model } = f;
   const pxPerDay = (scale.r1 - scale.r0) / (scale.d1 - scale.d0);
-  const lo = lowerBound(
+  const lo = bisectLeft(
     xs,
     scale.r0 - MAX_SPAN_DAYS * pxPerDay,
     model.start[s],
     model.start[s + 1],
   );
-  const hi = lowerBound(xs, scale.r1 + 3 * MARK_R, lo, model.start[s + 1]);
+  const hi = bisectLeft(xs, scale.r1 + 3 * MARK_R, lo, model.start[s + 1]);
   return [lo, hi];
 }
 
@@ -377,7 +378,7 @@ export function renderFrame(
     ctx.strokeStyle = color;
     ctx.lineWidth = width;
     ctx.setLineDash(dash);
-    const step = lowerBound(band.row, pt.row);
+    const step = bisectLeft(band.row, pt.row);
     if (step < band.row.length && band.row[step] === pt.row) {
       const x0 = Math.max(r0, xOf(scale, band.from[step]));
       const x1 = step + 1 < band.from.length ? Math.min(r1, xOf(scale, band.from[step + 1])) : r1;

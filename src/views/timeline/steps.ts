@@ -3,6 +3,7 @@
  * shifts `seriesShifts` (src/query/shifts.ts) finds in it, built when the row is first drawn or
  * asked for and kept in the model.
  */
+import { bisectLeft, bisectRight } from 'd3-array';
 import { FLAG_UNCODED } from '../../domain/types';
 import { seriesShifts, type Shift } from '../../query/shifts';
 import { pairIndex } from '../../query/state';
@@ -57,7 +58,7 @@ export function bandOf(cache: ColumnCache, model: BandModel, s: number): Band {
   const shifts = new Map<number, Shift>();
   const kind = model.seriesKind[s] === SERIES_AFFILIATION ? 'affiliation' : 'actor';
   for (const shift of seriesShifts(cache, rows, kind)) {
-    shifts.set(upperBound(from, shift.day, 0, k) - 1, shift);
+    shifts.set(bisectRight(from, shift.day, 0, k) - 1, shift);
   }
   band = { row: row.slice(0, k), from: from.slice(0, k), shifts };
   model.bands[s] = band;
@@ -75,20 +76,8 @@ export function shiftOfRow(
   row: number,
 ): Shift | null {
   const band = bandOf(cache, model, s);
-  const step = lowerBound(band.row, row);
+  const step = bisectLeft(band.row, row);
   return band.row[step] === row ? (band.shifts.get(step) ?? null) : null;
-}
-
-/** First index in `values` (ascending) whose value is `>= value`. */
-function lowerBound(values: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (values[m] < value) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }
 
 /**
@@ -96,15 +85,5 @@ function lowerBound(values: ArrayLike<number>, value: number): number {
  * or -1 before the first. Steps from days [10, 20]: `stepAt(band, 15)` -> 0; `(band, 5)` -> -1.
  */
 export function stepAt(band: Band, day: number): number {
-  return upperBound(band.from, day, 0, band.from.length) - 1;
-}
-
-/** First index in `values[lo..hi)` (ascending) whose value is `> value`. */
-export function upperBound(values: ArrayLike<number>, value: number, lo: number, hi: number) {
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (values[m] <= value) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
+  return bisectRight(band.from, day, 0, band.from.length) - 1;
 }

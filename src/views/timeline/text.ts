@@ -21,6 +21,7 @@ import { seriesRows, type Rows, type Shift } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
 import type { Window } from './draw';
 import { laneSteps, type TimelineModel } from './model';
+import { plural } from '../../domain/plural';
 
 /**
  * Formatted dates by `day * 4 + precision code`: the text list writes the same few thousand days
@@ -49,12 +50,6 @@ export function stateLabel(stance: number, conditional: boolean): string {
 export function shiftText(shift: Shift): string {
   return `shift: ${stateLabel(shift.before, shift.beforeConditional)} → ${stateLabel(shift.after, shift.afterConditional)}`;
 }
-
-/** `toLocaleString('en')` builds a formatter on every call; this one is built once. */
-const numberFormat = new Intl.NumberFormat('en');
-
-const plural = (n: number, word: string) =>
-  `${numberFormat.format(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The chart's accessible name: what it holds and what it shows.

@@ -3,7 +3,8 @@ import type { StanceValue, StatementRecord } from '../../../src/domain/types';
 import { agreement, seriate } from '../../../src/query/agreement';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
-import { asOf, compareAsOf, lanes, shifts, stepSeries } from '../../../src/query/state';
+import { matrixModel } from '../../../src/query/matrix';
+import { laneOrder, lanes, shifts, stepTable } from '../../../src/query/state';
 import { EMPTY_FILTER } from '../../../src/query/types';
 import { random, rec } from './helpers';
 
@@ -61,22 +62,23 @@ describe('at 200k rows', () => {
   });
 
   it('accounts for every statement in the state views', () => {
-    const cells = asOf(cache, rows, START + DAYS, 30);
+    const matrix = matrixModel(cache, rows, { asOf: START + DAYS, compare: null, staleDays: 30 });
+    const cells = matrix.rows
+      .filter((r) => r.kind === 'actor')
+      .flatMap((r) => [...r.cells.values()]);
+    expect(matrix.actorCount).toBe(ACTORS);
     expect(cells).toHaveLength(ACTORS * TOPICS);
     expect(cells.reduce((sum, c) => sum + c.count, 0)).toBe(N);
 
-    const series = stepSeries(cache, rows);
+    const table = stepTable(cache, laneOrder(cache, rows, 'actor'));
     const pairDays = new Set(records.map((r) => `${r.actor}|${r.topic}|${r.day}`));
-    expect(series.reduce((sum, s) => sum + s.steps.length, 0)).toBe(pairDays.size);
-    expect(series.every((s) => s.steps[s.steps.length - 1].to === null)).toBe(true);
+    expect(table.count).toBe(ACTORS * TOPICS);
+    expect(table.row.length).toBe(pairDays.size);
 
     const changes = shifts(cache, rows);
     expect(changes.length).toBeGreaterThan(0);
-    expect(changes.length).toBeLessThan(pairDays.size - series.length + 1);
+    expect(changes.length).toBeLessThan(pairDays.size - table.count + 1);
     expect(lanes(cache, rows, 'actor').reduce((sum, l) => sum + l.rows.length, 0)).toBe(N);
-
-    const compared = compareAsOf(cache, rows, START + 10, START + DAYS, 30);
-    expect(compared).toHaveLength(ACTORS * TOPICS);
   });
 
   it('builds a full agreement matrix and orders it', () => {

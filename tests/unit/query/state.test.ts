@@ -3,14 +3,11 @@ import { formatDay } from '../../../src/domain/dates';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
 import {
-  asOf,
-  compareAsOf,
   computePairIndex,
   laneOrder,
   lanes,
   shiftCount,
   shifts,
-  stepSeries,
   stepTable,
 } from '../../../src/query/state';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
@@ -69,7 +66,24 @@ describe('lanes', () => {
   });
 });
 
-describe('stepSeries', () => {
+/** Each pair's steps as `from..to stance` (to: the next step's day, or `end`), pairs by name. */
+function stepsByPair(cache: ColumnCache, rows: ArrayLike<number>): [string, string[]][] {
+  const table = stepTable(cache, laneOrder(cache, rows, 'actor'));
+  const series = Array.from({ length: table.count }, (_, s): [string, string[]] => {
+    const steps: string[] = [];
+    const end = table.start[s + 1];
+    for (let i = table.start[s]; i < end; i++) {
+      const r = table.row[i];
+      const to = i + 1 < end ? formatDay(table.from[i + 1]) : 'end';
+      const stance = stanceText(cache.stance[r], (cache.flags[r] & 1) === 1);
+      steps.push(`${formatDay(table.from[i])}..${to} ${stance} "${cache.text.get('quote', r)}"`);
+    }
+    return [pairName(cache, { actor: table.actor[s], topic: table.topic[s] }), steps];
+  });
+  return series.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
+describe('stepTable steps', () => {
   it('carries a stance forward until the next statement', () => {
     const { cache, rows } = setup([
       { date: '2024-03-10', actor: 'Putin', topic: 'ceasefire', stance: -2 },
@@ -77,23 +91,13 @@ describe('stepSeries', () => {
       { date: '2024-04-01', actor: 'Putin', topic: 'ceasefire', stance: -1 },
       { date: '2024-04-15', actor: 'Biden', topic: 'ceasefire', stance: 1 },
     ]);
-    const series = stepSeries(cache, rows);
-    expect(
-      series.map((s) => [
-        pairName(cache, s),
-        s.steps.map(
-          (st) =>
-            `${formatDay(st.from)}..${st.to === null ? 'end' : formatDay(st.to)} ${stanceText(st.stance, st.conditional)}`,
-        ),
-      ]),
-    ).toEqual([
-      ['Biden/ceasefire', ['2024-04-15..end +1']],
+    expect(stepsByPair(cache, rows)).toEqual([
+      ['Biden/ceasefire', ['2024-04-15..end +1 ""']],
       [
         'Putin/ceasefire',
-        ['2024-03-10..2024-04-01 -2', '2024-04-01..2024-05-01 -1', '2024-05-01..end +1c'],
+        ['2024-03-10..2024-04-01 -2 ""', '2024-04-01..2024-05-01 -1 ""', '2024-05-01..end +1c ""'],
       ],
     ]);
-    expect(series[1].steps.map((st) => cache.stance[st.row])).toEqual([-2, -1, 1]);
   });
 
   it('lets the later row win among statements of a pair on the same day', () => {
@@ -102,12 +106,9 @@ describe('stepSeries', () => {
       { date: '2024-03-12', actor: 'Putin', topic: 'ceasefire', stance: 0, quote: 'first' },
       { date: '2024-03-12', actor: 'Putin', topic: 'ceasefire', stance: 1, quote: 'second' },
     ]);
-    const [series] = stepSeries(cache, rows);
-    expect(series.steps.map((s) => [s.stance, cache.text.get('quote', s.row)])).toEqual([
-      [-2, ''],
-      [1, 'second'],
+    expect(stepsByPair(cache, rows)).toEqual([
+      ['Putin/ceasefire', ['2024-03-10..2024-03-12 -2 ""', '2024-03-12..end +1 "second"']],
     ]);
-    expect(series.steps[0].to).toBe(day('2024-03-12'));
   });
 
   it('builds steps from the given rows only', () => {
@@ -115,10 +116,8 @@ describe('stepSeries', () => {
       { date: '2024-03-10', actor: 'Putin', topic: 'ceasefire', stance: -2 },
       { date: '2024-03-12', actor: 'Putin', topic: 'ceasefire', stance: 1 },
     ]);
-    const [series] = stepSeries(cache, filterRows(cache, { ...EMPTY_FILTER, stances: [-2] }));
-    expect(series.steps).toEqual([
-      { from: day('2024-03-10'), to: null, stance: -2, conditional: false, row: 0 },
-    ]);
+    const rows = filterRows(cache, { ...EMPTY_FILTER, stances: [-2] });
+    expect(stepsByPair(cache, rows)).toEqual([['Putin/ceasefire', ['2024-03-10..end -2 ""']]]);
   });
 });
 
@@ -169,13 +168,6 @@ describe('stepTable', () => {
       describeTable(stepTable(cache, laneOrder(cache, rows, 'actor'))).sort(),
     );
   });
-
-  it('lists series by actor code for stepSeries, whatever the lane order', () => {
-    expect(stepSeries(cache, rows).map((s) => pairName(cache, s))).toEqual([
-      'Abbott/talks',
-      'Putin/talks',
-    ]);
-  });
 });
 
 describe('pairIndex', () => {
@@ -190,64 +182,6 @@ describe('pairIndex', () => {
     const hashed = computePairIndex(cache, 0);
     expect(Array.from(dense.id)).toEqual([2, 0, 1, 2]);
     expect(hashed).toEqual(dense);
-  });
-});
-
-describe('asOf', () => {
-  const { cache, rows } = setup([
-    { date: '2024-01-10', actor: 'Putin', topic: 'ceasefire', stance: -2 },
-    { date: '2024-02-10', actor: 'Putin', topic: 'ceasefire', stance: -1 },
-    { date: '2024-03-10', actor: 'Putin', topic: 'ceasefire', stance: 'c' },
-    { date: '2024-02', actor: 'Biden', topic: 'ceasefire', stance: 2 },
-    { date: '2024-02-20', actor: 'Biden', topic: 'talks', stance: 0 },
-  ]);
-
-  it.each([
-    ['2024-01-09', []],
-    ['2024-01-10', ['Putin/ceasefire -2 n=1 age=0']],
-    ['2024-02-01', ['Biden/ceasefire +2 n=1 age=0', 'Putin/ceasefire -2 n=1 age=22']],
-    [
-      '2024-02-20',
-      ['Biden/ceasefire +2 n=1 age=19', 'Biden/talks 0 n=1 age=0', 'Putin/ceasefire -1 n=2 age=10'],
-    ],
-    [
-      '2024-12-31',
-      [
-        'Biden/ceasefire +2 n=1 age=334',
-        'Biden/talks 0 n=1 age=315',
-        'Putin/ceasefire +1c n=3 age=296',
-      ],
-    ],
-  ])(
-    'as of %s picks the latest statement on or before the date and counts evidence',
-    (date, expected) => {
-      expect(
-        asOf(cache, rows, day(date), 30).map(
-          (c) =>
-            `${pairName(cache, c)} ${stanceText(c.stance, c.conditional)} n=${c.count} age=${c.ageDays}`,
-        ),
-      ).toEqual(expected);
-    },
-  );
-
-  it('points each cell at the statement behind it', () => {
-    const [cell] = asOf(cache, rows, day('2024-02-15'), 30).filter(
-      (c) => cache.actors[c.actor] === 'Putin',
-    );
-    expect(formatDay(cache.day[cell.row])).toBe('2024-02-10');
-  });
-
-  it.each([
-    [29, false],
-    [30, false],
-    [31, true],
-  ])('a stance %i days old with a 30-day threshold is stale: %s', (age, stale) => {
-    const { cache: c, rows: r } = setup([
-      { date: '2024-01-01', actor: 'A', topic: 't', stance: 1 },
-    ]);
-    const [cell] = asOf(c, r, day('2024-01-01') + age, 30);
-    expect(cell.ageDays).toBe(age);
-    expect(cell.stale).toBe(stale);
   });
 });
 
@@ -314,30 +248,6 @@ describe('shifts', () => {
       { date: '2024-01-02', actor: 'Putin', topic: 'ceasefire', stance: -1 },
     ]);
     expect(shifts(cache, rows)).toEqual([]);
-  });
-});
-
-describe('compareAsOf', () => {
-  it('shows who shifted between two dates, and who has a stance on one date only', () => {
-    const { cache, rows } = setup([
-      { date: '2024-01-01', actor: 'Putin', topic: 'ceasefire', stance: -2 },
-      { date: '2024-03-01', actor: 'Putin', topic: 'ceasefire', stance: 'c' },
-      { date: '2024-01-01', actor: 'Biden', topic: 'ceasefire', stance: 1 },
-      { date: '2024-02-01', actor: 'Biden', topic: 'ceasefire', stance: 'c' },
-      { date: '2024-01-01', actor: 'Lavrov', topic: 'talks', stance: 1 },
-      { date: '2024-02-15', actor: 'Lavrov', topic: 'talks', stance: -1 },
-      { date: '2024-02-20', actor: 'Xi', topic: 'talks', stance: 1 },
-    ]);
-    const result = compareAsOf(cache, rows, day('2024-01-15'), day('2024-03-15'), 90);
-    expect(
-      result.map((c) => [pairName(cache, c), c.shift, c.a !== undefined, c.b !== undefined]),
-    ).toEqual([
-      ['Biden/ceasefire', 0, true, true],
-      ['Lavrov/talks', -1, true, true],
-      ['Putin/ceasefire', 1, true, true],
-      ['Xi/talks', null, false, true],
-    ]);
-    expect(result[2].b!.conditional).toBe(true);
   });
 });
 

@@ -6,7 +6,6 @@ import {
   dayAt,
   daysToBrush,
   fitDomain,
-  lowerBound,
   nearestMark,
   panWindow,
   shiftMarker,
@@ -155,14 +154,6 @@ describe('brushing', () => {
 });
 
 describe('positions', () => {
-  it.each([
-    [[1, 3, 3, 7], 3, 1],
-    [[1, 3, 3, 7], 0, 0],
-    [[1, 3, 3, 7], 8, 4],
-  ])('finds the lower bound of %j for %d: %d', (xs, v, expected) => {
-    expect(lowerBound(xs, v)).toBe(expected);
-  });
-
   it('computes x for each day of a lane order', () => {
     const xs = computeXs(Int32Array.of(10, 0), { d0: 0, d1: 10, r0: 0, r1: 100 });
     expect(Array.from(xs)).toEqual([100, 0]);
