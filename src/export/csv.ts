@@ -1,4 +1,3 @@
-import type { RowIssue } from '../domain/types';
 import { FORMULA } from '../domain/formula-guard';
 
 /**
@@ -17,11 +16,4 @@ export function csvCell(value: string): string {
 
 export function csvLine(cells: readonly string[]): string {
   return cells.map(csvCell).join(',');
-}
-
-/** The rejected rows of an import as CSV: line, column, reason. */
-export function issuesCsv(issues: readonly RowIssue[]): string {
-  const lines = [csvLine(['line', 'column', 'reason'])];
-  for (const i of issues) lines.push(csvLine([String(i.line), i.column, i.message]));
-  return lines.join('\n') + '\n';
 }

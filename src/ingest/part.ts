@@ -24,6 +24,7 @@ import { getFormat } from './formats/index';
 import type { Rule } from './formats/types';
 import { importRows, MAX_STORED_ISSUES, type ImportOptions, type ImportSummary } from './pipeline';
 import { EncodingSink } from './encoding-sink';
+import { mergeRejected } from './rejected';
 
 export { SPLIT_MIN_BYTES } from './protocol';
 
@@ -361,5 +362,6 @@ export function mergeSummaries(
     warnings: [...first.warnings, ...moved(second.warnings)].slice(0, MAX_STORED_ISSUES),
     warningCount: first.warningCount + second.warningCount,
     invalidChars: (first.invalidChars ?? 0) + (second.invalidChars ?? 0),
+    rejectedRows: mergeRejected(first.rejectedRows, second.rejectedRows, lineOffset),
   };
 }

@@ -38,6 +38,7 @@ import { CsvRowStream, type CsvRow } from './stream';
 import { buildRecord } from './validate';
 import { IdSet } from '../domain/id-set';
 import { openQuoteIssue, type OpenQuote } from './open-quotes';
+import { RejectedKeeper, type RejectedRows } from './rejected';
 
 /** What the import screen shows before anything is written. */
 export interface Preview {
@@ -111,6 +112,8 @@ export interface ImportSummary {
   invalidChars?: number;
   /** The first quote that is never closed; its row is rejected (absent: none). */
   openQuote?: OpenQuote;
+  /** The first rejected rows' own cells, for the rejected-rows download (absent: not kept). */
+  rejectedRows?: RejectedRows;
 }
 
 export interface ImportOptions {
@@ -138,6 +141,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** How long the loop runs before it lets queued messages in (YIELD_MS when absent). */
   yieldMs?: number;
+  /** False: the rejected rows' cells are not kept (a dry run that only counts). */
+  keepRejected?: boolean;
 }
 
 export interface ImportSink {
@@ -492,6 +497,7 @@ class RowReader {
   private readonly signal: AbortSignal | undefined;
   private readonly mapping: ColumnMapping;
   private readonly dateFormat: Rule['dateFormat'];
+  private readonly rejects: RejectedKeeper | null;
 
   constructor(
     private readonly sink: BuildingSink<unknown>,
@@ -507,6 +513,9 @@ class RowReader {
     this.signal = opts.signal;
     this.mapping = opts.mapping;
     this.dateFormat = rule.dateFormat;
+    const headers = opts.partHeaders ?? (rule.header ? [] : (format.columns ?? []));
+    this.rejects = opts.keepRejected === false ? null : new RejectedKeeper(headers);
+    if (this.rejects) this.summary.rejectedRows = this.rejects.kept;
   }
 
   checkAbort(): void {
@@ -520,20 +529,24 @@ class RowReader {
       if (mapper === null) {
         const headers = row.fields.map((h) => h.trim());
         this.mapper = this.format.mapper(makeContext(headers, true, this.mapping), this.rule);
+        this.rejects?.setHeaders(headers);
         continue;
       }
       if (row.openQuote !== undefined) {
         const { line, last, rows } = row.openQuote;
         this.unclosed({ line, last }, rows);
+        this.rejects?.add(line);
         continue;
       }
       if (this.invalidSeen && row.fields.some((f) => f.includes('\uFFFD'))) {
         summary.warningCount++;
         keep(summary.warnings, [{ line: row.line, column: 'text', message: INVALID_MESSAGE }]);
       }
+      const rejected = summary.rejected;
       const out = mapper(row.fields, row.line, row.clean);
       if (Array.isArray(out)) for (const values of out) this.one(values, row.line);
       else this.one(out, row.line);
+      if (summary.rejected !== rejected) this.rejects?.add(row.line, row.fields);
       if (this.sink.size >= this.batchSize) await this.flush();
     }
   }

@@ -274,6 +274,7 @@ async function preview(
       // The user may click Import at any moment: measured here, the import's message waited
       // 40-110 ms behind this count at 50 ms between yields.
       yieldMs: CHECK_YIELD_MS,
+      keepRejected: false,
     },
     {
       // Counts only: each kept record is dropped as it comes (a batch sink held 10,000 of them

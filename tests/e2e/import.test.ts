@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Papa from 'papaparse';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
@@ -76,11 +77,13 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/rejected-rows\.csv$/);
     const csv = fs.readFileSync(await download.path(), 'utf8');
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('line,column,reason');
-    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([
-      5, 6, 7, 8, 11, 15, 15, 15,
-    ]);
-    expect(lines[1]).toMatch(/^5,date,/);
+    // One line per row, its problems joined, then the row's own cells under the file's header.
+    expect(lines[0]).toBe(
+      'line,column,reason,date,actor,affiliation,topic,stance,quote,url,confidence',
+    );
+    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([5, 6, 7, 8, 11, 15]);
+    expect(lines[1]).toMatch(/^5,date,.*,31\/12\/2024,Sergey Lavrov,Russia,ceasefire,-1,,,$/);
+    expect(lines[6]).toMatch(/^15,"date; actor; stance",.*,2024-13,,Russia,ceasefire,sort of,,,$/);
     await closeReport(page);
   });
 
@@ -178,6 +181,20 @@ describe.runIf(hasBrowser)('importing CSV files in Chromium', () => {
       const report = await importChosen(page, 120_000);
       expect(report).toEqual(['130,000 statements added', '1 duplicate skipped', '1 row rejected']);
       expect(await rejectedLines(page)).toEqual([rows + 2]);
+      // The second worker's rejected row comes with its own cells, at its line in the file.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download rejected rows (CSV)' }).click(),
+      ]);
+      const rejected = Papa.parse<string[]>(
+        fs.readFileSync(await download.path(), 'utf8').trim(),
+      ).data;
+      expect(rejected.map((r) => r.slice(0, 2))).toEqual([
+        ['line', 'column'],
+        [String(rows + 2), 'date'],
+      ]);
+      expect(rejected[0].slice(3)).toEqual(lines[0].split(','));
+      expect(rejected[1].slice(3)).toEqual(Papa.parse<string[]>(undated).data[0]);
       await closeReport(page);
       total += rows;
       await expectShowing(page, total);
