@@ -47,15 +47,19 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    at: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log('usage: node scripts/bench.mjs [--quick] [--runs N] [--profile]');
+  console.log('usage: node scripts/bench.mjs [--quick] [--runs N] [--profile] [--at 100k|1M]');
+  console.log('  --at: only the figures measured with that many statements stored');
   process.exit(0);
 }
 
 const QUICK = args.quick;
+/** `--at 1M`: only the figures taken with that many statements stored. */
+const AT = args.at === undefined ? null : args.at.toUpperCase() === '1M' ? 1_000_000 : 100_000;
 const RUNS = Math.max(1, Number(args.runs ?? (QUICK ? 3 : 5)));
 const FILTER_CHANGES = 20;
 const K = 1000;
@@ -152,7 +156,7 @@ async function main() {
 
   try {
     // Inputs: the generator's default shape, ~200 bytes a row.
-    const sizes = QUICK ? [1 * K, 10 * K, 100 * K] : [1 * K, 10 * K, 100 * K, 1 * M];
+    const sizes = AT ? [AT] : QUICK ? [1 * K, 10 * K, 100 * K] : [1 * K, 10 * K, 100 * K, 1 * M];
     /** @type {Record<number, { file: string, rows: number, bytes: number }>} */
     const inputs = {};
     for (const rows of sizes) {
@@ -160,6 +164,13 @@ async function main() {
       log(`generated ${label(rows)} rows (${formatValue(inputs[rows].bytes, 'B')})`);
     }
 
+    if (AT) {
+      await section(`${label(AT)} statements`, () =>
+        measureAtSize(app.url, baselines.url, inputs[AT]),
+      );
+      report(browserVersion);
+      return;
+    }
     await section('initial JS', async () => measureInitialJs(dist));
     await section('first visit', () => measureFirstVisit(app.url));
     for (const rows of QUICK ? [100 * K] : [100 * K, 1 * M]) {
