@@ -74,6 +74,7 @@ function eventStance(rule: Rule, eventType: string): StanceValue {
 export const ACLED: Format = {
   id: 'acled',
   label: 'ACLED events',
+  controls: { eventTypes: true },
   columns: ACLED_COLUMNS,
   missing: [],
   detect(sample) {

@@ -161,6 +161,7 @@ function gdelt(version: 1 | 2): Format {
   return {
     id: version === 1 ? 'gdelt1' : 'gdelt2',
     label,
+    controls: { scored: { quad: 'QuadClass', score: 'GoldsteinScale' } },
     columns,
     rawUnquoted: true,
     missing: [],
@@ -258,6 +259,7 @@ export const GDELT2: Format = gdelt(2);
 export const PHOENIX: Format = {
   id: 'phoenix',
   label: 'Phoenix events',
+  controls: { scored: { quad: 'PentaClass', score: 'GoldsteinScore' } },
   columns: PHOENIX_COLUMNS,
   rawUnquoted: true,
   missing: [],
@@ -342,6 +344,7 @@ export const PHOENIX: Format = {
 export const ICEWS: Format = {
   id: 'icews',
   label: 'ICEWS coded events',
+  controls: { scored: { quad: 'CAMEO root (quad class)', score: 'Intensity' } },
   columns: ICEWS_COLUMNS,
   missing: ['NA', 'N/A'],
   detect(sample) {

@@ -61,6 +61,7 @@ export function plainText(html: string): string {
 export const TIMELINEJS: Format = {
   id: 'timelinejs',
   label: 'TimelineJS sheet',
+  controls: { sheetDefaults: true },
   columns: TIMELINEJS_COLUMNS,
   missing: [],
   detect(sample) {

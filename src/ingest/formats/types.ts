@@ -152,6 +152,15 @@ export interface FormatControls {
   melt?: 'topic' | 'actor';
   /** Fields that take a fixed value (`Fixed value…` in their select). */
   fixed?: boolean;
+  /**
+   * Event data scored by a class and a score (QuadClass or Goldstein thresholds): the two
+   * columns the stance rule reads, in the format's own names.
+   */
+  scored?: { quad: string; score: string };
+  /** One topic, stance and actor source for every row (a TimelineJS sheet has none). */
+  sheetDefaults?: boolean;
+  /** A stance per event type (ACLED's `event_type`), in a table of the types the file holds. */
+  eventTypes?: boolean;
 }
 
 export interface Format {
