@@ -9,6 +9,7 @@ import {
   TEXT_COLUMNS,
   type TextColumn,
 } from '../domain/types';
+import { fromBase64 } from '../util/base64';
 
 /**
  * The checks a backup file passes before anything of it is written. A backup is a file from
@@ -153,7 +154,8 @@ function decodeChunk(meta: DatasetMeta, raw: unknown): StatementChunk {
   for (const k of TYPED) {
     const encoded = r![k];
     if (!isText(encoded)) throw new DamagedBackup(`${where} has no column ${k}`);
-    const bytes = fromBase64(encoded, where);
+    const bytes = fromBase64(encoded);
+    if (!bytes) throw new DamagedBackup(`${where} has a column that is not base64`);
     const Ctor = CTORS[k];
     if (bytes.byteLength !== count * Ctor.BYTES_PER_ELEMENT) {
       throw new DamagedBackup(`column ${k} of ${where} has the wrong length`);
@@ -196,16 +198,4 @@ function firstOutside(chunk: StatementChunk, meta: DatasetMeta): string | null {
     if (chunk.topic[i] >= meta.topics.length) return 'a topic outside its dictionary';
   }
   return null;
-}
-
-function fromBase64(text: string, where: string): Uint8Array {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    throw new DamagedBackup(`${where} has a column that is not base64`);
-  }
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }

@@ -8,6 +8,7 @@ import { datasetChunks, readyDatasets } from './store';
 import { allVersions } from './edits';
 import { checkVersions, versionsToJson, type JsonVersion } from './backup-edits';
 import type { StatementVersion } from '../domain/edits';
+import { toBase64 } from '../util/base64';
 
 /**
  * Backup of every dataset in one file: JSON with the typed arrays as base64, gzip-compressed by
@@ -197,13 +198,3 @@ async function readBackup(blob: Blob, maxBytes: number): Promise<BackupFile | nu
 }
 
 class TooLarge extends Error {}
-
-function toBase64(view: ArrayBufferView): string {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  let binary = '';
-  const STEP = 0x8000;
-  for (let i = 0; i < bytes.length; i += STEP) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + STEP));
-  }
-  return btoa(binary);
-}

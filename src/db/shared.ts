@@ -2,7 +2,8 @@ import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import { ContentFingerprint } from '../domain/content-fingerprint';
 import { Dictionary, packFor } from '../domain/encode';
 import { packText, textAt, unpackText } from '../domain/packed';
-import { PART_CHUNK_BASE, type PartMap } from '../domain/parts';
+import type { PartMap } from '../domain/columns';
+import { PART_CHUNK_BASE } from '../domain/parts';
 import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import type { StanceDB } from './db';
 

@@ -1,5 +1,4 @@
 import type { PackedText } from './packed';
-import type { PartMap } from './parts';
 import type { TextColumn } from './types';
 
 /**
@@ -76,4 +75,23 @@ export interface DatasetMeta {
    * duplicates): the statement belongs to both, and moves here if that dataset is deleted.
    */
   shared?: PackedText;
+}
+
+/**
+ * Chunks stored by a second import worker (src/ingest/part.ts), which reads the later half of
+ * a large file at the same time as the import worker reads the first. That worker cannot know
+ * the dataset's dictionary codes or the file line its half starts on until the first half is
+ * read, so its chunks are stored with its own codes and lines counted from its own first line,
+ * and the dataset's metadata keeps this map to read them by. Rewriting them instead would clone
+ * all their text into IndexedDB a second time, on the import's critical path.
+ */
+export interface PartMap {
+  /** Chunks numbered from here on belong to the part (`PART_CHUNK_BASE`). */
+  firstChunk: number;
+  /** Added to each stored line: the file line before the part's first line. */
+  lineOffset: number;
+  /** The dataset's code of each of the part's own codes (index = the part's code). */
+  actors: number[];
+  affiliations: number[];
+  topics: number[];
 }

@@ -22,7 +22,7 @@ import {
 
 export type { PageSize } from './svg/page';
 import type { PageSize } from './svg/page';
-import { plural } from '../domain/plural';
+import { plural } from '../util/plural';
 export const PICTURE_VIEWS = ['timeline', 'shifts', 'matrix', 'agreement'] as const;
 export type PictureView = (typeof PICTURE_VIEWS)[number];
 

@@ -6,7 +6,6 @@
  * text, and swapped back in the cells it gives.
  */
 import type { RowIssue } from '../domain/types';
-import type { CsvRow } from './stream';
 
 /** Stands for a `"` read as text: Papa and the row scanner take it as an ordinary character. */
 const STAND_IN = '\uE000';
@@ -65,8 +64,8 @@ export class LiteralQuotes {
     return rest;
   }
 
-  /** Puts the quotes back into the cells of rows read from replaced text. */
-  restore(rows: CsvRow[]): CsvRow[] {
+  /** Puts the quotes back into the cells of rows (CsvRow) read from replaced text. */
+  restore<Row extends { fields: string[] }>(rows: Row[]): Row[] {
     for (const row of rows) {
       if (!row.fields.some((f) => f.includes(STAND_IN))) continue;
       row.fields = row.fields.map((f) => f.replaceAll(STAND_IN, '"'));

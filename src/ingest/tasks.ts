@@ -20,7 +20,7 @@ import { decodeChunks } from './stream';
 import { ChunkEncoder } from '../domain/encode';
 import { ContentFingerprint } from '../domain/content-fingerprint';
 import { EncodingSink } from './encoding-sink';
-import { plural } from '../domain/plural';
+import { plural } from '../util/plural';
 
 /** Posts a message to the page, handing over the buffers in `transfer` (a chunk's arrays). */
 export type Post = (m: FromWorker, transfer?: Transferable[]) => void;

@@ -13,7 +13,7 @@ import {
 } from '../domain/types';
 import { pairIndex, type Rows } from './state';
 import type { ColumnCache, StanceFilter } from './types';
-import { plural } from '../domain/plural';
+import { plural } from '../util/plural';
 
 export interface MatrixOptions {
   /** The as-of day (inclusive). */

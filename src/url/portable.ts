@@ -5,6 +5,7 @@
  * platform's CompressionStream) -> base64url, behind `d=`.
  */
 import { NATIVE_COLUMNS } from '../domain/types';
+import { fromBase64Url, toBase64Url } from '../util/base64';
 
 export interface PortablePayload {
   v: 1;
@@ -59,42 +60,6 @@ export const PORTABLE_MAX_BYTES = 5 * 1024 * 1024;
 /** Longest fragment read at all; far beyond any URL a browser keeps. */
 const MAX_FRAGMENT_CHARS = 4 * 1024 * 1024;
 const MAX_NAME_CHARS = 200;
-
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const B64URL_INDEX = new Map([...B64URL].map((c, i) => [c, i]));
-
-/** base64url without padding: `[0xfb, 0xff]` -> `'-_8'`. */
-export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64URL[(n >> 18) & 63] + B64URL[(n >> 12) & 63];
-    if (i + 1 < bytes.length) out += B64URL[(n >> 6) & 63];
-    if (i + 2 < bytes.length) out += B64URL[n & 63];
-  }
-  return out;
-}
-
-/** Strict inverse of toBase64Url (padding tolerated); `null` for any other character or length. */
-export function fromBase64Url(text: string): Uint8Array | null {
-  const body = text.replace(/=+$/, '');
-  if (body.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
-  let bits = 0;
-  let acc = 0;
-  let o = 0;
-  for (const c of body) {
-    const v = B64URL_INDEX.get(c);
-    if (v === undefined) return null;
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
-}
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart])

@@ -12,7 +12,6 @@ describe.runIf(hasBrowser)('the first visit', () => {
   });
 
   it('shows the bundled dataset on the timeline and in the table, and keeps it on reload', async () => {
-    expect(SEED_ROWS).toBe(19);
     const fresh = await launchFresh();
     close = fresh.close;
     const page = await fresh.context.newPage();

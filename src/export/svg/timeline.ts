@@ -18,7 +18,7 @@ import { openingWindow } from '../../views/timeline/windowing';
 import { SvgContext } from './context';
 import { el, fit, text } from './doc';
 import { INK, MUTED, type Box, type Drawing, type LegendEntry } from './page';
-import { plural } from '../../domain/plural';
+import { plural } from '../../util/plural';
 
 export type TimelineView = Pick<
   ViewState,

@@ -1,7 +1,7 @@
 /** Labels and colours of the agreement matrix: pure, so the names tests rely on live in one place. */
 import { scaleLinear } from 'd3-scale';
 import { STANCES, STANCE_COLOR } from '../../domain/stance';
-import { plural } from '../../domain/plural';
+import { plural } from '../../util/plural';
 
 /**
  * Agreement 0..1 on the stance scale's diverging, colour-blind-safe colours (PuOr): 0 (disagree)

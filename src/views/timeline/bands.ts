@@ -8,8 +8,8 @@
 import { FLAG_CONDITIONAL, FLAG_UNCODED } from '../../domain/types';
 import { compareNames } from '../../query/cache';
 import { pairIndex } from '../../query/state';
+import type { Shift } from '../../query/shifts';
 import type { ColumnCache } from '../../query/types';
-import type { Band } from './steps';
 import { denseWindow, periodExtent } from './windowing';
 
 export type LaneBy = 'actor' | 'topic';
@@ -44,6 +44,19 @@ export interface BandGroup {
   first: number;
   end: number;
   collapsed: boolean;
+}
+
+/**
+ * A series' carried-forward state: a step per day with a coded statement (the day's last one
+ * sets it, as `findShifts` reads a day), uncoded statements left out (they set no state).
+ */
+export interface Band {
+  /** The statement behind each step. */
+  row: Uint32Array;
+  /** Start day of each step. */
+  from: Int32Array;
+  /** The shifts of the series (`seriesShifts`), by the step index where the new state starts. */
+  shifts: Map<number, Shift>;
 }
 
 export interface BandModel {

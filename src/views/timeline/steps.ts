@@ -8,20 +8,7 @@ import { FLAG_UNCODED } from '../../domain/types';
 import { seriesShifts, type Shift } from '../../query/shifts';
 import { pairIndex } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
-import { SERIES_AFFILIATION, type BandModel } from './bands';
-
-/**
- * A series' carried-forward state: a step per day with a coded statement (the day's last one
- * sets it, as `findShifts` reads a day), uncoded statements left out (they set no state).
- */
-export interface Band {
-  /** The statement behind each step. */
-  row: Uint32Array;
-  /** Start day of each step. */
-  from: Int32Array;
-  /** The shifts of the series (`seriesShifts`), by the step index where the new state starts. */
-  shifts: Map<number, Shift>;
-}
+import { SERIES_AFFILIATION, type Band, type BandModel } from './bands';
 
 /** The series a row is drawn in, or -1. */
 export function seriesOfRow(cache: ColumnCache, model: BandModel, row: number): number {

@@ -5,7 +5,7 @@ import { describeShift, statementDate, type Shift } from '../../query/shifts';
 import type { ColumnCache } from '../../query/types';
 import type { BandModel } from './bands';
 import type { Window } from './draw';
-import { plural } from '../../domain/plural';
+import { plural } from '../../util/plural';
 
 /**
  * -> `Timeline of 19 statements in 8 lanes by actor (15 rows), 2024-01-01 to 2024-12-31,

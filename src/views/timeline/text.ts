@@ -21,7 +21,7 @@ import { seriesRows, type Rows, type Shift } from '../../query/state';
 import type { ColumnCache } from '../../query/types';
 import type { Window } from './draw';
 import { laneSteps, type TimelineModel } from './model';
-import { plural } from '../../domain/plural';
+import { plural } from '../../util/plural';
 
 /**
  * Formatted dates by `day * 4 + precision code`: the text list writes the same few thousand days

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatementChunk } from '../../../src/domain/columns';
-import { applyParts, dayRange, PART_CHUNK_BASE, type PartMap } from '../../../src/domain/parts';
+import type { PartMap } from '../../../src/domain/columns';
+import { applyParts, dayRange, PART_CHUNK_BASE } from '../../../src/domain/parts';
 
 /** A chunk with only the columns a part map touches filled in. */
 function chunk(no: number, actor: number[], line: number[]): StatementChunk {

@@ -1,18 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EncodingSink } from '../../../src/ingest/encoding-sink';
 import { previewText } from '../../../src/ingest/pipeline';
 import { warmSample, warmUp } from '../../../src/ingest/tasks';
 
 describe('warming up a new import worker', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('reads its generated 20,000-row file through the whole check, keeping every row', async () => {
     // A sample that stopped reading (a renamed column, a stricter check) would warm nothing.
     expect(await warmUp()).toBe(20_000);
   });
 
-  it('stops when the worker gets a message, so the message does not wait for it', async () => {
+  it('stops mid-run when the worker gets a message, so the message does not wait for it', async () => {
+    // The message arrives as a task while rows are being read, as a worker's message does: the
+    // warm-up must let it in and stop, well before its 20,000 rows.
     const controller = new AbortController();
-    const run = warmUp(controller.signal);
-    controller.abort();
-    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    const original = EncodingSink.prototype.add;
+    let added = 0;
+    vi.spyOn(EncodingSink.prototype, 'add').mockImplementation(function (this: EncodingSink, r) {
+      if (added++ === 0) setTimeout(() => controller.abort(), 0);
+      original.call(this, r);
+    });
+    await expect(warmUp(controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThan(20_000);
   });
 
   it('generates a file in the native format with quoted fields and non-ASCII names', () => {

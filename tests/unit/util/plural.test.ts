@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural } from '../../../src/domain/plural';
+import { plural } from '../../../src/util/plural';
 
 describe('plural', () => {
   it.each([
