@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import type { StoredVersion } from './edits';
+import type { StatementVersion } from '../domain/edits';
 import { declareSchema, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DB_NAME = 'stance-timeline';
@@ -13,7 +13,8 @@ export const DB_NAME = 'stance-timeline';
 export class StanceDB extends Dexie {
   datasets!: Table<DatasetMeta, string>;
   chunks!: Table<StatementChunk, [string, number]>;
-  edits!: Table<StoredVersion, [string, number]>;
+  /** Versions of statements corrected in the app (src/db/edits.ts). */
+  edits!: Table<StatementVersion, [string, number]>;
 
   /**
    * `versions` are the released schemas (src/db/schema.ts); a test passes a longer list to try a

@@ -7,9 +7,6 @@ import type { StanceDB } from './db';
  * and an undo is one more version.
  */
 
-/** A version as IndexedDB keeps it (structured clone keeps NaN, unlike JSON). */
-export type StoredVersion = StatementVersion;
-
 /** One change to save: a statement's fields before and after. */
 export interface EditInput {
   id: string;
