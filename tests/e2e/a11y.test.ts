@@ -52,6 +52,21 @@ const SCENES: Scene[] = [
     },
   },
   {
+    // Saves a target on seed-001 (no scene reads it), then opens the editor over its history.
+    name: 'the statement editor and an edit history',
+    query: 'view=statements&sel=seed-001',
+    reach: async (page) => {
+      const panel = page.getByRole('complementary', { name: 'Evidence' });
+      const edit = panel.getByRole('button', { name: 'Edit statement', exact: true });
+      await edit.click();
+      await panel.getByLabel('Target', { exact: true }).fill('checked for accessibility');
+      await panel.getByRole('button', { name: 'Save', exact: true }).click();
+      await panel.getByRole('heading', { name: /^History/ }).waitFor();
+      await edit.click();
+      await panel.getByRole('form', { name: 'Edit statement seed-001' }).waitFor();
+    },
+  },
+  {
     name: 'the import preview',
     query: '',
     reach: async (page) => {
