@@ -162,6 +162,14 @@ export const tokenCodec: Codec<string> = textCodec(
   'a short code of letters a-z and digits',
 );
 
+/** A switch: `1` is on, `0` off; nothing else. */
+export const boolCodec: Codec<boolean> = textCodec(
+  (plain) => (plain === '1' ? true : plain === '0' ? false : null),
+  (value) => (value ? '1' : '0'),
+  same,
+  '1 (on) or 0 (off)',
+);
+
 /**
  * `null` for "not set". `null` is the default of every nullable parameter, so it is never
  * written to the URL (serialize gives ''), and parse keeps `null` for "not valid".
@@ -229,6 +237,7 @@ export const VIEW_NAMES: readonly ViewName[] = [
   'matrix',
   'agreement',
   'statements',
+  'code',
 ];
 export const SHIFT_WHO: readonly ShiftWho[] = ['all', 'actor', 'affiliation'];
 export const LANE_GROUPINGS: readonly LaneGrouping[] = ['actor', 'topic'];
@@ -284,6 +293,8 @@ export const PARAMS: { [K in keyof ViewState]: { name: string; codec: Codec<View
   },
   shiftMinSize: { name: 'shMin', codec: intCodec(0, MAX_SHIFT_SIZE) },
   shiftWho: { name: 'shWho', codec: enumCodec(SHIFT_WHO) },
+  queueAll: { name: 'qall', codec: boolCodec },
+  queueAt: { name: 'qid', codec: nullable(nameCodec) },
   fingerprint: { name: 'fp', codec: nullable(tokenCodec) },
 };
 

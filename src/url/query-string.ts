@@ -188,6 +188,7 @@ const DISCRETE_KEYS: readonly (keyof ViewState)[] = [
   'shiftDirections',
   'shiftMinSize',
   'shiftWho',
+  'queueAll',
   'compare',
   'staleDays',
 ];

@@ -1,7 +1,7 @@
 import type { ShiftDirection } from '../query/shifts';
 import type { StanceFilter } from '../query/types';
 
-export type ViewName = 'timeline' | 'shifts' | 'matrix' | 'agreement' | 'statements';
+export type ViewName = 'timeline' | 'shifts' | 'matrix' | 'agreement' | 'statements' | 'code';
 export type LaneGrouping = 'actor' | 'topic';
 export type LaneSort = 'name' | 'activity' | 'shift';
 export type AgreementOrder = 'blocs' | 'alpha';
@@ -87,6 +87,10 @@ export interface ViewState {
   shiftDirections: ShiftDirection[];
   shiftMinSize: number;
   shiftWho: ShiftWho;
+  /** Coding queue: every filtered statement (to re-code) instead of the uncoded ones only. */
+  queueAll: boolean;
+  /** Coding queue: the statement id it stands at, so a link opens the queue there. */
+  queueAt: string | null;
   /** Short fingerprint of the datasets in view, checked when a link is opened. */
   fingerprint: string | null;
 }
@@ -118,5 +122,7 @@ export const DEFAULT_VIEW: ViewState = {
   shiftDirections: [],
   shiftMinSize: 0,
   shiftWho: 'all',
+  queueAll: false,
+  queueAt: null,
   fingerprint: null,
 };

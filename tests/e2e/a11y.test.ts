@@ -67,6 +67,31 @@ const SCENES: Scene[] = [
     },
   },
   {
+    name: 'the Code tab queueing every statement',
+    query: 'view=code&qall=1&qid=seed-017',
+    reach: async (page) => {
+      await page.getByRole('heading', { name: /^Statement \d+ of 19$/ }).waitFor();
+    },
+  },
+  {
+    name: 'the Code tab with its conditions field open',
+    query: 'view=code&qall=1',
+    reach: async (page) => {
+      await page.getByRole('heading', { name: /^Statement \d+ of 19$/ }).waitFor();
+      await page.keyboard.press('c');
+      await page.getByRole('textbox', { name: 'Conditions' }).waitFor();
+    },
+  },
+  {
+    name: 'the Code tab with nothing uncoded',
+    query: 'view=code',
+    reach: async (page) => {
+      await page
+        .getByRole('heading', { name: 'No uncoded statements under these filters' })
+        .waitFor();
+    },
+  },
+  {
     name: 'the import preview',
     query: '',
     reach: async (page) => {

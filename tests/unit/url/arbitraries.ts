@@ -94,6 +94,8 @@ export const viewStateArb: fc.Arbitrary<ViewState> = fc
     shiftDirections: fc.uniqueArray(fc.constantFrom(...SHIFT_DIRECTIONS)),
     shiftMinSize: fc.integer({ min: 0, max: MAX_SHIFT_SIZE }),
     shiftWho: fc.constantFrom(...SHIFT_WHO),
+    queueAll: fc.boolean(),
+    queueAt: fc.option(nameArb, { nil: null }),
     fingerprint: fc.option(fc.stringMatching(/^[0-9a-f]{8}$/), { nil: null }),
   })
   .map(({ range, window, ...rest }) => ({

@@ -5,6 +5,7 @@ import {
   MAX_LIST_ITEMS,
   MAX_TEXT_CHARS,
   PARAMS,
+  boolCodec,
   dayCodec,
   decodeText,
   encodeText,
@@ -152,6 +153,19 @@ describe('intCodec and enumCodec', () => {
     expect(lanes.parse('Topic')).toBeNull();
     expect(lanes.parse('toString')).toBeNull();
     expect(lanes.parse('__proto__')).toBeNull();
+  });
+});
+
+describe('boolCodec', () => {
+  it('reads 1 and 0 and writes them back', () => {
+    expect(boolCodec.parse('1')).toBe(true);
+    expect(boolCodec.parse('0')).toBe(false);
+    expect(boolCodec.serialize(true)).toBe('1');
+    expect(boolCodec.serialize(false)).toBe('0');
+  });
+
+  it.each(['', 'true', 'yes', 'on', '01', ' 1', '2'])('rejects %j', (text) => {
+    expect(boolCodec.parse(text)).toBeNull();
   });
 });
 

@@ -77,6 +77,11 @@ describe('serializeView', () => {
       'view=shifts&shDir=hardened,conditional&shMin=2&shWho=affiliation',
     ],
     [
+      'the coding queue over every filtered statement, standing at one',
+      { view: 'code', queueAll: true, queueAt: 'row 7, Lavrov' },
+      'view=code&qall=1&qid=row+7%2C+Lavrov',
+    ],
+    [
       'the fewest shared topics of the agreement matrix',
       { view: 'agreement', agreementMinShared: 1 },
       'view=agreement&agMin=1',
@@ -204,7 +209,7 @@ describe('parseView drops junk and keeps the rest', () => {
       [
         {
           param: 'view',
-          reason: 'view: "map" is not one of timeline, shifts, matrix, agreement, statements',
+          reason: 'view: "map" is not one of timeline, shifts, matrix, agreement, statements, code',
         },
       ],
     ],
@@ -262,6 +267,15 @@ describe('parseView drops junk and keeps the rest', () => {
       'matrix&view=matrix',
       { view: 'matrix' },
       [{ param: 'matrix', reason: 'unknown parameter "matrix"' }],
+    ],
+    [
+      'a queue switch that is neither 1 nor 0, and an empty queue position',
+      'view=code&qall=yes&qid=',
+      { view: 'code' },
+      [
+        { param: 'qall', reason: 'qall: "yes" is not 1 (on) or 0 (off)' },
+        { param: 'qid', reason: 'qid: "" is not a name of 1 to 2000 characters' },
+      ],
     ],
     [
       'an empty selected statement',
@@ -338,6 +352,7 @@ describe('isDiscreteChange', () => {
     ['setting the smallest shift', { shiftMinSize: 3 }],
     ['setting a compare date', { compare: 20000 }],
     ['changing the stale days', { staleDays: 30 }],
+    ['queueing every filtered statement', { queueAll: true }],
   ])('pushes a history entry for %s', (_label, patch) => {
     expect(isDiscreteChange(base, { ...base, ...patch })).toBe(true);
   });
@@ -348,6 +363,7 @@ describe('isDiscreteChange', () => {
     ['dragging To', { to: 20100 }],
     ['scrubbing As of', { asOf: 20075 }],
     ['zooming the timeline', { windowFrom: 19000, windowTo: 20000 }],
+    ['moving through the coding queue', { queueAt: 'st-9' }],
     ['nothing at all', {}],
     ['an equal copy of the actors', { actors: ['Sergey Lavrov'] }],
   ])('only replaces the entry for %s', (_label, patch) => {
