@@ -1,6 +1,7 @@
 import { formatDayPrecision, parseIsoDay } from './dates';
 import { stanceLabel, UNCODED_LABEL } from './stance';
 import type { Precision, StanceValue, StatementRecord } from './types';
+import { float32Text } from '../util/float32';
 
 /**
  * Corrections and coding done in the app. A statement's stored row (its file's values) never
@@ -96,8 +97,9 @@ export function fieldsStance(f: StatementFields): string {
   return f.uncoded ? UNCODED_LABEL : stanceLabel(f.stance, f.conditional);
 }
 
+/** As stored (a 32-bit float), in its shortest form: `0.95`, not `0.949999988079071`. */
 function confidenceText(c: number): string {
-  return Number.isNaN(c) ? '' : String(c);
+  return float32Text(c);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The statement editor's form: its text values, read back into fields with the import's checks. */
 import { formatDayPrecision } from '../../domain/dates';
+import { float32Text } from '../../util/float32';
 import {
   checkFields,
   parseEditedDate,
@@ -52,7 +53,7 @@ export function draftOf(f: StatementFields): EditDraft {
     date: formatDayPrecision(f.day, f.precision),
     summary: f.summary,
     target: f.target,
-    confidence: Number.isNaN(f.confidence) ? '' : String(f.confidence),
+    confidence: float32Text(f.confidence),
     quote: f.quote,
   };
 }
@@ -100,7 +101,8 @@ export function readDraft(
     quote: d.quote,
     summary: d.summary.trim(),
     target: d.target.trim(),
-    confidence: Number.isFinite(confidence) ? confidence : NaN,
+    // Stored as a 32-bit float: an untouched 0.95 must read back as the same value.
+    confidence: Number.isFinite(confidence) ? Math.fround(confidence) : NaN,
   };
   for (const issue of checkFields(fields)) {
     const field = draftFieldOf(issue.field);

@@ -16,7 +16,8 @@ const lavrov: StatementFields = {
   quote: 'A truce leads to nowhere',
   summary: 'Lavrov rejects a fragile ceasefire',
   target: '',
-  confidence: 0.95,
+  // As the cache holds it: a 32-bit float, shown as 0.95 and read back to the same value.
+  confidence: Math.fround(0.95),
 };
 
 const read = (change: Partial<EditDraft>) => readDraft({ ...draftOf(lavrov), ...change }, lavrov);
