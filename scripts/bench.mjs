@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import {
   facetCountChanges,
+  editSaves,
   facetSearchKeystrokes,
   filterChanges,
   firstDrawn,
@@ -384,6 +385,7 @@ async function measureAtSize(appUrl, baseUrl, input) {
       );
     }
     await section(`facet counts ${label(rows)}`, () => measureFacetCounts(page, rows));
+    await section(`edit saves ${label(rows)}`, () => measureEditSaves(page, rows));
     if (rows === 100 * K) {
       await switchTab(page, 'Timeline');
       for (const kind of ['zoom', 'pan', 'brush']) {
@@ -480,6 +482,27 @@ async function measureFacetCounts(page, rows) {
     target: `≤ ${limit} ms`,
     limit,
     note: `p95 of ${FILTER_CHANGES} topic choices per run, read off the Actors facet`,
+  });
+}
+
+/** Issue 18: saving one edit -> every view repainted (the Timeline showing). */
+async function measureEditSaves(page, rows) {
+  const runs = await repeat(
+    `edit saves, ${label(rows)}`,
+    async (i) => {
+      const ms = await editSaves(page, i === 0 ? 3 : 10);
+      return { p95: quantile(ms, 0.95), ms };
+    },
+    { budgetMs: 120_000 },
+  );
+  record({
+    id: `edit-save-${label(rows)}`,
+    name: `saving one edit -> views repainted, p95, ${label(rows)}`,
+    unit: 'ms',
+    values: runs.map((r) => r.p95),
+    target: '≤ 100 ms',
+    limit: 100,
+    note: `p95 of 10 stance changes saved from the evidence panel's editor with the Timeline showing; median save ${formatValue(summarize(runs.flatMap((r) => r.ms)).median, 'ms')}`,
   });
 }
 

@@ -378,3 +378,52 @@ export async function facetSearchKeystrokes(page, word, timeout = 60_000) {
   }
   return out;
 }
+
+/**
+ * Issue 18: saving one edit -> the views repainted, `changes` times, with the Timeline showing
+ * and the statement's editor open in the evidence panel (opened here, from the Statements
+ * table's first Edit button). Each save recodes the statement's stance to the next value; the
+ * time runs from the Save click to the notice "Saved version N" painted, which is set once the
+ * cache holds the new version and every view read it.
+ * @param {import('playwright-core').Page} page
+ * @param {number} changes
+ */
+export async function editSaves(page, changes, timeout = 120_000) {
+  await switchTab(page, 'Statements');
+  await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
+  await switchTab(page, 'Timeline');
+  const evidence = page.getByRole('complementary', { name: 'Evidence' });
+  const out = [];
+  for (let i = 0; i < changes; i++) {
+    const save = evidence.getByRole('button', { name: 'Save', exact: true });
+    if (!(await save.isVisible())) {
+      await evidence.getByRole('button', { name: 'Edit statement', exact: true }).click();
+      await save.waitFor();
+    }
+    const stance = evidence.getByLabel('Stance', { exact: true });
+    const current = await stance.inputValue();
+    const values = ['-2', '-1', '0', '1', '2'];
+    await stance.selectOption(values[(values.indexOf(current) + 1) % values.length]);
+    const ms = await page.evaluate((timeout) => {
+      const b = window.__bench;
+      const aside = [...document.querySelectorAll('aside')].find((a) =>
+        a.textContent?.includes('Evidence'),
+      );
+      const button = [...(aside?.querySelectorAll('button') ?? [])].find(
+        (x) => x.textContent?.trim() === 'Save',
+      );
+      const line = document.querySelector('.notice-line');
+      const before = line?.textContent ?? '';
+      return b.measure(
+        () => button.click(),
+        () => {
+          const now = line?.textContent ?? '';
+          return now !== before && now.startsWith('Saved version');
+        },
+        timeout,
+      );
+    }, timeout);
+    out.push(ms);
+  }
+  return out;
+}
