@@ -1,12 +1,10 @@
 import { getContext, setContext } from 'svelte';
 import { db, onVersionChange, type ClosedBy } from '../db/db';
-import { isClosedError } from '../db/errors';
 import type { ImportReport } from '../db/importer';
 import type { HandedChunks } from '../db/handover';
 import { createBackup, restoreBackup, type RestoreResult } from '../db/backup';
 import {
   cleanupInterrupted,
-  datasetChunks,
   deleteWithUndo,
   readyDatasets,
   renameDataset,
@@ -14,10 +12,8 @@ import {
   type DeletedDataset,
 } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
-import { buildCacheAsync, type CachePart } from '../query/cache';
 import { filterRows, SEARCHED } from '../query/filter';
 import { datasetScope, filterOf } from './scope';
-import { pairIndex } from '../query/state';
 import type { ColumnCache, Filter } from '../query/types';
 import { hasPortableData, payloadToCsv } from '../export/share';
 import { fingerprint } from '../url/fingerprint';
@@ -26,10 +22,9 @@ import type { IgnoredParam } from '../url/query-string';
 import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
 import { Edits } from './edits.svelte';
-import { latestFields } from '../db/edits';
-import { applyEdits } from '../query/edit-overlay';
 import type { StatementFields } from '../domain/edits';
 import { HeldDeletion } from './deletion.svelte';
+import { CacheLoader } from './loader';
 import seedUrl from '../../data/seed-statements.csv?url';
 
 /** Yields to the event loop: a macrotask, so input and painting get their turn. */
@@ -225,86 +220,20 @@ export class AppState {
     }
   }
 
-  /**
-   * The chunks of the small datasets last loaded (the bundled one, say), so the load after an
-   * import does not read them back from the store: two IndexedDB round trips each, 7-12 ms of a
-   * 100k-row import's 0.15 s from report to drawn in a Chromium trace. Stored chunks do not
-   * change once a dataset is ready, so the same id, import time and counts mean the same chunks.
-   */
-  private small = new Map<string, CachePart>();
-
-  private keptChunks(meta: DatasetMeta): CachePart['chunks'] | undefined {
-    const kept = this.small.get(meta.id);
-    if (!kept) return undefined;
-    const k = kept.meta;
-    const same =
-      k.importedAt === meta.importedAt &&
-      k.statementCount === meta.statementCount &&
-      k.chunkCount === meta.chunkCount;
-    return same ? kept.chunks : undefined;
-  }
-
-  /** Counts loads, so a load overtaken by a newer one (another tab's change) drops its result. */
-  private loadSeq = 0;
-  private latestLoad: Promise<void> = Promise.resolve();
+  private readonly loader = new CacheLoader(
+    (loaded) => {
+      this.datasets = loaded.datasets;
+      this.cache = loaded.cache;
+    },
+    () => this.storeClosed(),
+  );
 
   /**
-   * Reads every visible dataset's chunks and rebuilds the column cache. Reading and building
-   * are done in slices with yields between them, so a 1M-row load never blocks the page for
-   * long; the chunks are dropped once the cache holds their rows. A dataset whose chunks an
-   * import just handed over (`handed`) is taken from them instead of read back from the store.
+   * Reads every visible dataset's chunks and rebuilds the column cache (src/state/loader.ts); a
+   * dataset whose chunks an import just handed over (`handed`) is taken from them.
    */
   load(datasets?: DatasetMeta[], handed?: HandedChunks): Promise<void> {
-    const seq = ++this.loadSeq;
-    const loading = this.loadOnce(seq, datasets, handed).catch((e: unknown) => {
-      // Another tab deleted or upgraded the database: the banner asks for a reload.
-      if (!isClosedError(e)) throw e;
-      this.storeClosed();
-    });
-    this.latestLoad = loading;
-    return loading;
-  }
-
-  private async loadOnce(
-    seq: number,
-    datasets?: DatasetMeta[],
-    handed?: HandedChunks,
-  ): Promise<void> {
-    const all = datasets ?? (await readyDatasets(db()));
-    // This task's start: taking handed chunks (remapping a second worker's codes) is work the
-    // cache build's first slice must count, or the two together make a long task at 1M rows.
-    let taskStart = performance.now();
-    const visible = all.filter((d) => !d.hidden);
-    const parts: CachePart[] = [];
-    const small = new Map<string, CachePart>();
-    for (const meta of visible) {
-      let chunks = handed?.take(meta) ?? this.keptChunks(meta);
-      if (!chunks) {
-        chunks = await datasetChunks(db(), meta);
-        taskStart = performance.now();
-      }
-      parts.push({ meta, chunks });
-      if (meta.statementCount <= KEEP_ROWS) small.set(meta.id, { meta, chunks });
-    }
-    let cache = parts.length > 0 ? await buildCacheAsync(parts, undefined, taskStart) : null;
-    if (cache) {
-      // Read last, so a version saved while the chunks were read is in.
-      const edited = await latestFields(db());
-      if (edited.size > 0) {
-        await nextTask();
-        cache = applyEdits(cache, edited);
-      }
-      // Each in a task of its own, so the first draw's task does not also carry them (1M rows:
-      // the last cache slice ~30 ms, the pair index ~20 ms).
-      await nextTask();
-      pairIndex(cache);
-      await nextTask();
-    }
-    // Overtaken: the newer load's result stands; callers still wait until it is in place.
-    if (seq !== this.loadSeq) return this.latestLoad;
-    this.small = small;
-    this.datasets = all;
-    this.cache = cache;
+    return this.loader.load(datasets, handed);
   }
 
   /**
@@ -432,9 +361,6 @@ function seedDismissed(): boolean {
     return false;
   }
 }
-
-/** Datasets of at most this many statements keep their chunks in memory between loads. */
-const KEEP_ROWS = 20_000;
 
 const KEY = Symbol('app-state');
 export const setAppState = (s: AppState) => setContext(KEY, s);
