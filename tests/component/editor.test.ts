@@ -136,11 +136,13 @@ describe('Statement editor', () => {
     const p = within(panel);
     const form = await p.findByRole('form', { name: 'Edit statement seed-017' });
     expect(state.view.selected).toBe('seed-017');
+    expect(within(form).getByLabelText('Stance')).toHaveFocus();
     await user.selectOptions(within(form).getByLabelText('Stance'), 'support');
     await user.keyboard('{Escape}');
     expect(p.queryByRole('form')).toBeNull();
     expect(screen.getByRole('complementary', { name: 'Evidence' })).toBeInTheDocument();
     expect(panel.querySelector('.stance')).toHaveTextContent(/^strongly oppose$/);
+    expect(p.getByRole('button', { name: 'Edit statement' })).toHaveFocus();
 
     await user.click(p.getByRole('button', { name: 'Edit statement' }));
     const quote = p.getByLabelText('Quote');
