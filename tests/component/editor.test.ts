@@ -165,5 +165,9 @@ describe('Statement editor', () => {
       /^A truce leads to nowhere at all$/,
     );
     expect(flat(panel)).toContain('Conditions a full withdrawal');
+
+    // Closing the panel gives focus back to the row's Edit that opened it.
+    await user.click(p.getByRole('button', { name: 'Close' }));
+    expect(screen.getByRole('button', { name: 'Edit seed-017' })).toHaveFocus();
   });
 });
