@@ -96,8 +96,12 @@ export function fieldsStance(f: StatementFields): string {
   return f.uncoded ? UNCODED_LABEL : stanceLabel(f.stance, f.conditional);
 }
 
-function confidenceText(c: number): string {
-  return Number.isNaN(c) ? '' : String(c);
+/**
+ * A confidence as written: the column cache keeps it as a 32-bit float, so it is rounded to the
+ * 6 decimals that survive (`0.949999988079071` -> `0.95`).
+ */
+export function confidenceText(c: number): string {
+  return Number.isNaN(c) ? '' : String(Math.round(c * 1e6) / 1e6);
 }
 
 /**

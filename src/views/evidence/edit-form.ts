@@ -2,6 +2,7 @@
 import { formatDayPrecision } from '../../domain/dates';
 import {
   checkFields,
+  confidenceText,
   parseEditedDate,
   type EditableField,
   type EditOrigin,
@@ -52,7 +53,7 @@ export function draftOf(f: StatementFields): EditDraft {
     date: formatDayPrecision(f.day, f.precision),
     summary: f.summary,
     target: f.target,
-    confidence: Number.isNaN(f.confidence) ? '' : String(f.confidence),
+    confidence: confidenceText(f.confidence),
     quote: f.quote,
   };
 }
@@ -80,9 +81,9 @@ export function readDraft(
       field: 'date',
       message: 'Write a real date as YYYY-MM-DD, YYYY-MM or YYYY (for example 2024-12-26).',
     });
-  const confidenceText = d.confidence.trim();
-  const confidence = confidenceText === '' ? NaN : Number(confidenceText);
-  if (confidenceText !== '' && !Number.isFinite(confidence))
+  const confidenceTyped = d.confidence.trim();
+  const typed = confidenceTyped === '' ? NaN : Number(confidenceTyped);
+  if (confidenceTyped !== '' && !Number.isFinite(typed))
     issues.push({ field: 'confidence', message: 'Confidence is a number 0..1, or empty.' });
   const uncoded = d.stance === 'uncoded';
   const stance = uncoded ? 0 : Number(d.stance);
@@ -100,7 +101,13 @@ export function readDraft(
     quote: d.quote,
     summary: d.summary.trim(),
     target: d.target.trim(),
-    confidence: Number.isFinite(confidence) ? confidence : NaN,
+    // The same value as the cache's 32-bit one is no change (0.95 is 0.949999988… there).
+    confidence:
+      Math.fround(typed) === Math.fround(base.confidence)
+        ? base.confidence
+        : Number.isFinite(typed)
+          ? typed
+          : NaN,
   };
   for (const issue of checkFields(fields)) {
     const field = draftFieldOf(issue.field);
