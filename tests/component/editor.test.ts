@@ -136,11 +136,13 @@ describe('Statement editor', () => {
     const p = within(panel);
     const form = await p.findByRole('form', { name: 'Edit statement seed-017' });
     expect(state.view.selected).toBe('seed-017');
+    expect(within(form).getByLabelText('Stance')).toHaveFocus();
     await user.selectOptions(within(form).getByLabelText('Stance'), 'support');
     await user.keyboard('{Escape}');
     expect(p.queryByRole('form')).toBeNull();
     expect(screen.getByRole('complementary', { name: 'Evidence' })).toBeInTheDocument();
     expect(panel.querySelector('.stance')).toHaveTextContent(/^strongly oppose$/);
+    expect(p.getByRole('button', { name: 'Edit statement' })).toHaveFocus();
 
     await user.click(p.getByRole('button', { name: 'Edit statement' }));
     const quote = p.getByLabelText('Quote');
@@ -163,5 +165,9 @@ describe('Statement editor', () => {
       /^A truce leads to nowhere at all$/,
     );
     expect(flat(panel)).toContain('Conditions a full withdrawal');
+
+    // Closing the panel gives focus back to the row's Edit that opened it.
+    await user.click(p.getByRole('button', { name: 'Close' }));
+    expect(screen.getByRole('button', { name: 'Edit seed-017' })).toHaveFocus();
   });
 });

@@ -81,9 +81,9 @@ export function readDraft(
       field: 'date',
       message: 'Write a real date as YYYY-MM-DD, YYYY-MM or YYYY (for example 2024-12-26).',
     });
-  const confidenceText = d.confidence.trim();
-  const confidence = confidenceText === '' ? NaN : Number(confidenceText);
-  if (confidenceText !== '' && !Number.isFinite(confidence))
+  const confidenceTyped = d.confidence.trim();
+  const typed = confidenceTyped === '' ? NaN : Number(confidenceTyped);
+  if (confidenceTyped !== '' && !Number.isFinite(typed))
     issues.push({ field: 'confidence', message: 'Confidence is a number 0..1, or empty.' });
   const uncoded = d.stance === 'uncoded';
   const stance = uncoded ? 0 : Number(d.stance);
@@ -102,7 +102,7 @@ export function readDraft(
     summary: d.summary.trim(),
     target: d.target.trim(),
     // Stored as a 32-bit float: an untouched 0.95 must read back as the same value.
-    confidence: Number.isFinite(confidence) ? Math.fround(confidence) : NaN,
+    confidence: Number.isFinite(typed) ? Math.fround(typed) : NaN,
   };
   for (const issue of checkFields(fields)) {
     const field = draftFieldOf(issue.field);

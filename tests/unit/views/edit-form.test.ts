@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../../src/domain/dates';
-import type { StatementFields } from '../../../src/domain/edits';
+import { diffFields, type StatementFields } from '../../../src/domain/edits';
 import { draftOf, readDraft, utcTime, type EditDraft } from '../../../src/views/evidence/edit-form';
 
 const lavrov: StatementFields = {
@@ -67,6 +67,16 @@ describe('the statement editor form', () => {
       ]);
     },
   );
+
+  it("reads the cache's 32-bit confidence as written, and leaves it unchanged when not retyped", () => {
+    const cached = { ...lavrov, confidence: Math.fround(0.95) };
+    expect(draftOf(cached).confidence).toBe('0.95');
+    expect(readDraft(draftOf(cached), cached)).toEqual({ fields: cached });
+    const changed = readDraft({ ...draftOf(cached), confidence: '0.8' }, cached);
+    expect('fields' in changed && diffFields(cached, changed.fields)).toEqual([
+      { field: 'confidence', label: 'Confidence', before: '0.95', after: '0.8' },
+    ]);
+  });
 
   it('writes a save time in UTC to the second', () => {
     expect(utcTime('2026-12-07T21:43:05.120Z')).toBe('2026-12-07 21:43:05 UTC');
