@@ -19,7 +19,7 @@ import {
 } from '../../query/shifts';
 import { seriesRows, type Rows, type Shift } from '../../query/steps';
 import type { ColumnCache } from '../../query/types';
-import type { Window } from './draw';
+import type { Window } from './geometry';
 import { laneSteps, type TimelineModel } from './model';
 import { plural } from '../../util/plural';
 
