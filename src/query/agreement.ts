@@ -1,7 +1,7 @@
 import { FLAG_CONDITIONAL } from '../domain/types';
 import { compareNames } from './cache';
 import { codeMask } from './filter';
-import { pairIndex, type Rows } from './state';
+import { pairIndex, type Rows } from './steps';
 import type { ColumnCache } from './types';
 
 export interface AgreementOptions {

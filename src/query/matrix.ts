@@ -11,7 +11,7 @@ import {
   PRECISION_BY_CODE,
   type StanceValue,
 } from '../domain/types';
-import { pairIndex, type Rows } from './state';
+import { pairIndex, type Rows } from './steps';
 import type { ColumnCache, StanceFilter } from './types';
 import { plural } from '../util/plural';
 

@@ -13,7 +13,7 @@ import {
   type ShiftDirection,
   type ShiftTable,
 } from './shifts';
-import type { Rows } from './state';
+import type { Rows } from './steps';
 import type { ColumnCache } from './types';
 
 export interface ShiftListOptions {

@@ -30,7 +30,7 @@ import {
   PRECISION_BY_CODE,
   type StanceValue,
 } from '../domain/types';
-import { pairIndex, type Rows } from './state';
+import { pairIndex, type Rows } from './steps';
 import type { ColumnCache } from './types';
 
 export type ShiftKind = 'actor' | 'affiliation';

@@ -10,7 +10,7 @@ import { STANCE_COLOR, STANCE_LABEL, STANCES } from '../../domain/stance';
 import type { ColumnCache } from '../../query/types';
 import type { ViewState } from '../../url/view-state';
 import { buildBands, type BandModel } from '../../views/timeline/bands';
-import { computeXs, visibleWindow, type XScale } from '../../views/timeline/draw';
+import { computeXs, visibleWindow, type XScale } from '../../views/timeline/geometry';
 import { ENTRY_GROUP, ENTRY_LANE, layoutBands, type BandLayout } from '../../views/timeline/layout';
 import { renderFrame } from '../../views/timeline/render';
 import { FALLBACK_THEME } from '../../views/timeline/theme';

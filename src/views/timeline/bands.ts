@@ -7,7 +7,7 @@
  */
 import { FLAG_CONDITIONAL, FLAG_UNCODED } from '../../domain/types';
 import { compareNames } from '../../query/cache';
-import { pairIndex } from '../../query/state';
+import { pairIndex } from '../../query/steps';
 import type { Shift } from '../../query/shifts';
 import type { ColumnCache } from '../../query/types';
 import { denseWindow, periodExtent } from './windowing';

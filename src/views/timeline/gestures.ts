@@ -12,7 +12,7 @@ import {
   transformFor,
   windowFromTransform,
   type Window,
-} from './draw';
+} from './geometry';
 
 /** x of a pointer event inside an element, as d3 measures it. */
 function pointerX(e: MouseEvent, el: HTMLElement): number {

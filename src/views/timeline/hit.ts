@@ -5,7 +5,7 @@
 import type { ColumnCache } from '../../query/types';
 import type { BandModel } from './bands';
 import { bandOf, seriesOfRow, stepAt } from './steps';
-import { dayAt, nearestMark, type XScale } from './draw';
+import { dayAt, nearestMark, type XScale } from './geometry';
 import { ENTRY_SERIES, lineAt, type BandLayout } from './layout';
 import type { BandPoint } from './render';
 

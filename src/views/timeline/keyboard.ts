@@ -6,7 +6,7 @@
 import { bisectLeft } from 'd3-array';
 import type { ColumnCache } from '../../query/types';
 import type { BandModel } from './bands';
-import type { Window } from './draw';
+import type { Window } from './geometry';
 import { pointBeside, pointIn, pointOfRow } from './hit';
 import { ENTRY_SERIES, type BandLayout } from './layout';
 import { stepCursor } from './model';

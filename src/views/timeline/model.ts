@@ -13,7 +13,7 @@ import {
   type LaneOrder,
   type Shift,
   type StepTable,
-} from '../../query/state';
+} from '../../query/steps';
 import type { ColumnCache } from '../../query/types';
 
 export type LaneBy = 'actor' | 'topic';

@@ -16,7 +16,7 @@ import {
 import type { ColumnCache } from '../../query/types';
 import type { BandModel } from './bands';
 import { bandOf, seriesOfRow, stepAt } from './steps';
-import { BIN_THRESHOLD, dayAt, shiftMarker, xOf, type XScale } from './draw';
+import { BIN_THRESHOLD, dayAt, shiftMarker, xOf, type XScale } from './geometry';
 import { groupShiftsOf } from './group-shifts';
 import { ENTRY_GROUP, ENTRY_SERIES, visibleLines, type BandLayout } from './layout';
 import type { Theme } from './theme';

@@ -6,7 +6,7 @@
 import { bisectLeft, bisectRight } from 'd3-array';
 import { FLAG_UNCODED } from '../../domain/types';
 import { seriesShifts, type Shift } from '../../query/shifts';
-import { pairIndex } from '../../query/state';
+import { pairIndex } from '../../query/steps';
 import type { ColumnCache } from '../../query/types';
 import { SERIES_AFFILIATION, type Band, type BandModel } from './bands';
 

@@ -4,7 +4,7 @@ import { rowStanceLabel } from '../../domain/stance';
 import { describeShift, statementDate, type Shift } from '../../query/shifts';
 import type { ColumnCache } from '../../query/types';
 import type { BandModel } from './bands';
-import type { Window } from './draw';
+import type { Window } from './geometry';
 import { plural } from '../../util/plural';
 
 /**

@@ -17,9 +17,9 @@ import {
   shiftAt,
   shiftInWindow,
 } from '../../query/shifts';
-import { seriesRows, type Rows, type Shift } from '../../query/state';
+import { seriesRows, type Rows, type Shift } from '../../query/steps';
 import type { ColumnCache } from '../../query/types';
-import type { Window } from './draw';
+import type { Window } from './geometry';
 import { laneSteps, type TimelineModel } from './model';
 import { plural } from '../../util/plural';
 

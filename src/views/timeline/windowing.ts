@@ -4,7 +4,7 @@
  * fitting every period would open on a year where nothing happened until November.
  */
 import type { ColumnCache } from '../../query/types';
-import type { Window } from './draw';
+import type { Window } from './geometry';
 
 /** Share of statements left out at each end of the dense range (outliers in time). */
 const TRIM = 0.01;

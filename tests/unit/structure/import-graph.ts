@@ -18,7 +18,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** `./state` from `query/matrix.ts` -> `query/state.ts`; null for a non-source file (a CSV). */
+/** `./steps` from `query/matrix.ts` -> `query/steps.ts`; null for a non-source file (a CSV). */
 function resolveSpecifier(root: string, from: string, specifier: string): string | null {
   const base = resolve(dirname(join(root, from)), specifier.replace(/\?.*$/, ''));
   for (const path of [base, `${base}.ts`, join(base, 'index.ts')]) {

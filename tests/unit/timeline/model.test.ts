@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
-import { seriesRows } from '../../../src/query/state';
+import { seriesRows } from '../../../src/query/steps';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
 import {
   buildModel,

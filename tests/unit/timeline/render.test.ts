@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STANCE_COLOR } from '../../../src/domain/stance';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { buildBands } from '../../../src/views/timeline/bands';
-import { computeXs, type XScale } from '../../../src/views/timeline/draw';
+import { computeXs, type XScale } from '../../../src/views/timeline/geometry';
 import { layoutBands } from '../../../src/views/timeline/layout';
 import { BAND_H, renderFrame, type Frame } from '../../../src/views/timeline/render';
 import { FALLBACK_THEME } from '../../../src/views/timeline/theme';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
 import { findShifts, KIND_ACTOR } from '../../../src/query/shifts';
-import { seriesRows, shiftCount } from '../../../src/query/state';
+import { seriesRows, shiftCount } from '../../../src/query/steps';
 import { EMPTY_FILTER } from '../../../src/query/types';
 import { buildModel, laneSteps } from '../../../src/views/timeline/model';
 import { describeLanes, describeShifts, seriesLine } from '../../../src/views/timeline/text';

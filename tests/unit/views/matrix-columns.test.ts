@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnRange, revealOffset } from '../../../src/views/matrix/columns';
+import { columnRange, revealOffset } from '../../../src/views/matrix/column-window';
 
 // A 600 px view with 224 px of sticky row names leaves 376 px for 120 px topic columns.
 const ROOM = 376;

@@ -16,7 +16,7 @@ import {
   xOf,
   zoomWindow,
   type XScale,
-} from '../../../src/views/timeline/draw';
+} from '../../../src/views/timeline/geometry';
 
 /** 100 days over 1000 px: 10 px per day, day 0 at x = 0. */
 const S: XScale = { d0: 0, d1: 100, r0: 0, r1: 1000 };

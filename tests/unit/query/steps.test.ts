@@ -9,7 +9,7 @@ import {
   shiftCount,
   shifts,
   stepTable,
-} from '../../../src/query/state';
+} from '../../../src/query/steps';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
 import { day, random, rec, type RecInput } from './helpers';
 
