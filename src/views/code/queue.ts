@@ -107,3 +107,22 @@ export function trajectory(cache: ColumnCache, row: number): { before: number; a
     after: later.find((r) => !isUncoded(cache, r)) ?? -1,
   };
 }
+
+/** Most topics offered under the topic field; a long dictionary is narrowed by what is typed. */
+export const MAX_SUGGESTIONS = 200;
+
+/**
+ * The topics offered while typing one: all of them when few, else those holding the typed text
+ * (any case), at most MAX_SUGGESTIONS. `topicSuggestions(['ceasefire', 'sanctions'], 'CEASE')` ->
+ * both (few); with thousands of topics, only the ones containing `cease`.
+ */
+export function topicSuggestions(topics: readonly string[], typed: string): readonly string[] {
+  if (topics.length <= MAX_SUGGESTIONS) return topics;
+  const needle = typed.trim().toLowerCase();
+  const out: string[] = [];
+  for (const t of topics) {
+    if (t.toLowerCase().includes(needle)) out.push(t);
+    if (out.length === MAX_SUGGESTIONS) break;
+  }
+  return out;
+}

@@ -9,7 +9,9 @@ import {
   nextUncoded,
   rowLookup,
   startPlace,
+  topicSuggestions,
   trajectory,
+  MAX_SUGGESTIONS,
 } from '../../../src/views/code/queue';
 import { rec, type RecInput } from '../query/helpers';
 
@@ -116,5 +118,14 @@ describe('trajectory', () => {
       before: rowOf(cache, 'a2'),
       after: -1,
     });
+  });
+});
+
+describe('topicSuggestions', () => {
+  it('offers every topic when there are few, and narrows a long list by what is typed', () => {
+    expect(topicSuggestions(['ceasefire', 'sanctions'], 'x')).toEqual(['ceasefire', 'sanctions']);
+    const many = Array.from({ length: 5000 }, (_, i) => `topic-${i}`);
+    expect(topicSuggestions(many, 'TOPIC-4999')).toEqual(['topic-4999']);
+    expect(topicSuggestions(many, '')).toHaveLength(MAX_SUGGESTIONS);
   });
 });
