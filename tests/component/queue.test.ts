@@ -28,6 +28,8 @@ const records = [
     quote: 'A truce leads to nowhere',
     source: 'TASS',
     url: 'javascript:alert(1)',
+    summary: 'Lavrov rejects a truce',
+    reportedVia: 'Reuters report',
   }),
   uncoded({
     id: 'q2',
@@ -67,7 +69,9 @@ describe('the coding queue', () => {
     expect(card).toHaveTextContent('After: no coded statement');
     // A javascript: link is shown as its text only.
     expect(within(card).queryByRole('link')).toBeNull();
-    expect(card).toHaveTextContent('TASS');
+    expect(card).toHaveTextContent('Source TASS');
+    expect(card).toHaveTextContent('Summary Lavrov rejects a truce');
+    expect(card).toHaveTextContent('Reported via Reuters report');
     expect(screen.getByText('0 of 3 coded')).toBeInTheDocument();
     expect(screen.getByTestId('qid')).toHaveTextContent('q1');
   });

@@ -28,16 +28,28 @@ export function takesTyping(target: EventTarget | null): boolean {
 }
 
 /**
+ * True when a key pressed at `target` is the queue's to take: focus in the queue (`root`), on
+ * the view tabs, or nowhere in particular; not in the filters, the import preview or a dialog.
+ */
+function inQueue(target: EventTarget | null, root: Element | null): boolean {
+  if (!(target instanceof Element)) return true;
+  if (target.closest('dialog, [role="dialog"]')) return false;
+  if (target === document.body || target === document.documentElement) return true;
+  return (root?.contains(target) ?? false) || target.closest('[role="tablist"]') !== null;
+}
+
+/**
  * The queue action of a key press, or null when the key is not the queue's: typed into a field,
- * held with Ctrl, Alt or Meta (the browser's shortcuts), or pressed in a dialog.
- * `queueAction({ key: '4' })` -> `{ kind: 'code', stance: 1 }`.
+ * held with Ctrl, Alt or Meta (the browser's shortcuts), or pressed outside the queue.
+ * `queueAction({ key: '4', target: document.body, … }, queueSection)` -> `{ kind: 'code',
+ * stance: 1 }`.
  */
 export function queueAction(
   e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'target' | 'defaultPrevented'>,
+  root: Element | null,
 ): QueueAction | null {
   if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey) return null;
-  if (takesTyping(e.target)) return null;
-  if (e.target instanceof Element && e.target.closest('dialog, [role="dialog"]')) return null;
+  if (takesTyping(e.target) || !inQueue(e.target, root)) return null;
   if (Object.hasOwn(STANCE_BY_KEY, e.key)) return { kind: 'code', stance: STANCE_BY_KEY[e.key] };
   return LETTERS.get(e.key.toLowerCase()) ?? null;
 }

@@ -7,10 +7,14 @@ import {
   buildQueue,
   codedCount,
   nextUncoded,
+  placeOfId,
   rowLookup,
   startPlace,
+  topicSuggestions,
   trajectory,
+  MAX_SUGGESTIONS,
 } from '../../../src/views/code/queue';
+import type { Queue } from '../../../src/views/code/queue';
 import { rec, type RecInput } from '../query/helpers';
 
 const uncoded = (input: Omit<RecInput, 'stance'> & { id: string }) =>
@@ -26,6 +30,9 @@ const records = [
 ];
 
 const all = (cache: ColumnCache) => filterRows(cache, EMPTY_FILTER);
+/** The queued ids in queue order, read through the rows they are at now. */
+const idsOf = (cache: ColumnCache, queue: Queue) =>
+  [...rowLookup()(cache, queue)].map((r) => cache.text.get('id', r));
 const rowOf = (cache: ColumnCache, id: string) => cache.text.find('id', id);
 
 /** The cache with `id` coded as `stance` (or, with `topic`, moved to another topic). */
@@ -37,16 +44,17 @@ function code(cache: ColumnCache, id: string, patch: object): ColumnCache {
 describe('buildQueue', () => {
   it('queues the uncoded statements that pass the filters, in date order', () => {
     const cache = cacheFromRecords(records);
-    expect(buildQueue(cache, all(cache), false).ids).toEqual(['u1', 'u2', 'u3']);
+    expect(idsOf(cache, buildQueue(cache, all(cache), false))).toEqual(['u1', 'u2', 'u3']);
     const lavrov = filterRows(cache, { ...EMPTY_FILTER, actors: ['Lavrov'] });
-    expect(buildQueue(cache, lavrov, false).ids).toEqual(['u1', 'u3']);
+    expect(idsOf(cache, buildQueue(cache, lavrov, false))).toEqual(['u1', 'u3']);
   });
 
   it('queues every filtered statement with `all`, to re-code them', () => {
     const cache = cacheFromRecords(records);
     const queue = buildQueue(cache, all(cache), true);
-    expect(queue.ids).toEqual(['a1', 'u1', 'a2', 'u2', 'u3', 'a3']);
-    expect(queue.place.get('u2')).toBe(3);
+    expect(idsOf(cache, queue)).toEqual(['a1', 'u1', 'a2', 'u2', 'u3', 'a3']);
+    expect(placeOfId(cache, queue, 'u2')).toBe(3);
+    expect(placeOfId(cache, queue, 'gone')).toBe(-1);
   });
 });
 
@@ -63,17 +71,18 @@ describe('progress and moving on', () => {
     const rows = lookup(cache, queue);
     expect([...rows].map((r) => cache.text.get('id', r))).toEqual(['u1', 'u2', 'u3']);
     expect(codedCount(cache, rows)).toBe(2);
+    expect(placeOfId(cache, queue, 'u3')).toBe(2);
   });
 
   it('moves to the next uncoded statement, wrapping round and skipping codes being saved', () => {
     let cache = cacheFromRecords(records);
     const queue = buildQueue(cache, all(cache), true);
     const lookup = rowLookup();
-    expect(nextUncoded(cache, queue, lookup(cache, queue), 1)).toBe(3);
-    expect(nextUncoded(cache, queue, lookup(cache, queue), 4)).toBe(1);
-    expect(nextUncoded(cache, queue, lookup(cache, queue), 1, new Set(['u2']))).toBe(4);
+    expect(nextUncoded(cache, lookup(cache, queue), 1)).toBe(3);
+    expect(nextUncoded(cache, lookup(cache, queue), 4)).toBe(1);
+    expect(nextUncoded(cache, lookup(cache, queue), 1, new Set([3]))).toBe(4);
     for (const id of ['u1', 'u2', 'u3']) cache = code(cache, id, { stance: 0 });
-    expect(nextUncoded(cache, queue, lookup(cache, queue), 0)).toBe(-1);
+    expect(nextUncoded(cache, lookup(cache, queue), 0)).toBe(-1);
   });
 });
 
@@ -116,5 +125,14 @@ describe('trajectory', () => {
       before: rowOf(cache, 'a2'),
       after: -1,
     });
+  });
+});
+
+describe('topicSuggestions', () => {
+  it('offers every topic when there are few, and narrows a long list by what is typed', () => {
+    expect(topicSuggestions(['ceasefire', 'sanctions'], 'x')).toEqual(['ceasefire', 'sanctions']);
+    const many = Array.from({ length: 5000 }, (_, i) => `topic-${i}`);
+    expect(topicSuggestions(many, 'TOPIC-4999')).toEqual(['topic-4999']);
+    expect(topicSuggestions(many, '')).toHaveLength(MAX_SUGGESTIONS);
   });
 });
