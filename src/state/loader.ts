@@ -6,7 +6,7 @@ import { datasetChunks, readyDatasets } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
 import { buildCacheAsync, type CachePart } from '../query/cache';
 import { applyEdits } from '../query/edit-overlay';
-import { pairIndex } from '../query/state';
+import { pairIndex } from '../query/steps';
 import type { ColumnCache } from '../query/types';
 
 /** Yields to the event loop: a macrotask, so input and painting get their turn. */

@@ -3,7 +3,7 @@ import { formatDayPrecision } from '../../domain/dates';
 import { safeUrl } from '../../domain/links';
 import type { Precision } from '../../domain/types';
 import { affiliationGroups } from '../../query/shifts';
-import { pairIndex } from '../../query/state';
+import { pairIndex } from '../../query/steps';
 import type { ColumnCache } from '../../query/types';
 
 /** The link if it is an absolute http(s) URL, else null (see domain/links.ts). */
