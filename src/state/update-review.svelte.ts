@@ -4,6 +4,8 @@ import type { EditInput } from '../db/edits';
 import { diffFields, fieldsOf, type FieldChange, type StatementFields } from '../domain/edits';
 import type { StatementRecord } from '../domain/types';
 import { csvLine } from '../export/csv';
+import { fieldsAt, rowsOfIds } from '../query/edit-overlay';
+import type { ColumnCache } from '../query/types';
 import type { Edits } from './edits.svelte';
 
 /**
@@ -15,8 +17,8 @@ import type { Edits } from './edits.svelte';
 
 /** What the review needs of the app. */
 export interface ReviewHost {
-  /** A statement's current fields (with app edits), or null when no visible dataset holds it. */
-  fields(id: string): StatementFields | null;
+  /** The statements' current fields (with app edits), of those a visible dataset holds. */
+  fields(ids: readonly string[]): Map<string, StatementFields>;
   saveMany(changes: readonly EditInput[]): Promise<unknown>;
   /** Which of the ids have versions the analyst made in the app. */
   editedInApp(ids: readonly string[]): Promise<Set<string>>;
@@ -80,12 +82,15 @@ export class UpdateReview {
 
   /** Compares each update with the statement as the app shows it now. */
   async prepare(): Promise<void> {
-    const edited = await this.host.editedInApp(this.updates.map((r) => r.id));
+    const ids = this.updates.map((r) => r.id);
+    const edited = await this.host.editedInApp(ids);
+    // One sweep of the id column for all of them (one per id took seconds for thousands).
+    const current = this.host.fields(ids);
     const rows: ReviewRow[] = [];
     let hidden = 0;
     let same = 0;
     for (const record of this.updates) {
-      const before = this.host.fields(record.id);
+      const before = current.get(record.id);
       if (!before) {
         hidden++;
         continue;
@@ -153,9 +158,19 @@ export class UpdateReview {
 }
 
 /** The review's link to the app's edits and status line. */
-export function reviewHost(app: { edits: Edits; notice: string | null }): ReviewHost {
+export function reviewHost(app: {
+  edits: Edits;
+  cache: ColumnCache | null;
+  notice: string | null;
+}): ReviewHost {
   return {
-    fields: (id) => app.edits.fields(id),
+    fields: (ids) => {
+      const cache = app.cache;
+      const out = new Map<string, StatementFields>();
+      if (!cache) return out;
+      for (const [id, row] of rowsOfIds(cache, ids)) out.set(id, fieldsAt(cache, row));
+      return out;
+    },
     saveMany: (changes) => app.edits.saveMany(changes),
     editedInApp: (ids) => editedInApp(db(), ids),
     notify: (text) => {

@@ -19,11 +19,13 @@ function host(mine: Record<string, Partial<StatementFields>> = {}) {
   const saved: EditInput[][] = [];
   const notices: string[] = [];
   const h: ReviewHost = {
-    fields: (id) => {
-      const r = seed.find((s) => s.id === id);
-      if (!r) return null;
-      const f = { ...fieldsOf(r), ...mine[id] };
-      return { ...f, confidence: Math.fround(f.confidence) };
+    fields: (ids) => {
+      const out = new Map<string, StatementFields>();
+      for (const r of seed.filter((s) => ids.includes(s.id))) {
+        const f = { ...fieldsOf(r), ...mine[r.id] };
+        out.set(r.id, { ...f, confidence: Math.fround(f.confidence) });
+      }
+      return out;
     },
     saveMany: vi.fn(async (changes: readonly EditInput[]) => void saved.push([...changes])),
     editedInApp: async (ids) => new Set(ids.filter((id) => id in mine)),
