@@ -202,7 +202,9 @@ async function writeDataset(
           topics: codes(part.dicts.topics, encoder.topics),
         },
       ];
-      summary = mergeSummaries(summary, part.summary, lineOffset, crossDuplicates);
+      summary = mergeSummaries(summary, part.summary, lineOffset, crossDuplicates, (id) =>
+        seen.has(id),
+      );
     }
     if (summary.added === 0) {
       await deleteDataset(database, datasetId);
@@ -213,7 +215,8 @@ async function writeDataset(
       status: 'ready',
       rowCount: summary.rowsRead,
       statementCount: summary.added,
-      duplicateCount: summary.duplicates,
+      // Updates are not stored here: the statement stays with its dataset, and counts as shared.
+      duplicateCount: summary.duplicates + summary.updated,
       rejectedCount: summary.rejected,
       chunkCount,
       actors: encoder.actors.values,

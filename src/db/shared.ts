@@ -15,11 +15,12 @@ import type { StanceDB } from './db';
  */
 
 /**
- * The ids stored in other datasets, as the import's duplicate check reads them; each one the
- * file also holds is remembered (`hits`), to be recorded as shared.
- * `k = new KnownIds(['a']); k.has('a'); k.has('b')` -> `k.hits` is `{'a'}`.
+ * The ids stored in other datasets, each with its content hash (src/domain/content-hash.ts), as
+ * the import's duplicate and update check reads them; each one the file also holds is
+ * remembered (`hits`), to be recorded as shared.
+ * `k = new KnownIds([['a', 1]]); k.has('a'); k.has('b')` -> `k.hits` is `{'a'}`.
  */
-export class KnownIds extends Set<string> {
+export class KnownIds extends Map<string, number> {
   readonly hits = new Set<string>();
 
   override has(id: string): boolean {

@@ -1,6 +1,7 @@
 import type { DatasetMeta, StatementChunk } from '../domain/columns';
 import { textAt } from '../domain/packed';
 import { applyParts } from '../domain/parts';
+import { chunkRowHash } from '../domain/content-hash';
 import type { StanceDB } from './db';
 import { KnownIds, rehomeShared, undoRehome, type Rehomed } from './shared';
 
@@ -96,19 +97,33 @@ async function heldLocks(): Promise<Set<string>> {
 }
 
 /**
- * Every statement id stored in ready datasets: re-importing them adds nothing. The set
- * remembers which of them the import asked about (`hits`: the statements it shares).
+ * Every statement id stored in ready datasets, with its content hash: re-importing one with the
+ * same content adds nothing, with other content it is an update. The set remembers which of
+ * them the import asked about (`hits`: the statements it shares). Each dataset's chunks are
+ * read with its own names (`meta.parts` applied), a few at a time.
  */
 export async function knownIds(database: StanceDB, except?: string): Promise<KnownIds> {
   const ids = new KnownIds();
-  const ready = new Set(
-    (await readyDatasets(database)).map((d) => d.id).filter((id) => id !== except),
-  );
-  await database.chunks.each((chunk) => {
-    if (!ready.has(chunk.datasetId)) return;
-    const packed = chunk.text.id;
-    for (let i = 0; i < chunk.count; i++) ids.add(textAt(packed, i));
-  });
+  for (const meta of await readyDatasets(database)) {
+    if (meta.id === except) continue;
+    const names = { actors: meta.actors, affiliations: meta.affiliations, topics: meta.topics };
+    const keys = await database.chunks.where('datasetId').equals(meta.id).primaryKeys();
+    keys.sort((a, b) => a[1] - b[1]);
+    // A few chunks at a time, not the whole dataset in memory at once.
+    for (let k = 0; k < keys.length; k += 4) {
+      const batch = (await database.chunks.bulkGet(keys.slice(k, k + 4))).filter(
+        (c) => c !== undefined,
+      );
+      for (const chunk of applyParts(batch, meta.parts)) {
+        const packed = chunk.text.id;
+        for (let i = 0; i < chunk.count; i++) {
+          const id = textAt(packed, i);
+          // The first stored copy stands, as the cache shows it.
+          if (ids.get(id) === undefined) ids.set(id, chunkRowHash(chunk, i, names));
+        }
+      }
+    }
+  }
   return ids;
 }
 

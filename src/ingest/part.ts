@@ -25,6 +25,7 @@ import type { Rule } from './formats/types';
 import { importRows, MAX_STORED_ISSUES, type ImportOptions, type ImportSummary } from './pipeline';
 import { EncodingSink } from './encoding-sink';
 import { mergeRejected } from './rejected';
+import { MAX_KEPT_UPDATES } from './updates';
 
 export { SPLIT_MIN_BYTES } from './protocol';
 
@@ -341,21 +342,28 @@ export function withoutRows(chunk: StatementChunk, drop: readonly number[]): Sta
 
 /**
  * The summary of the whole file from its two halves: counts added up, the second half's issues
- * after the first's with their lines moved on, and `crossDuplicates` (second-half rows whose id
- * the first half or the store already had) moved from added to duplicates.
+ * and updates after the first's with their lines moved on, `crossDuplicates` (second-half rows
+ * whose id the first half or the store already had) moved from added to duplicates, and
+ * second-half updates of an id the first half already held (`firstHas`) moved from updated to
+ * duplicates, as one reader counts them.
  */
 export function mergeSummaries(
   first: ImportSummary,
   second: ImportSummary,
   lineOffset: number,
   crossDuplicates: number,
+  firstHas: (id: string) => boolean = () => false,
 ): ImportSummary {
   const moved = <T extends { line: number }>(list: T[]) =>
     list.map((issue) => ({ ...issue, line: issue.line + lineOffset }));
+  const secondUpdates = second.updates.filter((r) => !firstHas(r.id));
+  const repeated = second.updates.length - secondUpdates.length;
   return {
     rowsRead: first.rowsRead + second.rowsRead,
     added: first.added + second.added - crossDuplicates,
-    duplicates: first.duplicates + second.duplicates + crossDuplicates,
+    duplicates: first.duplicates + second.duplicates + crossDuplicates + repeated,
+    updated: first.updated + second.updated - repeated,
+    updates: [...first.updates, ...moved(secondUpdates)].slice(0, MAX_KEPT_UPDATES),
     rejected: first.rejected + second.rejected,
     issues: [...first.issues, ...moved(second.issues)].slice(0, MAX_STORED_ISSUES),
     issueCount: first.issueCount + second.issueCount,

@@ -39,6 +39,7 @@ import { buildRecord } from './validate';
 import { IdSet } from '../domain/id-set';
 import { openQuoteIssue, type OpenQuote } from './open-quotes';
 import { RejectedKeeper, type RejectedRows } from './rejected';
+import { isUpdate, keepUpdates, type KnownStatements } from './updates';
 
 /** What the import screen shows before anything is written. */
 export interface Preview {
@@ -98,8 +99,12 @@ export interface ImportSummary {
   /** Data rows read: blank lines and the header are not rows. */
   rowsRead: number;
   added: number;
-  /** Rows whose id was already stored or came earlier in the file. */
+  /** Rows whose id was already stored with the same content, or came earlier in the file. */
   duplicates: number;
+  /** Rows whose id was already stored with other editable content (src/ingest/updates.ts). */
+  updated: number;
+  /** The file's records of those updates, the first MAX_KEPT_UPDATES of them. */
+  updates: StatementRecord[];
   rejected: number;
   /** The issues of rejected rows, the first MAX_STORED_ISSUES of them. */
   issues: RowIssue[];
@@ -125,8 +130,11 @@ export interface ImportOptions {
   rule?: Rule;
   /** Native and wide tables: which column holds which native column. */
   mapping: ColumnMapping;
-  /** Ids already stored; rows with these ids count as duplicates. */
-  knownIds?: ReadonlySet<string>;
+  /**
+   * Ids already stored, with their content hashes when given as a map: a row with such an id
+   * is a duplicate, or an update when its content differs.
+   */
+  knownIds?: KnownStatements;
   /**
    * The header row, when the text is a later part of a file whose first row was the header:
    * columns are then found by these names and the text's first row is data.
@@ -389,12 +397,14 @@ function forEachValue(mapper: RowMapper, row: CsvRow, take: (values: NativeValue
 
 /**
  * Reads a whole file (decoded text chunks), validates every row and hands new records to
- * `sink.batch` in batches. The first row is the header. A row whose id is in `knownIds` or came
- * earlier in the file is a duplicate. Always `added + duplicates + rejected === rowsRead`.
+ * `sink.batch` in batches. The first row is the header. A row whose id came earlier in the file,
+ * or is in `knownIds` with the same content, is a duplicate; in `knownIds` with other content,
+ * an update (counted, kept in the summary, not stored).
+ * Always `added + duplicates + updated + rejected === rowsRead`.
  * Aborting through `signal` rejects with an error named `AbortError`; a bad row never throws.
  * ```ts
  * await importRows(decodeChunks(file.stream()), { delimiter: ',', mapping }, { batch: store });
- * // -> { rowsRead: 12, added: 11, duplicates: 1, rejected: 0, issues: [], ... }
+ * // -> { rowsRead: 12, added: 11, duplicates: 1, updated: 0, rejected: 0, issues: [], ... }
  * ```
  */
 export async function importRows<B>(
@@ -474,6 +484,8 @@ class RowReader {
     rowsRead: 0,
     added: 0,
     duplicates: 0,
+    updated: 0,
+    updates: [],
     rejected: 0,
     issues: [],
     issueCount: 0,
@@ -490,7 +502,7 @@ class RowReader {
    * each write awaited before parsing on, 3.2 s overlapped.
    */
   writing: Promise<void> | null = null;
-  private readonly known: ReadonlySet<string>;
+  private readonly known: KnownStatements;
   private readonly checkKnown: boolean;
   private readonly seen: IdSet;
   private readonly batchSize: number;
@@ -581,7 +593,15 @@ class RowReader {
     }
     const { id } = result.record;
     // No probe of an empty `known`; one of `seen` (see IdSet for why it is not a Set).
-    if ((this.checkKnown && this.known.has(id)) || !this.seen.add(id)) {
+    if (this.checkKnown && this.known.has(id)) {
+      // Once per file: a stored id repeated in the file is a duplicate the second time.
+      if (this.seen.add(id) && isUpdate(result.record, this.known)) {
+        summary.updated++;
+        keepUpdates(summary.updates, [result.record]);
+      } else summary.duplicates++;
+      return;
+    }
+    if (!this.seen.add(id)) {
       summary.duplicates++;
       return;
     }

@@ -262,6 +262,8 @@ export class AppState {
     const added = this.datasets.find((d) => d.id === report.datasetId);
     if (added) this.view.datasets = [added.fingerprint];
     this.notice = `${report.summary.added} statements imported from the link${report.summary.duplicates ? `, ${report.summary.duplicates} already here` : ''}.`;
+    // Statements of yours the link gives other content for: reviewed, never taken silently.
+    if (report.summary.updated > 0) this.importFlow.showReport(report, 'the shared link');
     this.announce();
   }
 

@@ -35,6 +35,8 @@ export class ImportFlow {
   checking = $state.raw<Progress | null>(null);
   progress = $state.raw<Progress | null>(null);
   report = $state.raw<ImportReport | null>(null);
+  /** Where the reported rows came from, as the report and its updates name it. */
+  source = $state('');
   error = $state<string | null>(null);
   /** Set when the worker found the stored data closed by another tab: the page must reload. */
   storeClosed = $state(false);
@@ -168,6 +170,17 @@ export class ImportFlow {
     service.send({ type: 'cancel' });
   }
 
+  /**
+   * Shows the report of an import made without the preview (a shared link's statements), so
+   * its updates are reviewed as a file's are.
+   */
+  showReport(report: ImportReport, source: string): void {
+    this.reset();
+    this.report = report;
+    this.source = source;
+    this.phase = 'report';
+  }
+
   close(): void {
     if (this.phase === 'importing') return;
     this.cancel();
@@ -231,6 +244,7 @@ export class ImportFlow {
     this.checking = null;
     this.progress = null;
     this.report = null;
+    this.source = '';
     this.error = null;
   }
 
@@ -264,6 +278,7 @@ export class ImportFlow {
         const handed = this.handed;
         this.handed = new HandedChunks();
         this.report = m.report;
+        this.source = this.file?.name ?? '';
         this.phase = 'report';
         this.progress = null;
         void this.onImported(m.report, handed);

@@ -346,6 +346,8 @@ describe('cancelling an import that is writing', () => {
         rowsRead: 12,
         added: 12,
         duplicates: 0,
+        updated: 0,
+        updates: [],
         rejected: 0,
         issues: [],
         issueCount: 0,

@@ -14,7 +14,8 @@ function summary(kept: number, cut: boolean): ImportSummary {
   };
   const issues = [2, 3, 4].map((line) => ({ line, column: 'date', message: 'bad' }));
   return {
-    ...{ rowsRead: 3, added: 0, duplicates: 0, rejected: 3, issues, issueCount: 3 },
+    ...{ rowsRead: 3, added: 0, duplicates: 0, updated: 0, updates: [], rejected: 3, issues },
+    issueCount: 3,
     ...{ warnings: [], warningCount: 0, rejectedRows },
   };
 }

@@ -149,7 +149,10 @@ describe('statements two datasets hold, through a backup', () => {
 
 describe('KnownIds', () => {
   it('remembers the ids it was asked about that it holds', () => {
-    const known = new KnownIds(['a', 'b']);
+    const known = new KnownIds([
+      ['a', 1],
+      ['b', 2],
+    ]);
     expect([known.has('a'), known.has('c'), known.has('a')]).toEqual([true, false, true]);
     expect([...known.hits]).toEqual(['a']);
   });

@@ -217,6 +217,31 @@ describe('a file read in two halves by two workers', () => {
     expect(got.summary).toEqual(expected.summary);
   });
 
+  it('counts stored ids with other content as updates in either half, as one reader does', async () => {
+    const text = generateCsv({ rows: 40, seed: 4 }) as string;
+    const lines = text.trimEnd().split('\n');
+    const restance = (line: string) => {
+      const cells = line.split(',');
+      cells[5] = cells[5] === '2' ? '1' : '2';
+      return cells.join(',');
+    };
+    lines[5] = restance(lines[5]);
+    lines[35] = restance(lines[35]);
+    // Row 5 changed again at the end: the second time it is a duplicate, in whichever half.
+    const edited = [...lines, lines[5]].join('\n') + '\n';
+    const expected = await single(edited, text);
+    expect(expected.summary).toMatchObject({ added: 0, updated: 2, duplicates: 39 });
+    expect(expected.summary.updates.map((r) => [r.id, r.line])).toEqual([
+      ['syn-4-5', 6],
+      ['syn-4-35', 36],
+    ]);
+    for (const cut of cuts(edited).filter((_, i) => i % 4 === 1)) {
+      const { used, ...got } = await split(edited, cut, text);
+      expect(used).toBe(true);
+      expect({ cut, summary: got.summary }).toEqual({ cut, summary: expected.summary });
+    }
+  });
+
   it('keeps the stored statements the second half also holds when their dataset is deleted', async () => {
     const text = generateCsv({ rows: 60, seed: 7 }) as string;
     const lines = text.trimEnd().split('\n');

@@ -113,7 +113,7 @@ async function checkImport(file: Blob, openDb?: () => StanceDB): Promise<FromWor
 
   if (end.type === 'done') {
     const s: ImportSummary = end.report.summary;
-    expect(s.added + s.duplicates + s.rejected).toBe(s.rowsRead);
+    expect(s.added + s.duplicates + s.updated + s.rejected).toBe(s.rowsRead);
     if (checked) {
       expect(checked.summary.rowsRead).toBe(s.rowsRead);
       expect(checked.summary.rejected).toBe(s.rejected);

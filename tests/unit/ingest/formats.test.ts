@@ -153,7 +153,9 @@ describe.each(CASES)('$name', (c) => {
       duplicates: c.duplicates,
       rejected: c.rejected,
     });
-    expect(summary.added + summary.duplicates + summary.rejected).toBe(summary.rowsRead);
+    expect(summary.added + summary.duplicates + summary.updated + summary.rejected).toBe(
+      summary.rowsRead,
+    );
     expect(records).toHaveLength(c.added);
     expect(rejectedLines(summary)).toEqual(c.lines);
   });
@@ -189,7 +191,7 @@ describe('the real GDELT 2.0 export (a fixture)', () => {
       { batch: (batch) => void records.push(...batch) },
     );
     expect(summary.rowsRead).toBe(2111);
-    expect(summary.added + summary.duplicates + summary.rejected).toBe(2111);
+    expect(summary.added + summary.duplicates + summary.updated + summary.rejected).toBe(2111);
     // The README: 174 rows have no Actor1 at all; they are the rejected ones, with that reason.
     expect(summary.rejected).toBe(174);
     expect(new Set(summary.issues.map((i) => i.message))).toEqual(

@@ -90,7 +90,9 @@ describe('importRows on the fixtures', () => {
       expect(records).toHaveLength(expected.added);
       expect(uniqueLines(summary.issues)).toEqual(expected.rejectedLines);
       expect(uniqueLines(summary.warnings)).toEqual(expected.warningLines);
-      expect(summary.added + summary.duplicates + summary.rejected).toBe(summary.rowsRead);
+      expect(summary.added + summary.duplicates + summary.updated + summary.rejected).toBe(
+        summary.rowsRead,
+      );
     });
 
     it.each([1, 2, 3, 7, 64])('gives the same result read %i bytes at a time', async (size) => {
@@ -435,7 +437,9 @@ describe('importRows on arbitrary text', () => {
     await fc.assert(
       fc.asyncProperty(csvish, fc.integer({ min: 1, max: 9 }), async (text, size) => {
         const whole = await run([text]);
-        expect(whole.added + whole.duplicates + whole.rejected).toBe(whole.rowsRead);
+        expect(whole.added + whole.duplicates + whole.updated + whole.rejected).toBe(
+          whole.rowsRead,
+        );
         expect(await run(cut(text, size))).toEqual(whole);
       }),
       { seed: 20241218, numRuns: 300 },

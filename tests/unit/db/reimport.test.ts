@@ -1,0 +1,109 @@
+// fake-indexeddb must be in place before Dexie is first imported.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateCsv } from '../../../scripts/gen-lib.mjs';
+import { StanceDB } from '../../../src/db/db';
+import { importIntoDb } from '../../../src/db/importer';
+import { knownIds, readyDatasets } from '../../../src/db/store';
+import { requestFromPreview } from '../../../src/ingest/protocol';
+import { previewText } from '../../../src/ingest/pipeline';
+import { asAsync } from '../ingest/helpers';
+import { loadAll } from './helpers';
+
+/**
+ * Re-importing rows whose ids are stored (issue 18): same editable content -> a duplicate,
+ * other content -> an update, reported with the file's record and not stored again.
+ */
+let database: StanceDB | null = null;
+afterEach(async () => {
+  await database?.delete();
+  database = null;
+});
+
+function fresh(): StanceDB {
+  database = new StanceDB(`reimport-${Math.random().toString(36).slice(2)}`);
+  return database;
+}
+
+function importText(d: StanceDB, text: string, batchSize = 7) {
+  const request = requestFromPreview(previewText(text), 'file', 'file.csv');
+  return importIntoDb(d, asAsync([text]), request, { batchSize });
+}
+
+/** The file with row `k` (1-based) given a new value in column `col` (0-based). */
+function changed(text: string, k: number, col: number, value: string): string {
+  const lines = text.trimEnd().split('\n');
+  const cells = lines[k].split(',');
+  cells[col] = value;
+  lines[k] = cells.join(',');
+  return lines.join('\n') + '\n';
+}
+
+const STANCE = 5;
+const SOURCE = 10;
+const TEXT = generateCsv({ rows: 30, seed: 11 }) as string;
+
+describe('re-importing stored ids', () => {
+  it('reports a row with other content as updated, keeps its record, stores nothing', async () => {
+    const d = fresh();
+    await importText(d, TEXT);
+    const stance = TEXT.split('\n')[4].split(',')[STANCE];
+    const other = stance === '2' ? '1' : '2';
+    const report = await importText(d, changed(TEXT, 4, STANCE, other));
+    expect(report.datasetId).toBeNull();
+    const { added, duplicates, updated, rejected, rowsRead } = report.summary;
+    expect({ added, duplicates, updated, rejected, rowsRead }).toEqual({
+      added: 0,
+      duplicates: 29,
+      updated: 1,
+      rejected: 0,
+      rowsRead: 30,
+    });
+    expect(report.summary.updates).toHaveLength(1);
+    expect(report.summary.updates[0]).toMatchObject({
+      id: 'syn-11-4',
+      stance: Number(other),
+      line: 5,
+    });
+    // The stored statement keeps the file's first values until the update is applied.
+    const cache = await loadAll(d);
+    const row = cache.text.find('id', 'syn-11-4');
+    expect(cache.stance[row]).toBe(Number(stance));
+    expect(await readyDatasets(d)).toHaveLength(1);
+  });
+
+  it('counts a change of the source alone as a duplicate (it cannot be edited in the app)', async () => {
+    const d = fresh();
+    await importText(d, TEXT);
+    const report = await importText(d, changed(TEXT, 4, SOURCE, 'another outlet'));
+    expect(report.summary).toMatchObject({ added: 0, duplicates: 30, updated: 0, updates: [] });
+  });
+
+  it('adds new rows beside an update, and counts a stored id repeated in the file once', async () => {
+    const d = fresh();
+    const lines = TEXT.trimEnd().split('\n');
+    await importText(d, lines.slice(0, 21).join('\n') + '\n');
+    const edited = changed(
+      TEXT,
+      3,
+      STANCE,
+      TEXT.split('\n')[3].split(',')[STANCE] === '0' ? '1' : '0',
+    );
+    const again = edited.trimEnd().split('\n');
+    const text = [...again, again[3]].join('\n') + '\n';
+    const report = await importText(d, text);
+    expect(report.summary).toMatchObject({ rowsRead: 31, added: 10, updated: 1, duplicates: 20 });
+    const [meta] = (await readyDatasets(d)).filter((m) => m.id === report.datasetId);
+    expect(meta).toMatchObject({ statementCount: 10, rowCount: 31, duplicateCount: 21 });
+  });
+
+  it('reads the stored hashes through each dataset names, as the import compares them', async () => {
+    const d = fresh();
+    await importText(d, TEXT, 4);
+    const known = await knownIds(d);
+    expect(known.size).toBe(30);
+    const report = await importText(d, TEXT);
+    expect(report.summary).toMatchObject({ duplicates: 30, updated: 0 });
+    expect(new Set(known.values()).size).toBe(30);
+  });
+});
