@@ -208,4 +208,34 @@ describe.runIf(hasBrowser)('layout at the smallest supported sizes', () => {
       }
     },
   );
+
+  it('shows the Timeline legend and its first lanes on the first screen at 1024 x 768', async () => {
+    const context = await freshContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await openView(page, 'view=timeline');
+      // The facets start folded there; the button unfolds them.
+      const toggle = page.getByRole('button', { name: 'Show facets' });
+      await toggle.waitFor();
+      const bottomOf = async (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((el) => el.getBoundingClientRect().bottom);
+      expect(await bottomOf('ul.legend')).toBeLessThan(768);
+      // The chart's first lane: the first row label under the canvas's header.
+      const firstLane = page.getByText('us-responsibility', { exact: true }).first();
+      expect(await firstLane.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(768);
+      await toggle.click();
+      await page.getByRole('button', { name: 'Hide facets' }).waitFor();
+      await page
+        .getByRole('searchbox', { name: /Actors/ })
+        .or(page.getByPlaceholder('Find actor…'))
+        .first()
+        .waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });
