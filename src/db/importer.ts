@@ -14,6 +14,7 @@ import { rehomeShared } from './shared';
 import { isQuotaError } from './errors';
 import { packText } from '../domain/packed';
 import { textAt } from '../domain/packed';
+import { compareVersions, hashesOf, type VersionChanges } from './versions';
 
 /** What the user chose in the preview. */
 export interface ImportRequest {
@@ -41,6 +42,8 @@ export interface ImportReport {
   /** Null when nothing new was added (every row a duplicate or rejected): no empty dataset. */
   datasetId: string | null;
   summary: ImportSummary;
+  /** A re-import (`replaces`): the new version against the one it replaced. */
+  versions?: VersionChanges;
 }
 
 export interface ImportHooks {
@@ -228,6 +231,8 @@ async function writeDataset(
       ...(parts ? { parts } : {}),
       ...sharedField(known.hits, second?.use ? (await second.result).shared : []),
     };
+    const replaced = request.replaces ? await database.datasets.get(request.replaces) : undefined;
+    const before = replaced ? await hashesOf(database, replaced) : null;
     await database.transaction('rw', database.datasets, database.chunks, async () => {
       if (second && !second.use) {
         // The first reader read the rest itself: what the second worker stored goes (any chunk
@@ -240,7 +245,10 @@ async function writeDataset(
       if (request.replaces) {
         const old = await database.datasets.get(request.replaces);
         if (old) {
+          // A re-import keeps the dataset's name (as renamed) unless another was typed, and
+          // its visibility.
           ready.name = request.name || old.name;
+          if (old.hidden === true) ready.hidden = true;
           // What other datasets share with the old version and the new one lacks moves to them.
           const oldId = request.replaces;
           await rehomeShared(
@@ -255,7 +263,8 @@ async function writeDataset(
       }
       await database.datasets.put(ready);
     });
-    return { datasetId, summary };
+    const versions = before ? await compareVersions(database, before, ready) : undefined;
+    return { datasetId, summary, ...(versions ? { versions } : {}) };
   } catch (e) {
     hooks.second?.stop();
     await deleteDataset(database, datasetId).catch(() => undefined);

@@ -106,25 +106,35 @@ export async function knownIds(database: StanceDB, except?: string): Promise<Kno
   const ids = new KnownIds();
   for (const meta of await readyDatasets(database)) {
     if (meta.id === except) continue;
-    const names = { actors: meta.actors, affiliations: meta.affiliations, topics: meta.topics };
-    const keys = await database.chunks.where('datasetId').equals(meta.id).primaryKeys();
-    keys.sort((a, b) => a[1] - b[1]);
-    // A few chunks at a time, not the whole dataset in memory at once.
-    for (let k = 0; k < keys.length; k += 4) {
-      const batch = (await database.chunks.bulkGet(keys.slice(k, k + 4))).filter(
-        (c) => c !== undefined,
-      );
-      for (const chunk of applyParts(batch, meta.parts)) {
-        const packed = chunk.text.id;
-        for (let i = 0; i < chunk.count; i++) {
-          const id = textAt(packed, i);
-          // The first stored copy stands, as the cache shows it.
-          if (ids.get(id) === undefined) ids.set(id, chunkRowHash(chunk, i, names));
-        }
-      }
-    }
+    // The first stored copy stands, as the cache shows it.
+    await eachRowHash(database, meta, (id, hash) => {
+      if (ids.get(id) === undefined) ids.set(id, hash);
+    });
   }
   return ids;
+}
+
+/**
+ * Calls `take` with each statement id of a dataset and its content hash, its chunks read with
+ * the dataset's names (`meta.parts` applied) a few at a time, not all in memory at once.
+ */
+export async function eachRowHash(
+  database: StanceDB,
+  meta: DatasetMeta,
+  take: (id: string, hash: number) => void,
+): Promise<void> {
+  const names = { actors: meta.actors, affiliations: meta.affiliations, topics: meta.topics };
+  const keys = await database.chunks.where('datasetId').equals(meta.id).primaryKeys();
+  keys.sort((a, b) => a[1] - b[1]);
+  for (let k = 0; k < keys.length; k += 4) {
+    const batch = (await database.chunks.bulkGet(keys.slice(k, k + 4))).filter(
+      (c) => c !== undefined,
+    );
+    for (const chunk of applyParts(batch, meta.parts)) {
+      const packed = chunk.text.id;
+      for (let i = 0; i < chunk.count; i++) take(textAt(packed, i), chunkRowHash(chunk, i, names));
+    }
+  }
 }
 
 /** Renames a dataset (the name shown in the manager and in exports). */

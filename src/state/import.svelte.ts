@@ -64,12 +64,15 @@ export class ImportFlow {
     return p && p.total > 0 ? Math.min(100, Math.round((p.bytes / p.total) * 100)) : 0;
   }
 
-  /** A file was chosen or dropped: show its preview. `replaces`: the dataset it is a new version of. */
-  choose(file: File, options: { replaces?: string } = {}): void {
+  /**
+   * A file was chosen or dropped: show its preview. `replaces`: the dataset it is a new version
+   * of, whose `name` it keeps unless the user types another.
+   */
+  choose(file: File, options: { replaces?: string; name?: string } = {}): void {
     this.reset();
     this.replaces = options.replaces;
     this.file = file;
-    this.name = file.name.replace(/\.[^.]+$/, '') || file.name;
+    this.name = options.name ?? (file.name.replace(/\.[^.]+$/, '') || file.name);
     this.phase = 'preview';
     this.send({ type: 'preview', file });
     this.service?.prepare?.(file.size);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../scripts/gen-lib.mjs';
 import { StanceDB } from '../../../src/db/db';
 import { importIntoDb } from '../../../src/db/importer';
-import { knownIds, readyDatasets } from '../../../src/db/store';
+import { knownIds, readyDatasets, renameDataset, setDatasetHidden } from '../../../src/db/store';
 import { requestFromPreview } from '../../../src/ingest/protocol';
 import { previewText } from '../../../src/ingest/pipeline';
 import { asAsync } from '../ingest/helpers';
@@ -105,5 +105,35 @@ describe('re-importing stored ids', () => {
     const report = await importText(d, TEXT);
     expect(report.summary).toMatchObject({ duplicates: 30, updated: 0 });
     expect(new Set(known.values()).size).toBe(30);
+  });
+});
+
+describe('Datasets -> Re-import', () => {
+  it('keeps the renamed name and visibility, and reports added / updated / removed / unchanged', async () => {
+    const d = fresh();
+    const first = await importText(d, TEXT);
+    await renameDataset(d, first.datasetId!, 'Renamed by me');
+    await setDatasetHidden(d, first.datasetId!, true);
+    const lines = changed(
+      TEXT,
+      10,
+      STANCE,
+      TEXT.split('\n')[10].split(',')[STANCE] === '2' ? '1' : '2',
+    )
+      .trimEnd()
+      .split('\n');
+    const extra = (generateCsv({ rows: 5, seed: 12 }) as string).trimEnd().split('\n').slice(1);
+    // Rows 1-5 dropped, row 10 changed, five new rows.
+    const text = [lines[0], ...lines.slice(6), ...extra].join('\n') + '\n';
+    const request = {
+      ...requestFromPreview(previewText(text), '', 'v2.csv'),
+      replaces: first.datasetId!,
+    };
+    const report = await importIntoDb(d, asAsync([text]), request, { batchSize: 7 });
+    expect(report.versions).toEqual({ added: 5, updated: 1, removed: 5, unchanged: 24 });
+    const datasets = await readyDatasets(d);
+    expect(datasets.map((m) => [m.name, m.hidden, m.statementCount])).toEqual([
+      ['Renamed by me', true, 30],
+    ]);
   });
 });
