@@ -3,7 +3,7 @@
  * sample, and the rule it maps with (defaults from the sample, then the user's changes).
  */
 import { headerKey, type ColumnMapping } from '../columns';
-import type { CsvRow } from '../stream';
+import type { CsvRow } from '../papa-rows';
 import { DEFAULT_RULE, makeContext } from './common';
 import { detectDateFormat, type DateDetection } from './dates';
 import { ACLED } from './acled';
