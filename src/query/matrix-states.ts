@@ -2,8 +2,8 @@
  * Per (actor, topic) pair and per (affiliation, topic) group, the latest statement and the count
  * as of a day, read from an index of the rows kept between calls so scrubbing the date is cheap.
  */
-import { pairIndex, type Rows } from './steps';
-import type { ColumnCache } from './types';
+import { pairIndex } from './steps';
+import type { ColumnCache, Rows } from './types';
 
 /**
  * Slot of each (affiliation, topic) group per (actor, topic) pair: the summary rows group an

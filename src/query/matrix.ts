@@ -5,8 +5,8 @@
  */
 import { FLAG_CONDITIONAL, FLAG_UNCODED, type StanceValue } from '../domain/types';
 import { groupIndex, groupState, pairStates, type PairState } from './matrix-states';
-import { pairIndex, type Rows } from './steps';
-import type { ColumnCache, StanceFilter } from './types';
+import { pairIndex } from './steps';
+import type { ColumnCache, Rows, StanceFilter } from './types';
 
 export interface MatrixOptions {
   /** The as-of day (inclusive). */

@@ -30,8 +30,8 @@ import {
   PRECISION_BY_CODE,
   type StanceValue,
 } from '../domain/types';
-import { pairIndex, type Rows } from './steps';
-import type { ColumnCache } from './types';
+import { pairIndex } from './steps';
+import type { ColumnCache, Rows } from './types';
 
 export type ShiftKind = 'actor' | 'affiliation';
 export type ShiftDirection = 'hardened' | 'softened' | 'conditional';

@@ -17,8 +17,8 @@ import {
   shiftAt,
   shiftInWindow,
 } from '../../query/shifts';
-import { seriesRows, type Rows, type Shift } from '../../query/steps';
-import type { ColumnCache } from '../../query/types';
+import { seriesRows, type Shift } from '../../query/steps';
+import type { ColumnCache, Rows } from '../../query/types';
 import type { Window } from './geometry';
 import { laneSteps, type TimelineModel } from './model';
 import { plural } from '../../util/plural';
