@@ -2,56 +2,9 @@
  * Per (actor, topic) pair and per (affiliation, topic) group, the latest statement and the count
  * as of a day, read from an index of the rows kept between calls so scrubbing the date is cheap.
  */
+import { affiliationGroups } from './affiliation-groups';
 import { pairIndex } from './steps';
 import type { ColumnCache, Rows } from './types';
-
-/**
- * Slot of each (affiliation, topic) group per (actor, topic) pair: the summary rows group an
- * actor's pairs under the actor's usual affiliation (`actorAffiliation`), the same grouping the
- * rows are laid out by, so a summary row sums up exactly the actors listed under it. Built once
- * per cache from the pair index, so the per-row scan has no hashing.
- */
-interface GroupIndex {
-  /** Group slot of each pair id; -1 for actors without an affiliation. */
-  slotOfPair: Int32Array;
-  affiliation: Uint32Array;
-  topic: Uint32Array;
-  count: number;
-}
-
-const groupsByCache = new WeakMap<ColumnCache, GroupIndex>();
-
-export function groupIndex(cache: ColumnCache): GroupIndex {
-  let index = groupsByCache.get(cache);
-  if (index) return index;
-  const pairs = pairIndex(cache);
-  const nT = Math.max(1, cache.topics.length);
-  const slotOfKey = new Map<number, number>();
-  const slotOfPair = new Int32Array(pairs.count).fill(-1);
-  const affiliation: number[] = [];
-  const topic: number[] = [];
-  for (let p = 0; p < pairs.count; p++) {
-    const f = cache.actorAffiliation[pairs.actor[p]];
-    if (f < 0) continue;
-    const key = f * nT + pairs.topic[p];
-    let s = slotOfKey.get(key);
-    if (s === undefined) {
-      s = affiliation.length;
-      slotOfKey.set(key, s);
-      affiliation.push(f);
-      topic.push(pairs.topic[p]);
-    }
-    slotOfPair[p] = s;
-  }
-  index = {
-    slotOfPair,
-    affiliation: Uint32Array.from(affiliation),
-    topic: Uint32Array.from(topic),
-    count: affiliation.length,
-  };
-  groupsByCache.set(cache, index);
-  return index;
-}
 
 /**
  * What `matrixModel` keeps about one rows array, so that moving the as-of or compare date over
@@ -227,7 +180,7 @@ export function pairStates(cache: ColumnCache, rows: Rows, days: number[]) {
  * Lavrov's row, count 2.
  */
 export function groupState(cache: ColumnCache, index: RowsIndex, state: PairState): PairState {
-  const groups = groupIndex(cache);
+  const groups = affiliationGroups(cache);
   const latest = new Int32Array(groups.count).fill(-1);
   const count = new Uint32Array(groups.count);
   for (let i = 0; i < index.present.length; i++) {

@@ -4,7 +4,8 @@
  * count and age, and (with a compare date) who shifted. Pure: no Svelte, no DOM.
  */
 import { FLAG_CONDITIONAL, FLAG_UNCODED, type StanceValue } from '../domain/types';
-import { groupIndex, groupState, pairStates, type PairState } from './matrix-states';
+import { affiliationGroups } from './affiliation-groups';
+import { groupState, pairStates, type PairState } from './matrix-states';
 import { pairIndex } from './steps';
 import type { ColumnCache, Rows, StanceFilter } from './types';
 
@@ -234,7 +235,7 @@ function cellModel(
 export function matrixModel(cache: ColumnCache, rows: Rows, options: MatrixOptions): MatrixModel {
   const { asOf: day, compare } = options;
   const pairs = pairIndex(cache);
-  const groups = groupIndex(cache);
+  const groups = affiliationGroups(cache);
   const { index, states } = pairStates(cache, rows, compare === null ? [day] : [day, compare]);
   const now = states[0];
   const then = compare === null ? null : states[1];

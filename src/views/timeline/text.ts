@@ -10,13 +10,8 @@ import {
   PRECISION_BY_CODE,
   type StanceValue,
 } from '../../domain/types';
-import {
-  describeShift,
-  findShifts,
-  seriesShifts,
-  shiftAt,
-  shiftInWindow,
-} from '../../query/shifts';
+import { describeShift } from '../../query/shift-text';
+import { findShifts, seriesShifts, shiftAt, shiftInWindow } from '../../query/shifts';
 import { seriesRows, type Shift } from '../../query/steps';
 import type { ColumnCache, Rows } from '../../query/types';
 import type { Window } from './geometry';
