@@ -11,7 +11,9 @@ import { GDELT1, GDELT2 } from './gdelt';
 import { ICEWS } from './icews';
 import { PHOENIX } from './phoenix';
 import { NATIVE } from './native';
-import { TIMELINEJS, UNGA, WIDE } from './tables';
+import { TIMELINEJS } from './timelinejs';
+import { UNGA } from './unga';
+import { WIDE } from './wide';
 import { WIDE_ACTORS } from './wide-actors';
 import type { Format, FormatContext, FormatId, Rule, Sample } from './types';
 
