@@ -8,7 +8,7 @@ import { stanceLabel } from '../domain/stance';
 import type { StanceValue } from '../domain/types';
 import { sharedTopics } from '../query/agreement';
 import { matrixModel } from '../query/matrix';
-import { statementDate } from '../query/shifts';
+import { statementDate } from '../query/shift-text';
 import type { ColumnCache } from '../query/types';
 import type { ViewState } from '../url/view-state';
 import { agreementView } from './agreement-view';

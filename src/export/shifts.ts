@@ -3,7 +3,8 @@
  * spreadsheet reads who moved, on what, when and on what evidence. Pure: reads the cache.
  */
 import { FLAG_CONDITIONAL, type StanceValue } from '../domain/types';
-import { shiftAt, shiftWho, statementDate, type ShiftTable } from '../query/shifts';
+import { shiftWho, statementDate } from '../query/shift-text';
+import { shiftAt, type ShiftTable } from '../query/shifts';
 import type { ColumnCache } from '../query/types';
 import { csvLine } from './csv';
 import { stanceText } from './statements';

@@ -114,3 +114,35 @@ export function detectNewline(sample: string, complete = false): Newline {
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** Detection waits for this much text when the first lines are very long. */
+export const SNIFF_CHARS = 64 * 1024;
+
+/**
+ * Counts the whole lines of a growing text, outside quotes, until detection has enough to read:
+ * more than MAX_LINES whole lines or SNIFF_CHARS characters.
+ */
+export class LineWait {
+  private pos = 0;
+  private inQuotes = false;
+  private lines = 0;
+
+  /** True once `text` (the text so far, which only grows) is enough to detect from. */
+  enough(text: string): boolean {
+    if (text.length > SNIFF_CHARS) return true;
+    let i = this.pos;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) this.inQuotes = !this.inQuotes;
+      else if (this.inQuotes) continue;
+      else if (c === LF) this.lines++;
+      else if (c === CR) {
+        // Whether this is `\r` or the start of `\r\n` shows only with the next character.
+        if (i + 1 >= text.length) break;
+        if (text.charCodeAt(i + 1) !== LF) this.lines++;
+      }
+    }
+    this.pos = i;
+    return this.lines > MAX_LINES;
+  }
+}

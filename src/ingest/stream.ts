@@ -7,28 +7,20 @@
  * ending from whole lines, cut the text only at a line ending outside quotes, and give Papa whole
  * records with both settings explicit.
  */
-import Papa, { type ParseResult } from 'papaparse';
-import { detectDelimiter, detectNewline, MAX_LINES, stripBom, type Newline } from './detect';
-import type { TextEncoding } from './formats/encoding';
-import { needsCleaning, uncleanAt as unclean } from './normalize';
+import {
+  detectDelimiter,
+  detectNewline,
+  LineWait,
+  SNIFF_CHARS,
+  stripBom,
+  type Newline,
+} from './detect';
 import { sized } from '../domain/sized';
-import { LiteralQuotes, openQuoteOf, type OpenQuoteRow } from './open-quotes';
+import { LiteralQuotes, openQuoteOf } from './open-quotes';
+import { markUnclean, papaParse, parseSpans, type CsvRow, type Span } from './papa-rows';
 
-/** One CSV row and the 1-based file line it starts on (the header is line 1). */
-export interface CsvRow {
-  fields: string[];
-  line: number;
-  /**
-   * True when the row's own text has no character `cleanText` removes or changes: its cells
-   * need only a trim. Absent: not known.
-   */
-  clean?: boolean;
-  /**
-   * Set when a quote opened in this row is never closed (by Papa's reading): where it opened,
-   * the last line read into its cell, and the rows of the file that cell took in.
-   */
-  openQuote?: OpenQuoteRow;
-}
+export { decodeChunks } from './decode';
+export type { CsvRow } from './papa-rows';
 
 export interface CsvStreamOptions {
   /** Detected from the first whole lines when not given. */
@@ -51,96 +43,14 @@ export interface CsvStreamOptions {
   shortcut?: boolean;
 }
 
-/** Detection waits for this much text when the first lines are very long. */
-const SNIFF_CHARS = 64 * 1024;
-
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
-
-interface Span {
-  start: number;
-  end: number;
-  line: number;
-}
-
-/**
- * Line breaks in a row's text as an editor counts them: `\r\n`, `\n` and `\r` are one each.
- * `lineBreaks(['a\r\nb', 'c\n'])` -> 2.
- */
-function lineBreaks(fields: readonly string[]): number {
-  let n = 0;
-  for (const field of fields) {
-    for (let i = 0; i < field.length; i++) {
-      const c = field.charCodeAt(i);
-      if (c === CR) n++;
-      else if (c === LF && (i === 0 || field.charCodeAt(i - 1) !== CR)) n++;
-    }
-  }
-  return n;
-}
 
 /** Space Papa allows between a closing quote and the delimiter (what `trim` drops). */
 function isSpace(c: number, delim: number): boolean {
   if (c === delim || c === CR || c === LF) return false;
   return c === 32 || c === 9 || (c > 127 && /\s/.test(String.fromCharCode(c)));
-}
-
-/**
- * Marks the rows whose own text (a span, without its line ending) has a character cleanText
- * changes: one scan of the text read together (`text` starts at buffer position `base`), not
- * one per cell. A row's mark depends only on its own text, however the file was cut.
- * Row k's text is `starts[k]..ends[k]` (buffer positions, ascending, not overlapping).
- */
-function markUnclean(
-  rows: CsvRow[],
-  starts: ArrayLike<number>,
-  ends: ArrayLike<number>,
-  text: string,
-  base: number,
-): void {
-  let k = 0;
-  const n = rows.length;
-  for (let at = unclean(text, 0); at >= 0; at = unclean(text, at - base + 1)) {
-    at += base;
-    while (k < n && ends[k] <= at) k++;
-    if (k === n) return;
-    if (at >= starts[k]) {
-      rows[k].clean = false;
-      at = ends[k] - 1; // the rest of this row need not be looked at
-    }
-  }
-}
-
-/** Papa parsers by delimiter and line ending, made once for the whole worker. */
-const PARSERS = new Map<string, Papa.Parser>();
-
-/**
- * A PapaParse parser for this delimiter and line ending, shared by every stream of the worker.
- * `Papa.parse(text, config)` builds a new parser, with new closures, for every call: in a
- * Chromium worker the optimized code of Papa's parse loop was thrown away and compiled again
- * every 150-300 ms of a 1M-row import (TurboFan log: 29 compiles of parse, 0.68 s of compiling,
- * on the core the other worker needs). Sharing one parser also keeps what the warm-up compiled.
- * Safe to share: each `parse` call runs to the end synchronously and starts from a clean state,
- * and nothing here aborts or pauses it. With header rows, typing and empty-line skipping off,
- * `Papa.parse` returns exactly what its parser returns.
- */
-function parserFor(delimiter: string, newline: Newline): Papa.Parser {
-  const key = delimiter + newline;
-  let parser = PARSERS.get(key);
-  if (parser === undefined) {
-    parser = new Papa.Parser({
-      delimiter,
-      newline,
-      quoteChar: '"',
-      escapeChar: '"',
-      header: false,
-      dynamicTyping: false,
-      skipEmptyLines: false,
-    });
-    PARSERS.set(key, parser);
-  }
-  return parser;
 }
 
 /**
@@ -165,10 +75,8 @@ export class CsvRowStream {
   private delimiter: string | undefined;
   private newline: Newline | undefined;
   private readonly quotes: boolean;
-  // Line counting before detection, to know when enough whole lines have arrived.
-  private sniffPos = 0;
-  private sniffQuotes = false;
-  private sniffLines = 0;
+  /** Counts whole lines before detection, to know when enough have arrived. */
+  private readonly wait = new LineWait();
   // Record scanning after detection.
   private pos = 0;
   private recStart = 0;
@@ -252,7 +160,7 @@ export class CsvRowStream {
       this.started = true;
     }
     this.buf += text;
-    if (!this.ready && !this.sniffEnough()) return [];
+    if (!this.ready && !this.wait.enough(this.buf)) return [];
     this.prepare(false);
     if (this.shortcut && this.quotes && this.atRecordStart()) {
       if (this.skip > 0) this.skip--;
@@ -287,10 +195,8 @@ export class CsvRowStream {
    * The shortcut for the usual file, where every record is one line: cut the buffer at its last
    * line ending, let Papa read the records before it, and if Papa finds as many records as there
    * are line endings, with no error, each record is one line and its line number is known, with
-   * no scan for quotes (in a Chromium worker's profile the scan was the largest cost after
-   * Papa's own; in node, 100k generated rows in 32 KiB pieces, the shortcut reads them ~5%
-   * faster: 308 -> 294 ms, medians of 7). Returns null, with nothing changed,
-   * when that is not so (a quoted line break, a lone CR, a malformed quote, a `\r` line ending):
+   * no scan for quotes (the scan's cost after Papa's own; 100k rows in node: 308 -> 294 ms).
+   * Returns null, with nothing changed, when that is not so (a quoted line break, a lone CR, a malformed quote, a `\r` line ending):
    * the caller scans instead. Both give the same rows; a property test compares them.
    */
   private lineRows(): CsvRow[] | null {
@@ -327,7 +233,7 @@ export class CsvRowStream {
       if (++crs >= n) return null;
     }
     if (crlf ? crs !== n - 1 : crs !== 0) return null;
-    const batch = this.papa(text);
+    const batch = papaParse(text, this.delimiter!, this.newline!);
     if (batch.errors.length > 0 || batch.data.length !== n) return null;
     const data = batch.data;
     const rows: CsvRow[] = [];
@@ -355,26 +261,6 @@ export class CsvRowStream {
     this.endRecord(this.buf.length, this.buf.length);
     const rows = held.concat(this.flush());
     return this.flagWide(this.literal ? this.literal.restore(rows) : rows);
-  }
-
-  /** True once more than MAX_LINES whole lines or SNIFF_CHARS characters have arrived. */
-  private sniffEnough(): boolean {
-    const buf = this.buf;
-    if (buf.length > SNIFF_CHARS) return true;
-    let i = this.sniffPos;
-    for (; i < buf.length; i++) {
-      const c = buf.charCodeAt(i);
-      if (c === QUOTE) this.sniffQuotes = !this.sniffQuotes;
-      else if (this.sniffQuotes) continue;
-      else if (c === LF) this.sniffLines++;
-      else if (c === CR) {
-        // Whether this is `\r` or the start of `\r\n` shows only with the next character.
-        if (i + 1 >= buf.length) break;
-        if (buf.charCodeAt(i + 1) !== LF) this.sniffLines++;
-      }
-    }
-    this.sniffPos = i;
-    return this.sniffLines > MAX_LINES;
   }
 
   /**
@@ -492,7 +378,10 @@ export class CsvRowStream {
   /** Parses the complete records found so far and drops their text from the buffer. */
   private flush(): CsvRow[] {
     const spans = this.pending;
-    const rows = spans.length === 0 ? [] : this.parse(spans);
+    const rows =
+      spans.length === 0
+        ? []
+        : parseSpans(this.buf, spans, this.delimiter!, this.newline!, this.quotes, this.suspects);
     this.pending = [];
     if (this.recStart > 0) {
       this.buf = this.buf.slice(this.recStart);
@@ -501,119 +390,4 @@ export class CsvRowStream {
     }
     return rows;
   }
-
-  private papa(text: string): ParseResult<string[]> {
-    return parserFor(this.delimiter!, this.newline!).parse(text, 0, false) as ParseResult<string[]>;
-  }
-
-  /**
-   * One Papa call for all records (fast); if Papa disagrees about where rows end or reports
-   * malformed quotes, each record is parsed alone so every row keeps its own line number.
-   */
-  private parse(spans: Span[]): CsvRow[] {
-    const buf = this.buf;
-    if (!this.quotes) {
-      const delimiter = this.delimiter!;
-      return spans.map((s) => ({
-        fields: buf.slice(s.start, s.end).split(delimiter),
-        line: s.line,
-      }));
-    }
-    const nl = this.newline!;
-    let contiguous = true;
-    for (let k = 1; k < spans.length && contiguous; k++) {
-      const gap = spans[k - 1].end;
-      contiguous = spans[k].start === gap + nl.length && buf.startsWith(nl, gap);
-    }
-    const text = contiguous
-      ? buf.slice(spans[0].start, spans[spans.length - 1].end)
-      : spans.map((s) => buf.slice(s.start, s.end)).join(nl);
-    const batch = this.papa(text);
-    if (batch.errors.length === 0 && batch.data.length === spans.length) {
-      const rows = batch.data.map((fields, k) => ({ fields, line: spans[k].line, clean: true }));
-      for (let k = 0; k < rows.length; k++) {
-        const next = k + 1 < spans.length ? spans[k + 1].line : Infinity;
-        if (next - spans[k].line > 1) this.suspects.add(rows[k]);
-      }
-      if (contiguous)
-        markUnclean(
-          rows,
-          spans.map((sp) => sp.start),
-          spans.map((sp) => sp.end),
-          text,
-          spans[0].start,
-        );
-      else
-        for (const [k, s] of spans.entries())
-          rows[k].clean = !needsCleaning(buf.slice(s.start, s.end));
-      return rows;
-    }
-    const rows: CsvRow[] = [];
-    for (const span of spans) {
-      let line = span.line;
-      const clean = !needsCleaning(buf.slice(span.start, span.end));
-      // Every line ending as `\n`, so Papa ends a row at any kind, as the scan does (a span
-      // the scan misread may hold several rows); inside cells it is what cleanText makes of them.
-      const text = buf.slice(span.start, span.end).replace(/\r\n?/g, '\n');
-      const { data, errors } = parserFor(this.delimiter!, '\n').parse(
-        text,
-        0,
-        false,
-      ) as ParseResult<string[]>;
-      const unclosed = new Set(errors.filter((e) => e.type === 'Quotes').map((e) => e.row));
-      for (const [k, fields] of data.entries()) {
-        const blank = fields.length === 1 && fields[0].trim() === '';
-        const breaks = lineBreaks(fields);
-        const row: CsvRow = { fields, line, clean };
-        // A quoted cell Papa could not close (the last) that took in line breaks: the lines
-        // after its opening quote were read into it (one on its own line loses nothing).
-        if (unclosed.has(k)) row.openQuote = openQuoteOf(fields, line, fields.length - 1);
-        if (breaks > 0) this.suspects.add(row);
-        if (!blank) rows.push(row);
-        line += 1 + breaks;
-      }
-    }
-    return rows;
-  }
-}
-
-/**
- * Bytes -> text chunks in the given encoding (UTF-8 unless told; see `detectEncoding`), with
- * characters cut between byte chunks put back together (`stream: true`) and a leading byte
- * order mark dropped. Invalid bytes become U+FFFD rather than failing the import (the pipeline
- * reports the rows they are in). Works wherever TextDecoder does: node, a page, a worker.
- * `decodeChunks(file.stream(), 'utf-16le')` -> `'date,actor\n'`, ... from UTF-16 LE bytes.
- */
-/** Bytes decoded at a time (see decodeChunks). */
-const DECODE_PIECE = 32 * 1024;
-
-export async function* decodeChunks(
-  bytes: AsyncIterable<Uint8Array>,
-  encoding: TextEncoding = 'utf-8',
-  /** False for a later part of a file, where U+FEFF is a character, not a byte order mark. */
-  fileStart = true,
-): AsyncIterable<string> {
-  // ignoreBOM: keep the mark in the output so that exactly one is removed, here.
-  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
-  let first = fileStart;
-  for await (const chunk of bytes) {
-    // Decoded a piece at a time: a 64 KiB read of mostly-ASCII text with some Cyrillic is a
-    // 128 KiB two-byte string, past V8's largest young-generation object, so it and every string
-    // joined from it are allocated one by one in large-object pages. Node, 100k generated rows:
-    // the row stream's first look at each such string (which copies it flat) took 42 ms in all,
-    // 6.5 ms with 32 KiB pieces; Chromium, 100k-row imports: 746 -> 680 ms (medians of 10).
-    for (let at = 0; at < chunk.length; at += DECODE_PIECE) {
-      const piece =
-        at === 0 && chunk.length <= DECODE_PIECE ? chunk : chunk.subarray(at, at + DECODE_PIECE);
-      let text = decoder.decode(piece, { stream: true });
-      if (first && text.length > 0) {
-        text = stripBom(text);
-        first = false;
-      }
-      if (text.length > 0) yield text;
-    }
-  }
-  let rest = decoder.decode();
-  if (first) rest = stripBom(rest);
-  if (rest.length > 0) yield rest;
 }

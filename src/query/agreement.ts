@@ -1,8 +1,8 @@
 import { FLAG_CONDITIONAL } from '../domain/types';
 import { compareNames } from './cache';
 import { codeMask } from './filter';
-import { pairIndex, type Rows } from './steps';
-import type { ColumnCache } from './types';
+import { pairIndex } from './steps';
+import type { ColumnCache, Rows } from './types';
 
 export interface AgreementOptions {
   /** Inclusive window in day numbers; statements overlapping it count. null = open. */

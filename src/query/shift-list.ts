@@ -13,8 +13,7 @@ import {
   type ShiftDirection,
   type ShiftTable,
 } from './shifts';
-import type { Rows } from './steps';
-import type { ColumnCache } from './types';
+import type { ColumnCache, Rows } from './types';
 
 export interface ShiftListOptions {
   /** Inclusive date window on the new statement (as `shiftInWindow`); null = open. */

@@ -22,16 +22,10 @@
  * size: 3 }`, described as `Russia on ceasefire: conditional support (Vladimir Putin, 2024-11,
  * via Reuters report) → strongly oppose (Sergey Lavrov, 2024-12-26)`.
  */
-import { formatDayPrecision } from '../domain/dates';
-import { stanceLabel } from '../domain/stance';
-import {
-  FLAG_CONDITIONAL,
-  FLAG_UNCODED,
-  PRECISION_BY_CODE,
-  type StanceValue,
-} from '../domain/types';
-import { pairIndex, type Rows } from './steps';
-import type { ColumnCache } from './types';
+import { FLAG_CONDITIONAL, FLAG_UNCODED } from '../domain/types';
+import { affiliationGroups } from './affiliation-groups';
+import { pairIndex } from './steps';
+import type { ColumnCache, Rows } from './types';
 
 export type ShiftKind = 'actor' | 'affiliation';
 export type ShiftDirection = 'hardened' | 'softened' | 'conditional';
@@ -104,57 +98,6 @@ export function classifyShift(
     return beforeConditional === afterConditional ? null : { direction: 'conditional', size: 0 };
   }
   return { direction: after < before ? 'hardened' : 'softened', size: Math.abs(after - before) };
-}
-
-/**
- * The (affiliation, topic) series of a cache: each (actor, topic) pair belongs to the series of
- * its actor's usual affiliation (`actorAffiliation`) on that topic, as the matrix's summary rows
- * group them; actors without an affiliation belong to none. Built once per cache.
- */
-export interface AffiliationGroups {
-  /** Series of each pair id (`pairIndex`); -1 for actors without an affiliation. */
-  slotOfPair: Int32Array;
-  affiliation: Uint32Array;
-  topic: Uint32Array;
-  count: number;
-}
-
-const groupsByCache = new WeakMap<ColumnCache, AffiliationGroups>();
-
-/**
- * The affiliation series of a cache (see `AffiliationGroups`), remembered per cache.
- * Putin and Lavrov (Russia) on ceasefire -> one series: Russia x ceasefire.
- */
-export function affiliationGroups(cache: ColumnCache): AffiliationGroups {
-  let groups = groupsByCache.get(cache);
-  if (groups) return groups;
-  const pairs = pairIndex(cache);
-  const nT = Math.max(1, cache.topics.length);
-  const slotOfKey = new Map<number, number>();
-  const slotOfPair = new Int32Array(pairs.count).fill(-1);
-  const affiliation: number[] = [];
-  const topic: number[] = [];
-  for (let p = 0; p < pairs.count; p++) {
-    const f = cache.actorAffiliation[pairs.actor[p]];
-    if (f < 0) continue;
-    const key = f * nT + pairs.topic[p];
-    let s = slotOfKey.get(key);
-    if (s === undefined) {
-      s = affiliation.length;
-      slotOfKey.set(key, s);
-      affiliation.push(f);
-      topic.push(pairs.topic[p]);
-    }
-    slotOfPair[p] = s;
-  }
-  groups = {
-    slotOfPair,
-    affiliation: Uint32Array.from(affiliation),
-    topic: Uint32Array.from(topic),
-    count: affiliation.length,
-  };
-  groupsByCache.set(cache, groups);
-  return groups;
 }
 
 const NO_DAY = -2147483648;
@@ -387,46 +330,6 @@ export function directionCode(cache: ColumnCache, table: ShiftTable, i: number):
 /** Steps moved by entry `i` of a table, 0..4. */
 export function sizeOf(cache: ColumnCache, table: ShiftTable, i: number): number {
   return Math.abs(cache.stance[table.row[i]] - cache.stance[table.fromRow[i]]);
-}
-
-/** The name of who shifted: the actor, or the affiliation. */
-export function shiftWho(cache: ColumnCache, shift: Pick<Shift, 'kind' | 'who'>): string {
-  return shift.kind === 'actor' ? cache.actors[shift.who] : cache.affiliations[shift.who];
-}
-
-/** A statement's date as the file gave it: `2024-12-26`, `2024-11` or `2024`. */
-export function statementDate(cache: ColumnCache, row: number): string {
-  return formatDayPrecision(cache.day[row], PRECISION_BY_CODE[cache.precision[row]] ?? 'day');
-}
-
-/**
- * One side of a shift in words: the state, then who said it (on an affiliation's shift), when,
- * and through whom. `conditional support (Vladimir Putin, 2024-11, via Reuters report)`.
- */
-export function shiftSide(cache: ColumnCache, row: number, speaker: boolean): string {
-  const label = stanceLabel(
-    cache.stance[row] as StanceValue,
-    (cache.flags[row] & FLAG_CONDITIONAL) !== 0,
-  );
-  const parts = speaker ? [cache.actors[cache.actor[row]]] : [];
-  parts.push(statementDate(cache, row));
-  const via = cache.text.get('reportedVia', row);
-  if (via) parts.push(`via ${via}`);
-  return `${label} (${parts.join(', ')})`;
-}
-
-/**
- * A shift as one sentence: who on what, from what to what, with the speakers (on an
- * affiliation's shift), the dates and second-hand sources.
- * `Russia on ceasefire: conditional support (Vladimir Putin, 2024-11, via Reuters report) →
- * strongly oppose (Sergey Lavrov, 2024-12-26)`.
- */
-export function describeShift(cache: ColumnCache, shift: Shift): string {
-  const speaker = shift.kind === 'affiliation';
-  return (
-    `${shiftWho(cache, shift)} on ${cache.topics[shift.topic]}: ` +
-    `${shiftSide(cache, shift.fromRow, speaker)} → ${shiftSide(cache, shift.row, speaker)}`
-  );
 }
 
 /**

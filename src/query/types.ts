@@ -7,6 +7,9 @@ import type { TextTable } from './text';
  * Built once after load or import (1M rows: about 0.5 s), then every filter and aggregate
  * reads it (DESIGN.md: filter plus as-of state over 1M rows: 4.5 ms).
  */
+/** Row indices, as `filterRows` returns them (a Uint32Array) or a plain array. */
+export type Rows = ArrayLike<number>;
+
 export interface ColumnCache {
   n: number;
   /** Start day of each statement (days since 1970-01-01 UTC). */

@@ -12,7 +12,7 @@ import { IdSet } from '../../src/domain/id-set';
 import type { ColumnMapping } from '../../src/ingest/columns';
 import { EncodingSink } from '../../src/ingest/encoding-sink';
 import { importRows } from '../../src/ingest/pipeline';
-import { decodeChunks } from '../../src/ingest/stream';
+import { decodeChunks } from '../../src/ingest/decode';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const bytes = new TextEncoder().encode(generateCsv({ rows: ROWS, seed: 1 }) as string);

@@ -6,7 +6,8 @@
 import { STANCE_COLOR, STANCE_LABEL, STANCES } from '../../domain/stance';
 import { FLAG_CONDITIONAL, type StanceValue } from '../../domain/types';
 import { listShifts, sortShifts } from '../../query/shift-list';
-import { shiftAt, shiftSide, shiftWho, statementDate } from '../../query/shifts';
+import { shiftSide, shiftWho, statementDate } from '../../query/shift-text';
+import { shiftAt } from '../../query/shifts';
 import type { ColumnCache } from '../../query/types';
 import type { ViewState } from '../../url/view-state';
 import { el, fit, text } from './doc';

@@ -2,9 +2,10 @@
  * Small pieces the formats share: the default rule, column lookup by name, reading a cell with
  * the format's missing-value tokens, and the score -> stance thresholds.
  */
-import type { StanceValue } from '../../domain/types';
+import type { NativeColumn, StanceValue } from '../../domain/types';
 import { headerKey, type ColumnMapping } from '../columns';
 import { cleanText } from '../normalize';
+import { dateFormatLabel } from './dates';
 import type { FormatContext, Rule, Sample } from './types';
 
 /** The rule before a format or the sample says otherwise. */
@@ -158,4 +159,18 @@ export function hostOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/** `date <- Date, actor <- Speaker`: a mapping in words. */
+export function mappingText(ctx: FormatContext, skip: readonly NativeColumn[] = []): string {
+  return Object.entries(ctx.mapping)
+    .filter(([col, i]) => i !== undefined && i >= 0 && !skip.includes(col as NativeColumn))
+    .map(([col, i]) => `${col} <- ${ctx.headers[i as number] || `column ${(i as number) + 1}`}`)
+    .join(', ');
+}
+
+export function dateText(rule: Rule): string {
+  return rule.dateFormat === null
+    ? 'dates: day/month order not chosen'
+    : `dates as ${dateFormatLabel(rule.dateFormat)}`;
 }

@@ -3,13 +3,17 @@
  * sample, and the rule it maps with (defaults from the sample, then the user's changes).
  */
 import { headerKey, type ColumnMapping } from '../columns';
-import type { CsvRow } from '../stream';
+import type { CsvRow } from '../papa-rows';
 import { DEFAULT_RULE, makeContext } from './common';
 import { detectDateFormat, type DateDetection } from './dates';
 import { ACLED } from './acled';
-import { GDELT1, GDELT2, ICEWS, PHOENIX } from './events';
+import { GDELT1, GDELT2 } from './gdelt';
+import { ICEWS } from './icews';
+import { PHOENIX } from './phoenix';
 import { NATIVE } from './native';
-import { TIMELINEJS, UNGA, WIDE } from './tables';
+import { TIMELINEJS } from './timelinejs';
+import { UNGA } from './unga';
+import { WIDE } from './wide';
 import { WIDE_ACTORS } from './wide-actors';
 import type { Format, FormatContext, FormatId, Rule, Sample } from './types';
 

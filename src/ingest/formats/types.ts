@@ -4,7 +4,7 @@
  * validate.ts. Pure types, no code: imported by the worker and the page.
  */
 import type { NativeColumn, StanceValue } from '../../domain/types';
-import type { CsvRow } from '../stream';
+import type { CsvRow } from '../papa-rows';
 import type { ColumnMapping } from '../columns';
 import type { DateFormat, ParsedDate } from './dates';
 import type { ReadStance, StanceCode } from './stance-values';

@@ -8,10 +8,10 @@ import type { StanceValue } from '../../domain/types';
 import { guessMapping, headerKey, type ColumnMapping } from '../columns';
 import { parseStance } from '../normalize';
 import { nativeValues } from '../validate';
-import { cellReader } from './common';
+import { cellReader, dateText, mappingText } from './common';
 import { fixedText, fixedValues } from './fixed';
 import { binStance, numberOf, numericScale } from './stance-values';
-import { dateText, guessWideMapping, mappingText, strengthOf, topicCandidates } from './tables';
+import { guessWideMapping, strengthOf, topicCandidates } from './wide';
 import type { Format, NativeValues, Rule } from './types';
 
 /** Country names and codes a column per actor is often headed with. */

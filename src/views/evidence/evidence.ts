@@ -2,7 +2,7 @@
 import { formatDayPrecision } from '../../domain/dates';
 import { safeUrl } from '../../domain/links';
 import type { Precision } from '../../domain/types';
-import { affiliationGroups } from '../../query/shifts';
+import { affiliationGroups } from '../../query/affiliation-groups';
 import { pairIndex } from '../../query/steps';
 import type { ColumnCache } from '../../query/types';
 

@@ -4,16 +4,8 @@
  * and shifts grouped by lane, and lookups from a row to its series and shift.
  */
 import { bisectLeft, bisector } from 'd3-array';
-import {
-  laneOrder,
-  makeShift,
-  shiftCount,
-  stepTable,
-  type LaneInfo,
-  type LaneOrder,
-  type Shift,
-  type StepTable,
-} from '../../query/steps';
+import { laneOrder, type LaneInfo, type LaneOrder } from '../../query/lanes';
+import { makeShift, shiftCount, stepTable, type Shift, type StepTable } from '../../query/steps';
 import type { ColumnCache } from '../../query/types';
 
 export type LaneBy = 'actor' | 'topic';

@@ -1,7 +1,8 @@
 /** The chart's words for screen readers: its accessible name and the keyboard cursor's line. */
 import { formatDay } from '../../domain/dates';
 import { rowStanceLabel } from '../../domain/stance';
-import { describeShift, statementDate, type Shift } from '../../query/shifts';
+import { describeShift, statementDate } from '../../query/shift-text';
+import type { Shift } from '../../query/shifts';
 import type { ColumnCache } from '../../query/types';
 import type { BandModel } from './bands';
 import type { Window } from './geometry';

@@ -10,15 +10,10 @@ import {
   PRECISION_BY_CODE,
   type StanceValue,
 } from '../../domain/types';
-import {
-  describeShift,
-  findShifts,
-  seriesShifts,
-  shiftAt,
-  shiftInWindow,
-} from '../../query/shifts';
-import { seriesRows, type Rows, type Shift } from '../../query/steps';
-import type { ColumnCache } from '../../query/types';
+import { describeShift } from '../../query/shift-text';
+import { findShifts, seriesShifts, shiftAt, shiftInWindow } from '../../query/shifts';
+import { seriesRows, type Shift } from '../../query/steps';
+import type { ColumnCache, Rows } from '../../query/types';
 import type { Window } from './geometry';
 import { laneSteps, type TimelineModel } from './model';
 import { plural } from '../../util/plural';

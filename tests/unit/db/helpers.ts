@@ -6,7 +6,7 @@ import type { StanceDB } from '../../../src/db/db';
 import { importIntoDb, type ImportHooks, type ImportReport } from '../../../src/db/importer';
 import { datasetChunks, readyDatasets } from '../../../src/db/store';
 import { previewText } from '../../../src/ingest/pipeline';
-import { decodeChunks } from '../../../src/ingest/stream';
+import { decodeChunks } from '../../../src/ingest/decode';
 import { buildCache } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';
 import { asAsync, fixtureBytes, fixtureText, type Fixture } from '../ingest/helpers';

@@ -11,7 +11,7 @@ import {
 } from '../../../src/db/store';
 import type { StatementRecord } from '../../../src/domain/types';
 import { importRows, previewText } from '../../../src/ingest/pipeline';
-import { decodeChunks } from '../../../src/ingest/stream';
+import { decodeChunks } from '../../../src/ingest/decode';
 import { buildCache, cacheFromRecords, recordsToPart } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';
 import { rec } from '../query/helpers';

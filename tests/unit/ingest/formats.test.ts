@@ -2,7 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importRows, previewText, type ImportSummary } from '../../../src/ingest/pipeline';
-import { decodeChunks } from '../../../src/ingest/stream';
+import { decodeChunks } from '../../../src/ingest/decode';
 import type { FormatId, Rule } from '../../../src/ingest/formats/types';
 import { cameoLabel, cameoTopic } from '../../../src/ingest/formats/cameo';
 import type { StatementRecord } from '../../../src/domain/types';

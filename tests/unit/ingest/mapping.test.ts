@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importRows, previewText } from '../../../src/ingest/pipeline';
-import { decodeChunks } from '../../../src/ingest/stream';
+import { decodeChunks } from '../../../src/ingest/decode';
 import type { Rule } from '../../../src/ingest/formats/types';
 import {
   binStance,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { importRows, previewText, type ImportSummary } from '../../../src/ingest/pipeline';
-import { CsvRowStream, decodeChunks } from '../../../src/ingest/stream';
+import { decodeChunks } from '../../../src/ingest/decode';
+import { CsvRowStream } from '../../../src/ingest/stream';
 import { toRecord } from '../../../src/ingest/validate';
 import { openQuoteIssue } from '../../../src/ingest/open-quotes';
 import type { Newline } from '../../../src/ingest/detect';

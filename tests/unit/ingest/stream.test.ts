@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/ingest/normalize';
-import { CsvRowStream, decodeChunks, type CsvRow } from '../../../src/ingest/stream';
+import { decodeChunks } from '../../../src/ingest/decode';
+import type { CsvRow } from '../../../src/ingest/papa-rows';
+import { CsvRowStream } from '../../../src/ingest/stream';
 import {
   asAsync,
   collect,

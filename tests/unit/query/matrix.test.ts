@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
-import {
-  cellLabel,
-  matrixModel,
-  matrixSummary,
-  type MatrixModel,
-  type MatrixOptions,
-} from '../../../src/query/matrix';
+import { matrixModel, type MatrixModel, type MatrixOptions } from '../../../src/query/matrix';
+import { cellLabel, matrixSummary } from '../../../src/query/matrix-text';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
 import { day, rec, type RecInput } from './helpers';
 

@@ -4,7 +4,8 @@ import { agreement, seriate } from '../../../src/query/agreement';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
 import { matrixModel } from '../../../src/query/matrix';
-import { laneOrder, lanes, shifts, stepTable } from '../../../src/query/steps';
+import { laneOrder, lanes } from '../../../src/query/lanes';
+import { shifts, stepTable } from '../../../src/query/steps';
 import { EMPTY_FILTER } from '../../../src/query/types';
 import { random, rec } from './helpers';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
+import { affiliationGroups } from '../../../src/query/affiliation-groups';
+import { describeShift } from '../../../src/query/shift-text';
 import {
-  affiliationGroups,
   classifyShift,
-  describeShift,
   directionCode,
   findShifts,
   seriesShifts,

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../../src/domain/dates';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { filterRows } from '../../../src/query/filter';
-import {
-  computePairIndex,
-  laneOrder,
-  lanes,
-  shiftCount,
-  shifts,
-  stepTable,
-} from '../../../src/query/steps';
+import { laneOrder, lanes } from '../../../src/query/lanes';
+import { computePairIndex, shiftCount, shifts, stepTable } from '../../../src/query/steps';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
 import { day, random, rec, type RecInput } from './helpers';
 
