@@ -390,7 +390,10 @@ export async function facetSearchKeystrokes(page, word, timeout = 60_000) {
  */
 export async function editSaves(page, changes, timeout = 120_000) {
   await switchTab(page, 'Statements');
-  await page.getByRole('button', { name: /^Edit / }).first().click();
+  await page
+    .getByRole('button', { name: /^Edit / })
+    .first()
+    .click();
   await switchTab(page, 'Timeline');
   const evidence = page.getByRole('complementary', { name: 'Evidence' });
   const out = [];

@@ -89,7 +89,10 @@ export function* sortOrder(
 }
 
 /** Union of the datasets' dictionaries, sorted by name, and the index of each name. */
-export function mergeDictionary(lists: string[][]): { names: string[]; index: Map<string, number> } {
+export function mergeDictionary(lists: string[][]): {
+  names: string[];
+  index: Map<string, number>;
+} {
   const set = new Set<string>();
   for (const list of lists) for (const name of list) set.add(name);
   const names = [...set].sort(compareNames);

@@ -27,9 +27,6 @@ import { HeldDeletion } from './deletion.svelte';
 import { CacheLoader } from './loader';
 import seedUrl from '../../data/seed-statements.csv?url';
 
-/** Yields to the event loop: a macrotask, so input and painting get their turn. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
-
 const SEED_DISMISSED = 'stance-timeline:seed-dismissed';
 const EMPTY = new Uint32Array(0);
 
