@@ -51,3 +51,9 @@ export function affiliationGroups(cache: ColumnCache): AffiliationGroups {
   groupsByCache.set(cache, groups);
   return groups;
 }
+
+/** Hands `from`'s series to `to`, a copy with the same actors, affiliations and topics. */
+export function carryAffiliationGroups(from: ColumnCache, to: ColumnCache): void {
+  const groups = groupsByCache.get(from);
+  if (groups) groupsByCache.set(to, groups);
+}

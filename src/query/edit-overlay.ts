@@ -8,6 +8,10 @@ import {
   type StanceValue,
 } from '../domain/types';
 import { mergeDictionary, mostFrequentAffiliation, sortOrder } from './cache';
+import { carryAffiliationGroups } from './affiliation-groups';
+import { carryDerived } from './filter';
+import { carryAllRowsIndex } from './matrix-states';
+import { carryPairIndex } from './steps';
 import type { EditedText } from './text';
 import type { ColumnCache } from './types';
 
@@ -90,7 +94,14 @@ export function applyEdits(
     if (placeChanged(cache, row, fields)) moved.push([row, fields]);
   }
   const next: ColumnCache = { ...cache, text: cache.text.withEdits(text) };
-  return moved.length === 0 ? next : reorder(next, moved);
+  if (moved.length > 0) return reorder(next, moved);
+  // Same days, names and row order: what was worked out from those alone still holds (1M rows:
+  // the pair index and the matrix's row index are ~20 ms each to build again).
+  carryPairIndex(cache, next);
+  carryAffiliationGroups(cache, next);
+  carryAllRowsIndex(cache, next);
+  carryDerived(cache, next);
+  return next;
 }
 
 function placeChanged(cache: ColumnCache, row: number, f: StatementFields): boolean {

@@ -27,6 +27,15 @@ function derived(cache: ColumnCache): Derived {
   return d;
 }
 
+/**
+ * Hands what `from` derived to `to`, a copy over the same days and names whose stances or text
+ * changed (src/query/edit-overlay.ts); a text search is worked out again.
+ */
+export function carryDerived(from: ColumnCache, to: ColumnCache): void {
+  const d = derivedByCache.get(from);
+  if (d) derivedByCache.set(to, { maxSpan: d.maxSpan, index: d.index });
+}
+
 /** The code of each name in a dictionary, built once per dictionary. */
 export function dictionaryIndex(cache: ColumnCache, dict: string[]): Map<string, number> {
   const d = derived(cache);

@@ -33,6 +33,15 @@ const rowsIndexes = new WeakMap<object, RowsIndex>();
  */
 const allRowsIndexes = new WeakMap<ColumnCache, RowsIndex>();
 
+/**
+ * Hands `from`'s index of every row to `to`, a copy over the same days, names and row order whose
+ * stances or text changed: the index holds rows and days, never a stance.
+ */
+export function carryAllRowsIndex(from: ColumnCache, to: ColumnCache): void {
+  const index = allRowsIndexes.get(from);
+  if (index) allRowsIndexes.set(to, index);
+}
+
 /** Latest row and count per pair as of a day; -1 / 0 where nothing was said yet. */
 export interface PairState {
   latest: Int32Array;

@@ -36,6 +36,12 @@ export function pairIndex(cache: ColumnCache): PairIndex {
   return index;
 }
 
+/** Hands `from`'s pair index to `to`, a copy with the same actors, topics and row order. */
+export function carryPairIndex(from: ColumnCache, to: ColumnCache): void {
+  const index = pairsByCache.get(from);
+  if (index) pairsByCache.set(to, index);
+}
+
 /**
  * `pairIndex` without the per-cache memo: through a table over every possible (actor, topic) key
  * while there are at most `denseLimit` of them, else through a hash map (same result, slower).

@@ -5,6 +5,7 @@ import type { StanceValue, StatementRecord } from '../../../src/domain/types';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { applyEdits, fieldsAt, rowsOfIds } from '../../../src/query/edit-overlay';
 import { filterRows } from '../../../src/query/filter';
+import { matrixModel } from '../../../src/query/matrix';
 import { EMPTY_FILTER, type ColumnCache } from '../../../src/query/types';
 import { rec } from '../query/helpers';
 import { seedCache } from '../query/seed';
@@ -104,5 +105,28 @@ describe('applyEdits', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('gives the same matrix as a fresh build after recoding, with the indexes carried over', async () => {
+    const stored = await seedCache();
+    const all = (c: ColumnCache) => Uint32Array.from({ length: c.n }, (_, i) => i);
+    const options = {
+      asOf: stored.maxDay,
+      compare: stored.maxDay - 30,
+      staleDays: 90,
+      stances: [],
+    };
+    // Built once on the stored cache, so the edited copy is handed its indexes.
+    matrixModel(stored, all(stored), options);
+    const row = rowsOfIds(stored, ['seed-017']).get('seed-017')!;
+    const after = { ...fieldsAt(stored, row), stance: 1 as const, conditional: true };
+    const records = rowsOf(stored).map(([id, f]) => ({ ...(id === 'seed-017' ? after : f), id }));
+    const edited = applyEdits(stored, new Map([['seed-017', after]]));
+    const fresh = cacheFromRecords(
+      records.map((r, i) => ({ ...r, source: '', url: '', reportedVia: '', line: i + 2 })),
+    );
+    const cells = (c: ColumnCache) =>
+      matrixModel(c, all(c), options).rows.map((r) => JSON.stringify(r.cells));
+    expect(cells(edited)).toEqual(cells(fresh));
   });
 });
