@@ -10,10 +10,19 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fieldsOf } from '../../src/domain/edits';
+import { previewText } from '../../src/ingest/pipeline';
 import { encodePortable } from '../../src/url/portable';
 import { closeReport, importFile, importReport } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
-import { expectShowing, SEED_ROWS } from './views-helpers';
+import {
+  blocking,
+  describeFindings,
+  expectShowing,
+  runAxe,
+  SEED_ROWS,
+  setTheme,
+} from './views-helpers';
 
 const SEED_FILE = path.resolve(__dirname, '../../data/seed-statements.csv');
 const SEED = Papa.parse<string[]>(fs.readFileSync(SEED_FILE, 'utf8'), {
@@ -82,6 +91,10 @@ describe.runIf(hasBrowser)('re-import as an update', () => {
     expect(await changes(page)).toEqual([
       ['', 'seed-017', 'Sergey Lavrov', 'Stance', 'strongly oppose', 'oppose'],
     ]);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      expect(describeFindings(blocking(await runAxe(page)))).toEqual([]);
+    }
     await importReport(page).getByRole('button', { name: 'Apply all updates' }).click();
     await importReport(page).getByText('Applied: 1 statement updated.').waitFor();
     await closeReport(page);
@@ -92,6 +105,66 @@ describe.runIf(hasBrowser)('re-import as an update', () => {
     await expect
       .poll(() => lavrovCell(page).getAttribute('aria-label'))
       .toMatch(/^Sergey Lavrov on ceasefire: oppose/);
+  });
+
+  it('marks a statement also changed in the app as a conflict, unchecked, and keeps the edit', async () => {
+    const page = await fresh();
+    await page.goto(baseURL());
+    await expectShowing(page, SEED_ROWS);
+    // An edit made in the app (no editor on this page yet: its stored version, as the app saves
+    // it): seed-017 coded neutral.
+    const lavrov = previewText(fs.readFileSync(SEED_FILE, 'utf8')).rows.find(
+      (r) => r.id === 'seed-017',
+    )!;
+    const before = { ...fieldsOf(lavrov), confidence: Math.fround(lavrov.confidence) };
+    const version = {
+      id: 'seed-017',
+      version: 1,
+      at: '2024-12-31T10:00:00.000Z',
+      origin: 'app',
+      note: '',
+      before,
+      after: { ...before, stance: 0 },
+    };
+    await page.evaluate(
+      (v) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('stance-timeline');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('edits', 'readwrite');
+            tx.objectStore('edits').add(v);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      version,
+    );
+    await page.goto('./?view=matrix&asOf=2024-12-31');
+    await expectShowing(page, SEED_ROWS);
+    await expect
+      .poll(() => lavrovCell(page).getAttribute('aria-label'))
+      .toMatch(/^Sergey Lavrov on ceasefire: neutral/);
+
+    await importFile(page, writeCsv('corrected.csv', seedWith('oppose')));
+    expect(await changes(page)).toEqual([
+      ['', 'seed-017 Conflict: changed in the app', 'Sergey Lavrov', 'Stance', 'neutral', 'oppose'],
+    ]);
+    const box = importReport(page).getByRole('checkbox', {
+      name: /update of seed-017 \(conflict\)/,
+    });
+    expect(await box.isChecked()).toBe(false);
+    expect(
+      await importReport(page).getByRole('button', { name: 'Apply checked (0)' }).isDisabled(),
+    ).toBe(true);
+    expect(describeFindings(blocking(await runAxe(page)))).toEqual([]);
+    await importReport(page).getByRole('button', { name: 'Keep mine' }).click();
+    await closeReport(page);
+    await expect
+      .poll(() => lavrovCell(page).getAttribute('aria-label'))
+      .toMatch(/^Sergey Lavrov on ceasefire: neutral/);
   });
 
   it("never lets a link's forged row replace the analyst's own; their file after it is an update", async () => {
