@@ -32,9 +32,9 @@ export interface AgreementMatrix {
 /**
  * How often each pair of actors holds the same stance, over the topics both took a position on
  * in the window, using each actor's latest stance per topic there. Per topic: 1 for the same
- * sign, 0 for opposite signs, 0.5 when either side is neutral or conditional (DESIGN.md:
- * "conditional counts half"). The score is the mean over shared topics; with no shared topic it
- * is NaN (drawn blank, since "never compared" is not "never agree"). The diagonal is 1.
+ * sign, 0 for opposite signs, 0.5 when either side is neutral or conditional. The score is the
+ * mean over shared topics; with no shared topic it is NaN (drawn blank, since "never compared"
+ * is not "never agree"). The diagonal is 1.
  *
  * Example: A and B support a ceasefire, A opposes and B conditionally supports talks ->
  * score(A, B) = (1 + 0.5) / 2 = 0.75, shared = 2.
