@@ -34,7 +34,8 @@ import type {
   RowMapper,
   Rule,
 } from './formats/types';
-import { CsvRowStream, type CsvRow } from './stream';
+import { CsvRowStream } from './stream';
+import type { CsvRow } from './papa-rows';
 import { buildRecord } from './validate';
 import { IdSet } from '../domain/id-set';
 import { openQuoteIssue, type OpenQuote } from './open-quotes';

@@ -19,9 +19,6 @@ import { sized } from '../domain/sized';
 import { LiteralQuotes, openQuoteOf } from './open-quotes';
 import { markUnclean, papaParse, parseSpans, type CsvRow, type Span } from './papa-rows';
 
-export { decodeChunks } from './decode';
-export type { CsvRow } from './papa-rows';
-
 export interface CsvStreamOptions {
   /** Detected from the first whole lines when not given. */
   delimiter?: string;

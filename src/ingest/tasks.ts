@@ -16,7 +16,7 @@ import {
 } from './part';
 import { importRows, previewText } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
-import { decodeChunks } from './stream';
+import { decodeChunks } from './decode';
 import { ChunkEncoder } from '../domain/encode';
 import { ContentFingerprint } from '../domain/content-fingerprint';
 import { EncodingSink } from './encoding-sink';
