@@ -2,15 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { db, onVersionChange, type ClosedBy } from '../db/db';
 import type { ImportReport } from '../db/importer';
 import type { HandedChunks } from '../db/handover';
-import { createBackup, restoreBackup, type RestoreResult } from '../db/backup';
-import {
-  cleanupInterrupted,
-  deleteWithUndo,
-  readyDatasets,
-  renameDataset,
-  setDatasetHidden,
-  type DeletedDataset,
-} from '../db/store';
+import { cleanupInterrupted, readyDatasets } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
 import { filterRows, SEARCHED } from '../query/filter';
 import { datasetScope, filterOf } from './scope';
@@ -23,11 +15,11 @@ import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
 import { Edits } from './edits.svelte';
 import type { StatementFields } from '../domain/edits';
-import { HeldDeletion } from './deletion.svelte';
+import { DatasetActions } from './dataset-actions.svelte';
+import { forgetSeedDismissed, seedDismissed } from './seed';
 import { CacheLoader } from './loader';
 import seedUrl from '../../data/seed-statements.csv?url';
 
-const SEED_DISMISSED = 'stance-timeline:seed-dismissed';
 const EMPTY = new Uint32Array(0);
 
 /**
@@ -207,7 +199,7 @@ export class AppState {
         datasets = await readyDatasets(db());
       }
       await this.load(datasets);
-      void this.requestPersistence().catch(() => undefined);
+      void this.datasetActions.requestPersistence().catch(() => undefined);
       // The import worker loads while the page is idle, so a first file's preview needs no wait.
       whenIdle(() => this.importFlow.warm());
     } catch (e) {
@@ -276,7 +268,7 @@ export class AppState {
 
   /** Loads the bundled example dataset (also the empty state's "restore" button). */
   async importSeed(): Promise<void> {
-    localStorage.removeItem(SEED_DISMISSED);
+    forgetSeedDismissed();
     const response = await fetch(seedUrl);
     const blob = await response.blob();
     const file = new File([blob], 'seed-statements.csv', { type: 'text/csv' });
@@ -286,55 +278,11 @@ export class AppState {
     });
   }
 
-  /** The last deleted dataset, held so the deletion can be undone. */
-  readonly deleted = new HeldDeletion(async (meta) => {
-    if (meta.bundled) localStorage.removeItem(SEED_DISMISSED);
-    await this.load();
-    this.announce();
+  /** Delete (with undo), rename, hide, back up and restore: the Datasets dialog's actions. */
+  readonly datasetActions = new DatasetActions({
+    load: () => this.load(),
+    announce: () => this.announce(),
   });
-  /** Whether the browser agreed to keep our storage under pressure (null: unknown). */
-  persisted = $state<boolean | null>(null);
-
-  async removeDataset(id: string): Promise<DeletedDataset | null> {
-    const deleted = await deleteWithUndo(db(), id);
-    if (deleted?.meta.bundled) localStorage.setItem(SEED_DISMISSED, '1');
-    this.deleted.hold(deleted);
-    await this.load();
-    this.announce();
-    return deleted;
-  }
-
-  async rename(id: string, name: string): Promise<void> {
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    await renameDataset(db(), id, trimmed);
-    await this.load();
-    this.announce();
-  }
-
-  async setHidden(id: string, hidden: boolean): Promise<void> {
-    await setDatasetHidden(db(), id, hidden);
-    await this.load();
-    this.announce();
-  }
-
-  backup(): Promise<Blob> {
-    return createBackup(db());
-  }
-
-  async restore(file: Blob): Promise<RestoreResult> {
-    const result = await restoreBackup(db(), file);
-    await this.load();
-    this.announce();
-    return result;
-  }
-
-  /** Asks the browser to keep the data under storage pressure, and records the answer. */
-  async requestPersistence(): Promise<void> {
-    const storage = globalThis.navigator?.storage;
-    if (!storage?.persist) return;
-    this.persisted = (await storage.persisted()) || (await storage.persist());
-  }
 
   private async afterImport(report: ImportReport, handed: HandedChunks): Promise<void> {
     if (!report.datasetId) return;
@@ -351,14 +299,6 @@ function whenIdle(task: () => void): void {
 
 function clearFragment(): void {
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-}
-
-function seedDismissed(): boolean {
-  try {
-    return localStorage.getItem(SEED_DISMISSED) === '1';
-  } catch {
-    return false;
-  }
 }
 
 const KEY = Symbol('app-state');
