@@ -4,23 +4,21 @@ import type { ImportReport } from '../db/importer';
 import type { HandedChunks } from '../db/handover';
 import { cleanupInterrupted, readyDatasets } from '../db/store';
 import type { DatasetMeta } from '../domain/columns';
-import { filterRows, SEARCHED } from '../query/filter';
-import { datasetScope, filterOf } from './scope';
-import type { ColumnCache, Filter } from '../query/types';
+import { SEARCHED } from '../query/filter';
+import type { ColumnCache } from '../query/types';
 import { hasPortableData, payloadToCsv } from '../export/share';
 import { fingerprint } from '../url/fingerprint';
 import { decodePortable, type PortablePayload } from '../url/portable';
 import type { IgnoredParam } from '../url/query-string';
 import { DEFAULT_VIEW, type ViewState } from '../url/view-state';
 import { ImportFlow } from './import.svelte';
+import { ViewRows } from './view-rows.svelte';
 import { Edits } from './edits.svelte';
 import type { StatementFields } from '../domain/edits';
 import { DatasetActions } from './dataset-actions.svelte';
 import { forgetSeedDismissed, seedDismissed } from './seed';
 import { CacheLoader } from './loader';
 import seedUrl from '../../data/seed-statements.csv?url';
-
-const EMPTY = new Uint32Array(0);
 
 /**
  * The app's shared state: the stored datasets, the column cache over them, the view (which
@@ -86,70 +84,17 @@ export class AppState {
     };
   }
 
-  filter: Filter = $derived(filterOf(this.view));
-
-  /** Cache positions of the datasets the view is limited to (`ds`), or null for all. */
-  private datasetScope = $derived(
-    this.cache ? datasetScope(this.cache, this.datasets, this.view.datasets) : null,
-  );
-
-  rows: Uint32Array = $derived.by(() => {
-    if (!this.cache) return EMPTY;
-    const rows = filterRows(this.cache, this.filter);
-    return this.datasetScope ? this.inScope(rows) : rows;
+  /** The rows the filters and the dataset scope keep, for each view, and the selected row. */
+  readonly inView = new ViewRows({
+    cache: () => this.cache,
+    datasets: () => this.datasets,
+    view: () => this.view,
   });
 
-  total = $derived.by(() => {
-    const cache = this.cache;
-    if (!cache) return 0;
-    const scope = this.datasetScope;
-    if (!scope) return cache.n;
-    let n = 0;
-    for (let r = 0; r < cache.n; r++) if (scope.has(cache.dataset[r])) n++;
-    return n;
-  });
-
-  private inScope(rows: Uint32Array): Uint32Array {
-    const scope = this.datasetScope!;
-    const dataset = this.cache!.dataset;
-    return rows.filter((r) => scope.has(dataset[r]));
-  }
-
-  /** Rows for the as-of matrix: the filters without the date range (a state needs every
-   * statement before it) and without the stances, which the matrix applies to each cell's state
-   * as of its date rather than to the statements. */
-  matrixRows: Uint32Array = $derived.by(() => {
-    if (!this.cache) return EMPTY;
-    const rows = filterRows(this.cache, { ...this.filter, from: null, to: null, stances: [] });
-    return this.datasetScope ? this.inScope(rows) : rows;
-  });
-
-  /** Rows for the timeline: every filter but the date range, which the timeline draws as a
-   * highlighted band (a stance stated before From still shows, carried forward). */
-  timelineRows: Uint32Array = $derived.by(() => {
-    if (!this.cache) return EMPTY;
-    if (this.view.from === null && this.view.to === null) return this.rows;
-    const rows = filterRows(this.cache, { ...this.filter, from: null, to: null });
-    return this.datasetScope ? this.inScope(rows) : rows;
-  });
-
-  private lastRowOf: { cache: ColumnCache; id: string; row: number } | null = null;
-
-  /**
-   * The cache row of a statement id (-1 when absent). A sweep of the packed id column (1M
-   * rows: a few ms), remembered for the last id asked, as several views ask for the selection.
-   */
+  /** The cache row of a statement id (-1 when absent). */
   rowOf(id: string | null): number {
-    const cache = this.cache;
-    if (!cache || id === null) return -1;
-    const last = this.lastRowOf;
-    if (last?.cache === cache && last.id === id) return last.row;
-    const row = cache.text.find('id', id);
-    this.lastRowOf = { cache, id, row };
-    return row;
+    return this.inView.rowOf(id);
   }
-
-  selectedRow = $derived(this.rowOf(this.view.selected));
 
   /** Statements carried by the opened link's #fragment, waiting for the user's consent. */
   portable = $state.raw<PortablePayload | null>(null);
