@@ -1,8 +1,5 @@
 import type { PartMap, StatementChunk } from './columns';
 
-// PartMap is re-exported for db/importer.ts, which another change rewrites.
-export type { PartMap };
-
 /**
  * The second worker numbers its chunks from here: far past any first half (2^24 chunks of 10k
  * rows), so chunk order stays file order and the two workers never write the same key.

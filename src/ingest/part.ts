@@ -11,7 +11,6 @@
  * the cut), the first reader simply reads on to the end and the second half's chunks are deleted.
  */
 import type { StanceDB } from '../db/db';
-import type { ImportRequest } from '../db/importer';
 import type { StatementChunk } from '../domain/columns';
 import { ContentFingerprint, type FingerprintSums } from '../domain/content-fingerprint';
 import type { IdSet } from '../domain/id-set';
@@ -24,6 +23,7 @@ import { getFormat } from './formats/index';
 import type { Rule } from './formats/types';
 import { importRows, MAX_STORED_ISSUES, type ImportOptions, type ImportSummary } from './pipeline';
 import { EncodingSink } from './encoding-sink';
+import type { ImportRequest } from './protocol';
 import { mergeRejected } from './rejected';
 import { MAX_KEPT_UPDATES } from './updates';
 

@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import { db, onVersionChange, type ClosedBy } from '../db/db';
-import type { ImportReport } from '../db/importer';
+import type { ImportReport } from '../ingest/protocol';
 import type { HandedChunks } from '../db/handover';
 import { createBackup, restoreBackup, type RestoreResult } from '../db/backup';
 import {
