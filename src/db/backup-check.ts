@@ -1,6 +1,6 @@
-import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../domain/columns';
+import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../columnar/chunk';
 import { safeUrl } from '../domain/links';
-import { packColumn, packText } from '../domain/packed';
+import { packColumn, packText } from '../columnar/packed';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,

@@ -1,7 +1,7 @@
-import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../domain/columns';
+import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../columnar/chunk';
 import { TEXT_COLUMNS } from '../domain/types';
-import { applyParts } from '../domain/parts';
-import { unpackText } from '../domain/packed';
+import { applyParts } from '../columnar/parts';
+import { unpackText } from '../columnar/packed';
 import { checkDataset, DamagedBackup } from './backup-check';
 import type { StanceDB } from './db';
 import { datasetChunks, readyDatasets } from './store';

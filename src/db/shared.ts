@@ -1,9 +1,9 @@
-import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import { ContentFingerprint } from '../domain/content-fingerprint';
-import { Dictionary, packFor } from '../domain/encode';
-import { packText, textAt, unpackText } from '../domain/packed';
-import type { PartMap } from '../domain/columns';
-import { PART_CHUNK_BASE } from '../domain/parts';
+import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
+import { ContentFingerprint } from '../columnar/content-fingerprint';
+import { Dictionary, packFor } from '../columnar/encode';
+import { packText, textAt, unpackText } from '../columnar/packed';
+import type { PartMap } from '../columnar/chunk';
+import { PART_CHUNK_BASE } from '../columnar/parts';
 import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import type { StanceDB } from './db';
 
@@ -15,7 +15,7 @@ import type { StanceDB } from './db';
  */
 
 /**
- * The ids stored in other datasets, each with its content hash (src/domain/content-hash.ts), as
+ * The ids stored in other datasets, each with its content hash (src/columnar/content-hash.ts), as
  * the import's duplicate and update check reads them; each one the file also holds is
  * remembered (`hits`), to be recorded as shared.
  * `k = new KnownIds([['a', 1]]); k.has('a'); k.has('b')` -> `k.hits` is `{'a'}`.

@@ -1,18 +1,18 @@
-import type { DatasetMeta, PartMap, StatementChunk } from '../domain/columns';
-import { ContentFingerprint } from '../domain/content-fingerprint';
-import { IdSet } from '../domain/id-set';
+import type { DatasetMeta, PartMap, StatementChunk } from '../columnar/chunk';
+import { ContentFingerprint } from '../columnar/content-fingerprint';
+import { IdSet } from '../columnar/id-set';
 import { CrossCheck, mergeSummaries, withoutRows, type SecondPart } from './part';
 import { importRows } from './pipeline';
 import { EncodingSink } from './encoding-sink';
 import type { ImportReport, ImportRequest } from './protocol';
-import { dayRange, PART_CHUNK_BASE } from '../domain/parts';
+import { dayRange, PART_CHUNK_BASE } from '../columnar/parts';
 import type { StanceDB } from '../db/db';
-import { ChunkEncoder } from '../domain/encode';
+import { ChunkEncoder } from '../columnar/encode';
 import { datasetChunks, deleteDataset, importLockName, knownIds } from '../db/store';
 import { rehomeShared } from '../db/shared';
 import { isQuotaError } from '../db/errors';
-import { packText } from '../domain/packed';
-import { textAt } from '../domain/packed';
+import { packText } from '../columnar/packed';
+import { textAt } from '../columnar/packed';
 import { compareVersions, hashesOf } from '../db/versions';
 
 export interface ImportHooks {

@@ -4,20 +4,20 @@
  * for 1M generated rows, almost all of it parsing and checking rows). The halves meet at a line
  * ending. Each worker stores its own chunks as it goes; the second numbers them from
  * `PART_CHUNK_BASE` and keeps its own dictionary codes and lines, which the dataset's part map
- * turns into the dataset's own on load (src/domain/parts.ts). The import worker checks each of
+ * turns into the dataset's own on load (src/columnar/parts.ts). The import worker checks each of
  * the second half's ids against the first half's and the stored ones as they arrive, and takes
  * out the few rows one reader would have counted as duplicates. The result is the one a single
  * reader gives, row for row: if the cut fell inside a quoted field (a quote count that is odd at
  * the cut), the first reader simply reads on to the end and the second half's chunks are deleted.
  */
 import type { StanceDB } from '../db/db';
-import type { StatementChunk } from '../domain/columns';
-import { ContentFingerprint, type FingerprintSums } from '../domain/content-fingerprint';
-import type { IdSet } from '../domain/id-set';
-import { ChunkEncoder, packFor } from '../domain/encode';
+import type { StatementChunk } from '../columnar/chunk';
+import { ContentFingerprint, type FingerprintSums } from '../columnar/content-fingerprint';
+import type { IdSet } from '../columnar/id-set';
+import { ChunkEncoder, packFor } from '../columnar/encode';
 import { knownIds as storedIds } from '../db/store';
-import { textAt, type PackedText } from '../domain/packed';
-import { dayRange, PART_CHUNK_BASE } from '../domain/parts';
+import { textAt, type PackedText } from '../columnar/packed';
+import { dayRange, PART_CHUNK_BASE } from '../columnar/parts';
 import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { getFormat } from './formats/index';
 import type { Rule } from './formats/types';

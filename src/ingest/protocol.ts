@@ -1,5 +1,5 @@
 import type { VersionChanges } from '../db/versions';
-import type { StatementChunk } from '../domain/columns';
+import type { StatementChunk } from '../columnar/chunk';
 import type { ColumnMapping } from './columns';
 import type { TextEncoding } from './formats/encoding';
 import type { FormatId, Rule } from './formats/types';

@@ -11,7 +11,7 @@ import {
   setDatasetHidden,
   type DeletedDataset,
 } from '../db/store';
-import type { DatasetMeta } from '../domain/columns';
+import type { DatasetMeta } from '../columnar/chunk';
 import { filterRows, SEARCHED } from '../query/filter';
 import { datasetScope, filterOf } from './scope';
 import type { ColumnCache, Filter } from '../query/types';

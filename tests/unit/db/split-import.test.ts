@@ -12,7 +12,7 @@ import {
   readyDatasets,
   undoDelete,
 } from '../../../src/db/store';
-import { PART_CHUNK_BASE } from '../../../src/domain/parts';
+import { PART_CHUNK_BASE } from '../../../src/columnar/parts';
 import { importIntoDb } from '../../../src/ingest/importer';
 import { requestFromPreview, type ImportRequest } from '../../../src/ingest/protocol';
 import {

@@ -1,4 +1,4 @@
-import type { PartMap, StatementChunk } from './columns';
+import type { PartMap, StatementChunk } from './chunk';
 
 /**
  * The second worker numbers its chunks from here: far past any first half (2^24 chunks of 10k

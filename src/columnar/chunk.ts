@@ -1,5 +1,5 @@
 import type { PackedText } from './packed';
-import type { TextColumn } from './types';
+import type { TextColumn } from '../domain/types';
 
 /**
  * One columnar chunk of a dataset's statements, as stored in IndexedDB and as the worker
@@ -67,7 +67,7 @@ export interface DatasetMeta {
   hidden?: boolean;
   /**
    * How to read the chunks a second import worker stored with its own codes and lines
-   * (src/domain/parts.ts); applied by `datasetChunks`. Absent for data read by one worker.
+   * (src/columnar/parts.ts); applied by `datasetChunks`. Absent for data read by one worker.
    */
   parts?: PartMap[];
   /**

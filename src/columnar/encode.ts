@@ -1,4 +1,4 @@
-import type { CHUNK_NUMBERS, StatementChunk } from './columns';
+import type { CHUNK_NUMBERS, StatementChunk } from './chunk';
 import { ColumnPacker, packColumn, packText, type PackedText } from './packed';
 import { sized } from './sized';
 import {
@@ -8,7 +8,7 @@ import {
   PRECISION_CODE,
   type StatementRecord,
   type TextColumn,
-} from './types';
+} from '../domain/types';
 
 /** An append-only string dictionary: codes never change once given. */
 export class Dictionary {
