@@ -1,4 +1,4 @@
-import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
+import { chunkArrays, type DatasetMeta, type StatementChunk } from '../columnar/chunk';
 import { ContentFingerprint } from '../columnar/content-fingerprint';
 import { Dictionary, packFor } from '../columnar/encode';
 import { packText, textAt, unpackText } from '../columnar/packed';
@@ -130,16 +130,9 @@ async function moveInto(
       datasetId: owner.id,
       chunk: next++,
       count: n,
-      day: new Int32Array(n),
-      precision: new Uint8Array(n),
-      stance: new Int8Array(n),
-      flags: new Uint8Array(n),
-      actor: new Uint32Array(n),
-      affiliation: new Uint32Array(n),
-      topic: new Uint32Array(n),
-      confidence: new Float32Array(n),
-      // Its line in the owner's file is not known (the import skipped the row there).
-      line: new Uint32Array(n),
+      // Zeros; `line` stays so: the row's line in the owner's file is not known (the import
+      // skipped the row there).
+      ...chunkArrays((_, Type) => new Type(n)),
       text: {} as StatementChunk['text'],
     };
     part.forEach(({ chunk, i, map }, k) => {

@@ -11,7 +11,7 @@
  * the cut), the first reader simply reads on to the end and the second half's chunks are deleted.
  */
 import type { StanceDB } from '../db/db';
-import type { StatementChunk } from '../columnar/chunk';
+import { chunkArrays, type StatementChunk } from '../columnar/chunk';
 import { ContentFingerprint, type FingerprintSums } from '../columnar/content-fingerprint';
 import type { IdSet } from '../columnar/id-set';
 import { ChunkEncoder, packFor } from '../columnar/encode';
@@ -309,14 +309,6 @@ export function withoutRows(chunk: StatementChunk, drop: readonly number[]): Sta
   const rows: number[] = [];
   for (let i = 0; i < chunk.count; i++) if (!gone.has(i)) rows.push(i);
   if (rows.length === 0) return null;
-  const pick = <T extends { length: number; [i: number]: number }>(
-    column: T,
-    make: (n: number) => T,
-  ): T => {
-    const out = make(rows.length);
-    rows.forEach((i, k) => (out[k] = column[i]));
-    return out;
-  };
   const text = {} as Record<TextColumn, PackedText>;
   for (const c of TEXT_COLUMNS) {
     text[c] = packFor(
@@ -327,15 +319,12 @@ export function withoutRows(chunk: StatementChunk, drop: readonly number[]): Sta
   return {
     ...chunk,
     count: rows.length,
-    day: pick(chunk.day, (n) => new Int32Array(n)),
-    precision: pick(chunk.precision, (n) => new Uint8Array(n)),
-    stance: pick(chunk.stance, (n) => new Int8Array(n)),
-    flags: pick(chunk.flags, (n) => new Uint8Array(n)),
-    actor: pick(chunk.actor, (n) => new Uint32Array(n)),
-    affiliation: pick(chunk.affiliation, (n) => new Uint32Array(n)),
-    topic: pick(chunk.topic, (n) => new Uint32Array(n)),
-    confidence: pick(chunk.confidence, (n) => new Float32Array(n)),
-    line: pick(chunk.line, (n) => new Uint32Array(n)),
+    ...chunkArrays((k, Type) => {
+      const column = chunk[k];
+      const out = new Type(rows.length) as typeof column;
+      rows.forEach((i, j) => (out[j] = column[i]));
+      return out;
+    }),
     text,
   };
 }
