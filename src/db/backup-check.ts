@@ -1,6 +1,11 @@
-import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../domain/columns';
+import {
+  CHUNK_ARRAYS,
+  CHUNK_NUMBERS,
+  type DatasetMeta,
+  type StatementChunk,
+} from '../columnar/chunk';
 import { safeUrl } from '../domain/links';
-import { packColumn, packText } from '../domain/packed';
+import { packColumn, packText } from '../columnar/packed';
 import {
   FLAG_CONDITIONAL,
   FLAG_REPORTED,
@@ -22,23 +27,6 @@ import { fromBase64 } from '../util/base64';
 /** 0000-01-01 and 9999-12-31 as day numbers: the four-digit years a date column can hold. */
 export const MIN_DAY = -719_528;
 export const MAX_DAY = 2_932_896;
-
-const TYPED = CHUNK_NUMBERS;
-type TypedKey = (typeof TYPED)[number];
-export const CTORS: Record<
-  TypedKey,
-  { new (buffer: ArrayBuffer): ArrayBufferView; BYTES_PER_ELEMENT: number }
-> = {
-  day: Int32Array,
-  precision: Uint8Array,
-  stance: Int8Array,
-  flags: Uint8Array,
-  actor: Uint32Array,
-  affiliation: Uint32Array,
-  topic: Uint32Array,
-  confidence: Float32Array,
-  line: Uint32Array,
-};
 
 const KNOWN_FLAGS = FLAG_CONDITIONAL | FLAG_REPORTED | FLAG_UNCODED;
 
@@ -151,12 +139,12 @@ function decodeChunk(meta: DatasetMeta, raw: unknown): StatementChunk {
   if (!isCount(r!.chunk)) throw new DamagedBackup(`${where} has no number`);
   const chunk = { datasetId: meta.id, chunk: r!.chunk, count } as StatementChunk;
   const columns = chunk as unknown as Record<string, unknown>;
-  for (const k of TYPED) {
+  for (const k of CHUNK_NUMBERS) {
     const encoded = r![k];
     if (!isText(encoded)) throw new DamagedBackup(`${where} has no column ${k}`);
     const bytes = fromBase64(encoded);
     if (!bytes) throw new DamagedBackup(`${where} has a column that is not base64`);
-    const Ctor = CTORS[k];
+    const Ctor = CHUNK_ARRAYS[k];
     if (bytes.byteLength !== count * Ctor.BYTES_PER_ELEMENT) {
       throw new DamagedBackup(`column ${k} of ${where} has the wrong length`);
     }

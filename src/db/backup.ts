@@ -1,7 +1,7 @@
-import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../domain/columns';
+import { CHUNK_NUMBERS, type DatasetMeta, type StatementChunk } from '../columnar/chunk';
 import { TEXT_COLUMNS } from '../domain/types';
-import { applyParts } from '../domain/parts';
-import { unpackText } from '../domain/packed';
+import { applyParts } from '../columnar/parts';
+import { unpackText } from '../columnar/packed';
 import { checkDataset, DamagedBackup } from './backup-check';
 import type { StanceDB } from './db';
 import { datasetChunks, readyDatasets } from './store';
@@ -18,8 +18,6 @@ import { toBase64 } from '../util/base64';
 export const BACKUP_KIND = 'stance-timeline-backup';
 /** Format 2 adds the statements' versions (edits made in the app); format 1 files still restore. */
 export const BACKUP_VERSION = 2;
-
-const TYPED = CHUNK_NUMBERS;
 
 interface BackupFile {
   kind: typeof BACKUP_KIND;
@@ -63,7 +61,7 @@ async function backupOf(
       // restorable by every version of the app that reads format 1.
       const text = Object.fromEntries(TEXT_COLUMNS.map((col) => [col, unpackText(c.text[col])]));
       const out: Record<string, unknown> = { chunk: c.chunk, count: c.count, text };
-      for (const k of TYPED) out[k] = toBase64(c[k] as ArrayBufferView);
+      for (const k of CHUNK_NUMBERS) out[k] = toBase64(c[k] as ArrayBufferView);
       return out;
     });
     // The chunks are written with the dataset's own codes and lines, so no part map goes along.

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { DatasetMeta, StatementChunk } from '../domain/columns';
+import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
 import type { StatementVersion } from '../domain/edits';
 import { declareSchema, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 

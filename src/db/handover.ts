@@ -1,5 +1,5 @@
-import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import { applyParts, PART_CHUNK_BASE } from '../domain/parts';
+import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
+import { applyParts, PART_CHUNK_BASE } from '../columnar/parts';
 
 /**
  * The chunks an import stored, handed to the page as each is stored (its typed arrays moved,

@@ -6,7 +6,7 @@
  * opens it with the current class).
  */
 import type { Transaction } from 'dexie';
-import { packColumn } from '../domain/packed';
+import { packColumn } from '../columnar/packed';
 
 /** One schema version: Dexie's store definitions and, when data must move, an upgrade. */
 export interface SchemaVersion {
@@ -30,7 +30,7 @@ export const SCHEMA_V1: SchemaVersion = Object.freeze({
 
 /**
  * Version 1 chunks kept each text column as an array of strings; version 2 keeps it packed into
- * one string with end offsets (src/domain/packed.ts: IndexedDB clones one string instead of one
+ * one string with end offsets (src/columnar/packed.ts: IndexedDB clones one string instead of one
  * per row, so imports write and reloads read several times faster). Same stores; the upgrade
  * packs every stored chunk, so version 1 data opens with every statement and text kept.
  * `{ id: ['a', 'bc'] }` -> `{ id: { chars: 'abc', ends: [1, 3] } }`.

@@ -1,9 +1,9 @@
-import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import { ContentFingerprint } from '../domain/content-fingerprint';
-import { Dictionary, packFor } from '../domain/encode';
-import { packText, textAt, unpackText } from '../domain/packed';
-import type { PartMap } from '../domain/columns';
-import { PART_CHUNK_BASE } from '../domain/parts';
+import { chunkArrays, type DatasetMeta, type StatementChunk } from '../columnar/chunk';
+import { ContentFingerprint } from '../columnar/content-fingerprint';
+import { Dictionary, packFor } from '../columnar/encode';
+import { packText, textAt, unpackText } from '../columnar/packed';
+import type { PartMap } from '../columnar/chunk';
+import { PART_CHUNK_BASE } from '../columnar/parts';
 import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import type { StanceDB } from './db';
 
@@ -15,7 +15,7 @@ import type { StanceDB } from './db';
  */
 
 /**
- * The ids stored in other datasets, each with its content hash (src/domain/content-hash.ts), as
+ * The ids stored in other datasets, each with its content hash (src/columnar/content-hash.ts), as
  * the import's duplicate and update check reads them; each one the file also holds is
  * remembered (`hits`), to be recorded as shared.
  * `k = new KnownIds([['a', 1]]); k.has('a'); k.has('b')` -> `k.hits` is `{'a'}`.
@@ -130,16 +130,9 @@ async function moveInto(
       datasetId: owner.id,
       chunk: next++,
       count: n,
-      day: new Int32Array(n),
-      precision: new Uint8Array(n),
-      stance: new Int8Array(n),
-      flags: new Uint8Array(n),
-      actor: new Uint32Array(n),
-      affiliation: new Uint32Array(n),
-      topic: new Uint32Array(n),
-      confidence: new Float32Array(n),
-      // Its line in the owner's file is not known (the import skipped the row there).
-      line: new Uint32Array(n),
+      // Zeros; `line` stays so: the row's line in the owner's file is not known (the import
+      // skipped the row there).
+      ...chunkArrays((_, Type) => new Type(n)),
       text: {} as StatementChunk['text'],
     };
     part.forEach(({ chunk, i, map }, k) => {

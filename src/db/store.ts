@@ -1,7 +1,7 @@
-import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import { textAt } from '../domain/packed';
-import { applyParts } from '../domain/parts';
-import { chunkRowHash } from '../domain/content-hash';
+import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
+import { textAt } from '../columnar/packed';
+import { applyParts } from '../columnar/parts';
+import { chunkRowHash } from '../columnar/content-hash';
 import type { StanceDB } from './db';
 import { KnownIds, rehomeShared, undoRehome, type Rehomed } from './shared';
 

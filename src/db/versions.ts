@@ -1,10 +1,10 @@
-import type { DatasetMeta } from '../domain/columns';
+import type { DatasetMeta } from '../columnar/chunk';
 import type { StanceDB } from './db';
 import { eachRowHash } from './store';
 
 /**
  * A re-imported dataset (Datasets -> Re-import) against the version it replaces, by statement
- * id and content hash (src/domain/content-hash.ts): what the new file added, changed, dropped
+ * id and content hash (src/columnar/content-hash.ts): what the new file added, changed, dropped
  * and left as it was.
  */
 export interface VersionChanges {

@@ -1,6 +1,6 @@
-import type { StatementChunk } from '../domain/columns';
-import type { ContentFingerprint } from '../domain/content-fingerprint';
-import type { ChunkEncoder } from '../domain/encode';
+import type { StatementChunk } from '../columnar/chunk';
+import type { ContentFingerprint } from '../columnar/content-fingerprint';
+import type { ChunkEncoder } from '../columnar/encode';
 import type { StatementRecord } from '../domain/types';
 import type { BuildingSink } from './pipeline';
 

@@ -4,26 +4,26 @@
  * for 1M generated rows, almost all of it parsing and checking rows). The halves meet at a line
  * ending. Each worker stores its own chunks as it goes; the second numbers them from
  * `PART_CHUNK_BASE` and keeps its own dictionary codes and lines, which the dataset's part map
- * turns into the dataset's own on load (src/domain/parts.ts). The import worker checks each of
+ * turns into the dataset's own on load (src/columnar/parts.ts). The import worker checks each of
  * the second half's ids against the first half's and the stored ones as they arrive, and takes
  * out the few rows one reader would have counted as duplicates. The result is the one a single
  * reader gives, row for row: if the cut fell inside a quoted field (a quote count that is odd at
  * the cut), the first reader simply reads on to the end and the second half's chunks are deleted.
  */
 import type { StanceDB } from '../db/db';
-import type { ImportRequest } from '../db/importer';
-import type { StatementChunk } from '../domain/columns';
-import { ContentFingerprint, type FingerprintSums } from '../domain/content-fingerprint';
-import type { IdSet } from '../domain/id-set';
-import { ChunkEncoder, packFor } from '../domain/encode';
+import { chunkArrays, type StatementChunk } from '../columnar/chunk';
+import { ContentFingerprint, type FingerprintSums } from '../columnar/content-fingerprint';
+import type { IdSet } from '../columnar/id-set';
+import { ChunkEncoder, packFor } from '../columnar/encode';
 import { knownIds as storedIds } from '../db/store';
-import { textAt, type PackedText } from '../domain/packed';
-import { dayRange, PART_CHUNK_BASE } from '../domain/parts';
+import { textAt, type PackedText } from '../columnar/packed';
+import { dayRange, PART_CHUNK_BASE } from '../columnar/parts';
 import { TEXT_COLUMNS, type TextColumn } from '../domain/types';
 import { getFormat } from './formats/index';
 import type { Rule } from './formats/types';
 import { importRows, MAX_STORED_ISSUES, type ImportOptions, type ImportSummary } from './pipeline';
 import { EncodingSink } from './encoding-sink';
+import type { ImportRequest } from './protocol';
 import { mergeRejected } from './rejected';
 import { MAX_KEPT_UPDATES } from './updates';
 
@@ -309,14 +309,6 @@ export function withoutRows(chunk: StatementChunk, drop: readonly number[]): Sta
   const rows: number[] = [];
   for (let i = 0; i < chunk.count; i++) if (!gone.has(i)) rows.push(i);
   if (rows.length === 0) return null;
-  const pick = <T extends { length: number; [i: number]: number }>(
-    column: T,
-    make: (n: number) => T,
-  ): T => {
-    const out = make(rows.length);
-    rows.forEach((i, k) => (out[k] = column[i]));
-    return out;
-  };
   const text = {} as Record<TextColumn, PackedText>;
   for (const c of TEXT_COLUMNS) {
     text[c] = packFor(
@@ -327,15 +319,12 @@ export function withoutRows(chunk: StatementChunk, drop: readonly number[]): Sta
   return {
     ...chunk,
     count: rows.length,
-    day: pick(chunk.day, (n) => new Int32Array(n)),
-    precision: pick(chunk.precision, (n) => new Uint8Array(n)),
-    stance: pick(chunk.stance, (n) => new Int8Array(n)),
-    flags: pick(chunk.flags, (n) => new Uint8Array(n)),
-    actor: pick(chunk.actor, (n) => new Uint32Array(n)),
-    affiliation: pick(chunk.affiliation, (n) => new Uint32Array(n)),
-    topic: pick(chunk.topic, (n) => new Uint32Array(n)),
-    confidence: pick(chunk.confidence, (n) => new Float32Array(n)),
-    line: pick(chunk.line, (n) => new Uint32Array(n)),
+    ...chunkArrays((k, Type) => {
+      const column = chunk[k];
+      const out = new Type(rows.length) as typeof column;
+      rows.forEach((i, j) => (out[j] = column[i]));
+      return out;
+    }),
     text,
   };
 }

@@ -37,7 +37,7 @@ import type {
 import { CsvRowStream } from './stream';
 import type { CsvRow } from './papa-rows';
 import { buildRecord } from './validate';
-import { IdSet } from '../domain/id-set';
+import { IdSet } from '../columnar/id-set';
 import { openQuoteIssue, type OpenQuote } from './open-quotes';
 import { RejectedKeeper, type RejectedRows } from './rejected';
 import { isUpdate, keepUpdates, type KnownStatements } from './updates';

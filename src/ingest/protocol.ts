@@ -1,5 +1,5 @@
-import type { ImportReport, ImportRequest } from '../db/importer';
-import type { StatementChunk } from '../domain/columns';
+import type { VersionChanges } from '../db/versions';
+import type { StatementChunk } from '../columnar/chunk';
 import type { ColumnMapping } from './columns';
 import type { TextEncoding } from './formats/encoding';
 import type { FormatId, Rule } from './formats/types';
@@ -12,6 +12,36 @@ import type { ImportSummary, Preview } from './pipeline';
  * so the page can know it without loading the parser.)
  */
 export const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
+
+/** What the user chose in the preview. */
+export interface ImportRequest {
+  name: string;
+  sourceFile: string;
+  format: string;
+  /** The mapping rule in words, kept in the dataset's metadata. */
+  rule: string;
+  /** The format's rule as the preview resolved it (the native defaults when absent). */
+  formatRule?: Rule;
+  delimiter: string;
+  newline?: string;
+  mapping: ColumnMapping;
+  bundled?: boolean;
+  /** The header row as the preview read it: a second worker reading the rest of the file needs it. */
+  headers?: string[];
+  /**
+   * Id of a dataset this import is a new version of: its statements do not count as
+   * duplicates, and it is deleted in the same transaction that makes the new one ready.
+   */
+  replaces?: string;
+}
+
+export interface ImportReport {
+  /** Null when nothing new was added (every row a duplicate or rejected): no empty dataset. */
+  datasetId: string | null;
+  summary: ImportSummary;
+  /** A re-import (`replaces`): the new version against the one it replaced. */
+  versions?: VersionChanges;
+}
 
 /** Messages from the page to the import worker. */
 export type ToWorker =

@@ -15,7 +15,7 @@ import {
   stripBom,
   type Newline,
 } from './detect';
-import { sized } from '../domain/sized';
+import { sized } from '../columnar/sized';
 import { LiteralQuotes, openQuoteOf } from './open-quotes';
 import { markUnclean, papaParse, parseSpans, type CsvRow, type Span } from './papa-rows';
 

@@ -1,6 +1,6 @@
 import { StanceDB } from '../db/db';
-import { CHUNK_NUMBERS, type StatementChunk } from '../domain/columns';
-import { importIntoDb, type ImportRequest } from '../db/importer';
+import { CHUNK_NUMBERS, type StatementChunk } from '../columnar/chunk';
+import { importIntoDb } from './importer';
 import { countInvalid, detectEncoding, type TextEncoding } from './formats/encoding';
 import {
   cutAfterNewline,
@@ -15,10 +15,10 @@ import {
   type ToPart,
 } from './part';
 import { importRows, previewText } from './pipeline';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ImportRequest, ToWorker } from './protocol';
 import { decodeChunks } from './decode';
-import { ChunkEncoder } from '../domain/encode';
-import { ContentFingerprint } from '../domain/content-fingerprint';
+import { ChunkEncoder } from '../columnar/encode';
+import { ContentFingerprint } from '../columnar/content-fingerprint';
 import { EncodingSink } from './encoding-sink';
 import { plural } from '../util/plural';
 

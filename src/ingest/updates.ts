@@ -1,4 +1,4 @@
-import { contentHash } from '../domain/content-hash';
+import { contentHash } from '../columnar/content-hash';
 import { fieldsOf } from '../domain/edits';
 import type { StatementRecord } from '../domain/types';
 

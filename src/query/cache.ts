@@ -1,7 +1,7 @@
 import { ascending } from 'd3-array';
-import type { DatasetMeta, StatementChunk } from '../domain/columns';
+import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
 import { endDay } from '../domain/dates';
-import { ChunkEncoder } from '../domain/encode';
+import { ChunkEncoder } from '../columnar/encode';
 import { PRECISION_BY_CODE, type StatementRecord } from '../domain/types';
 import { TextTable } from './text';
 import type { ColumnCache } from './types';

@@ -1,5 +1,5 @@
 import { bisectRight } from 'd3-array';
-import { textAt, valueAt, type PackedText } from '../domain/packed';
+import { textAt, valueAt, type PackedText } from '../columnar/packed';
 import type { TextColumn } from '../domain/types';
 
 /** A row's text values corrected in the app, by column (absent: as stored). */
@@ -7,7 +7,7 @@ export type EditedText = Partial<Record<TextColumn, string>>;
 
 /**
  * The text columns of the column cache, kept as the store packed them (one string per column
- * per chunk, src/domain/packed.ts) and cut into values only when read. Rows are cache rows
+ * per chunk, src/columnar/packed.ts) and cut into values only when read. Rows are cache rows
  * (sorted by day, actor, topic); `src` maps each to its place in the chunks.
  *
  * Why not one string per row: at 1M statements the eight text columns were 8M strings read from

@@ -1,9 +1,9 @@
 import { getContext, setContext } from 'svelte';
 import { db, onVersionChange, type ClosedBy } from '../db/db';
-import type { ImportReport } from '../db/importer';
+import type { ImportReport } from '../ingest/protocol';
 import type { HandedChunks } from '../db/handover';
 import { cleanupInterrupted, readyDatasets } from '../db/store';
-import type { DatasetMeta } from '../domain/columns';
+import type { DatasetMeta } from '../columnar/chunk';
 import { SEARCHED } from '../query/filter';
 import type { ColumnCache } from '../query/types';
 import { hasPortableData, payloadToCsv } from '../export/share';

@@ -2,7 +2,7 @@ import { backupOfDeleted } from '../db/backup';
 import { db } from '../db/db';
 import { isQuotaError } from '../db/errors';
 import { undoDelete, type DeletedDataset } from '../db/store';
-import type { DatasetMeta } from '../domain/columns';
+import type { DatasetMeta } from '../columnar/chunk';
 
 /**
  * The last deleted dataset, held in memory so the deletion can be undone. It is let go only once

@@ -1,11 +1,15 @@
 import { CLOSED_MESSAGE, isClosedError } from '../db/errors';
-import type { ImportReport, ImportRequest } from '../db/importer';
 import type { ColumnMapping } from '../ingest/columns';
 import { createImportService, type ImportService } from '../ingest/client';
 import type { TextEncoding } from '../ingest/formats/encoding';
 import type { FormatId, Rule } from '../ingest/formats/types';
 import type { ImportSummary, Preview } from '../ingest/pipeline';
-import { requestFromPreview, type FromWorker } from '../ingest/protocol';
+import {
+  requestFromPreview,
+  type FromWorker,
+  type ImportReport,
+  type ImportRequest,
+} from '../ingest/protocol';
 import { HandedChunks } from '../db/handover';
 
 /** How long a cancelled import may take to remove what it wrote before it is stopped hard. */

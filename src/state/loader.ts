@@ -3,7 +3,7 @@ import { latestFields } from '../db/edits';
 import { isClosedError } from '../db/errors';
 import type { HandedChunks } from '../db/handover';
 import { datasetChunks, readyDatasets } from '../db/store';
-import type { DatasetMeta } from '../domain/columns';
+import type { DatasetMeta } from '../columnar/chunk';
 import { buildCacheAsync, type CachePart } from '../query/cache';
 import { applyEdits } from '../query/edit-overlay';
 import { pairIndex } from '../query/steps';

@@ -1,4 +1,4 @@
-import type { DatasetMeta } from '../domain/columns';
+import type { DatasetMeta } from '../columnar/chunk';
 import { filterRows } from '../query/filter';
 import type { ColumnCache, Filter } from '../query/types';
 import type { ViewState } from '../url/view-state';

@@ -6,9 +6,9 @@
  */
 import { bench, describe } from 'vitest';
 import { generateCsv } from '../../scripts/gen-lib.mjs';
-import { ContentFingerprint } from '../../src/domain/content-fingerprint';
-import { ChunkEncoder } from '../../src/domain/encode';
-import { IdSet } from '../../src/domain/id-set';
+import { ContentFingerprint } from '../../src/columnar/content-fingerprint';
+import { ChunkEncoder } from '../../src/columnar/encode';
+import { IdSet } from '../../src/columnar/id-set';
 import type { ColumnMapping } from '../../src/ingest/columns';
 import { EncodingSink } from '../../src/ingest/encoding-sink';
 import { importRows } from '../../src/ingest/pipeline';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HandedChunks } from '../../../src/db/handover';
-import type { DatasetMeta, StatementChunk } from '../../../src/domain/columns';
-import type { PartMap } from '../../../src/domain/columns';
-import { PART_CHUNK_BASE } from '../../../src/domain/parts';
+import type { DatasetMeta, StatementChunk } from '../../../src/columnar/chunk';
+import type { PartMap } from '../../../src/columnar/chunk';
+import { PART_CHUNK_BASE } from '../../../src/columnar/parts';
 
 function chunk(no: number, count: number, actor = 0): StatementChunk {
   return {

@@ -3,7 +3,8 @@
  * `fake-indexeddb/auto` first themselves, before anything loads Dexie.
  */
 import type { StanceDB } from '../../../src/db/db';
-import { importIntoDb, type ImportHooks, type ImportReport } from '../../../src/db/importer';
+import { importIntoDb, type ImportHooks } from '../../../src/ingest/importer';
+import type { ImportReport } from '../../../src/ingest/protocol';
 import { datasetChunks, readyDatasets } from '../../../src/db/store';
 import { previewText } from '../../../src/ingest/pipeline';
 import { decodeChunks } from '../../../src/ingest/decode';

@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StanceDB } from '../../../src/db/db';
-import { StorageFullError, type ImportHooks, type ImportReport } from '../../../src/db/importer';
+import { StorageFullError, type ImportHooks } from '../../../src/ingest/importer';
+import type { ImportReport } from '../../../src/ingest/protocol';
 import {
   cleanupInterrupted,
   datasetChunks,

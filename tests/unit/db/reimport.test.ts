@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateCsv } from '../../../scripts/gen-lib.mjs';
 import { StanceDB } from '../../../src/db/db';
-import { importIntoDb } from '../../../src/db/importer';
+import { importIntoDb } from '../../../src/ingest/importer';
 import { knownIds, readyDatasets, renameDataset, setDatasetHidden } from '../../../src/db/store';
 import { requestFromPreview } from '../../../src/ingest/protocol';
 import { previewText } from '../../../src/ingest/pipeline';

@@ -12,9 +12,9 @@ import {
   readyDatasets,
   undoDelete,
 } from '../../../src/db/store';
-import { PART_CHUNK_BASE } from '../../../src/domain/parts';
-import { importIntoDb, type ImportRequest } from '../../../src/db/importer';
-import { requestFromPreview } from '../../../src/ingest/protocol';
+import { PART_CHUNK_BASE } from '../../../src/columnar/parts';
+import { importIntoDb } from '../../../src/ingest/importer';
+import { requestFromPreview, type ImportRequest } from '../../../src/ingest/protocol';
 import {
   firstHalf,
   linkSecond,

@@ -5,7 +5,7 @@ import { StanceDB } from '../../../src/db/db';
 import { datasetChunks, readyDatasets } from '../../../src/db/store';
 import { recordsToPart } from '../../../src/query/cache';
 import { rec } from '../query/helpers';
-import { unpackText } from '../../../src/domain/packed';
+import { unpackText } from '../../../src/columnar/packed';
 
 let database: StanceDB;
 

@@ -11,8 +11,8 @@ import {
   SCHEMA_VERSIONS,
   type SchemaVersion,
 } from '../../../src/db/schema';
-import type { DatasetMeta, StatementChunk } from '../../../src/domain/columns';
-import { unpackText } from '../../../src/domain/packed';
+import type { DatasetMeta, StatementChunk } from '../../../src/columnar/chunk';
+import { unpackText } from '../../../src/columnar/packed';
 import type { StatementRecord } from '../../../src/domain/types';
 import { previewText } from '../../../src/ingest/pipeline';
 import { buildCache, recordsToPart } from '../../../src/query/cache';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { importRows, previewText } from '../../../src/ingest/pipeline';
 import type { Rule } from '../../../src/ingest/formats/types';
 import { asAsync } from '../ingest/helpers';
-import { contentHash } from '../../../src/domain/content-hash';
+import { contentHash } from '../../../src/columnar/content-hash';
 import { fieldsOf } from '../../../src/domain/edits';
 import type { StatementRecord } from '../../../src/domain/types';
 

@@ -9,7 +9,7 @@ import type { ImportSummary, Preview } from '../../../src/ingest/pipeline';
 import { requestFromPreview, type FromWorker } from '../../../src/ingest/protocol';
 import { runTask } from '../../../src/ingest/tasks';
 import { fixtureBytes } from '../ingest/helpers';
-import { unpackText } from '../../../src/domain/packed';
+import { unpackText } from '../../../src/columnar/packed';
 
 /**
  * The whole import as the worker runs it (src/ingest/tasks.ts `runTask`: preview, dry run, then

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportRequest } from '../../../src/db/importer';
-import { SPLIT_MIN_BYTES } from '../../../src/ingest/protocol';
+import { SPLIT_MIN_BYTES, type ImportRequest } from '../../../src/ingest/protocol';
 import { splitPoint } from '../../../src/ingest/tasks';
 
 const request: ImportRequest = {

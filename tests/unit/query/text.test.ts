@@ -6,7 +6,7 @@ import {
   textAt,
   unpackText,
   type PackedText,
-} from '../../../src/domain/packed';
+} from '../../../src/columnar/packed';
 import { TEXT_COLUMNS, type TextColumn } from '../../../src/domain/types';
 import { TextTable } from '../../../src/query/text';
 

@@ -1,7 +1,7 @@
-import type { StatementChunk } from './columns';
-import type { StatementFields } from './edits';
+import type { StatementChunk } from './chunk';
+import type { StatementFields } from '../domain/edits';
 import type { PackedText } from './packed';
-import { FLAG_CONDITIONAL, FLAG_UNCODED, PRECISION_BY_CODE, type Precision } from './types';
+import { FLAG_CONDITIONAL, FLAG_UNCODED, PRECISION_BY_CODE, type Precision } from '../domain/types';
 
 /**
  * A statement's content as one number, to tell a re-imported row that changed (an update) from

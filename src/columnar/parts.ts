@@ -1,7 +1,4 @@
-import type { PartMap, StatementChunk } from './columns';
-
-// PartMap is re-exported for db/importer.ts, which another change rewrites.
-export type { PartMap };
+import type { PartMap, StatementChunk } from './chunk';
 
 /**
  * The second worker numbers its chunks from here: far past any first half (2^24 chunks of 10k

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkEncoder } from '../../../src/domain/encode';
+import { ChunkEncoder } from '../../../src/columnar/encode';
 import {
   ColumnPacker,
   packColumn,
   packText,
   unpackText,
   type PackedText,
-} from '../../../src/domain/packed';
+} from '../../../src/columnar/packed';
 import { TEXT_COLUMNS, type StatementRecord } from '../../../src/domain/types';
 
 /** packColumn before its fast paths (no Map for '', 16-bit codes written directly): the reference. */

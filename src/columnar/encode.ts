@@ -1,4 +1,4 @@
-import type { CHUNK_NUMBERS, StatementChunk } from './columns';
+import { chunkArrays, type ChunkArrays, type StatementChunk } from './chunk';
 import { ColumnPacker, packColumn, packText, type PackedText } from './packed';
 import { sized } from './sized';
 import {
@@ -8,7 +8,7 @@ import {
   PRECISION_CODE,
   type StatementRecord,
   type TextColumn,
-} from './types';
+} from '../domain/types';
 
 /** An append-only string dictionary: codes never change once given. */
 export class Dictionary {
@@ -32,21 +32,12 @@ export function packFor(col: TextColumn, values: readonly string[]): PackedText 
 }
 
 /** The chunk being built: numeric columns with room for `capacity` rows, text columns packing. */
-type OpenChunk = Pick<StatementChunk, (typeof CHUNK_NUMBERS)[number]> &
-  Record<TextColumn, ColumnPacker> & { capacity: number };
+type OpenChunk = ChunkArrays & Record<TextColumn, ColumnPacker> & { capacity: number };
 
 function openChunk(capacity: number): OpenChunk {
   return {
     capacity,
-    day: new Int32Array(capacity),
-    precision: new Uint8Array(capacity),
-    stance: new Int8Array(capacity),
-    flags: new Uint8Array(capacity),
-    actor: new Uint32Array(capacity),
-    affiliation: new Uint32Array(capacity),
-    topic: new Uint32Array(capacity),
-    confidence: new Float32Array(capacity),
-    line: new Uint32Array(capacity),
+    ...chunkArrays((_, Type) => new Type(capacity)),
     // Ids and links are unique per row: a dictionary would only cost time (see packFor).
     id: new ColumnPacker(capacity, true),
     conditions: new ColumnPacker(capacity),
@@ -141,15 +132,7 @@ export class ChunkEncoder {
     const g: OpenChunk = {
       ...c,
       capacity,
-      day: sized(c.day, capacity),
-      precision: sized(c.precision, capacity),
-      stance: sized(c.stance, capacity),
-      flags: sized(c.flags, capacity),
-      actor: sized(c.actor, capacity),
-      affiliation: sized(c.affiliation, capacity),
-      topic: sized(c.topic, capacity),
-      confidence: sized(c.confidence, capacity),
-      line: sized(c.line, capacity),
+      ...chunkArrays((k) => sized(c[k], capacity)),
     };
     this.open = g;
     return g;
@@ -165,15 +148,7 @@ export class ChunkEncoder {
       datasetId: this.datasetId,
       chunk: this.next++,
       count: n,
-      day: sized(c.day, n),
-      precision: sized(c.precision, n),
-      stance: sized(c.stance, n),
-      flags: sized(c.flags, n),
-      actor: sized(c.actor, n),
-      affiliation: sized(c.affiliation, n),
-      topic: sized(c.topic, n),
-      confidence: sized(c.confidence, n),
-      line: sized(c.line, n),
+      ...chunkArrays((k) => sized(c[k], n)),
       // In TEXT_COLUMNS order, as before.
       text: {
         id: c.id.finish(),

@@ -1,50 +1,19 @@
-import type { DatasetMeta, StatementChunk } from '../domain/columns';
-import type { ColumnMapping } from '../ingest/columns';
-import type { Rule } from '../ingest/formats/types';
-import { ContentFingerprint } from '../domain/content-fingerprint';
-import { IdSet } from '../domain/id-set';
-import { CrossCheck, mergeSummaries, withoutRows, type SecondPart } from '../ingest/part';
-import { importRows, type ImportSummary } from '../ingest/pipeline';
-import { EncodingSink } from '../ingest/encoding-sink';
-import { dayRange, PART_CHUNK_BASE, type PartMap } from '../domain/parts';
-import type { StanceDB } from './db';
-import { ChunkEncoder } from '../domain/encode';
-import { datasetChunks, deleteDataset, importLockName, knownIds } from './store';
-import { rehomeShared } from './shared';
-import { isQuotaError } from './errors';
-import { packText } from '../domain/packed';
-import { textAt } from '../domain/packed';
-import { compareVersions, hashesOf, type VersionChanges } from './versions';
-
-/** What the user chose in the preview. */
-export interface ImportRequest {
-  name: string;
-  sourceFile: string;
-  format: string;
-  /** The mapping rule in words, kept in the dataset's metadata. */
-  rule: string;
-  /** The format's rule as the preview resolved it (the native defaults when absent). */
-  formatRule?: Rule;
-  delimiter: string;
-  newline?: string;
-  mapping: ColumnMapping;
-  bundled?: boolean;
-  /** The header row as the preview read it: a second worker reading the rest of the file needs it. */
-  headers?: string[];
-  /**
-   * Id of a dataset this import is a new version of: its statements do not count as
-   * duplicates, and it is deleted in the same transaction that makes the new one ready.
-   */
-  replaces?: string;
-}
-
-export interface ImportReport {
-  /** Null when nothing new was added (every row a duplicate or rejected): no empty dataset. */
-  datasetId: string | null;
-  summary: ImportSummary;
-  /** A re-import (`replaces`): the new version against the one it replaced. */
-  versions?: VersionChanges;
-}
+import type { DatasetMeta, PartMap, StatementChunk } from '../columnar/chunk';
+import { ContentFingerprint } from '../columnar/content-fingerprint';
+import { IdSet } from '../columnar/id-set';
+import { CrossCheck, mergeSummaries, withoutRows, type SecondPart } from './part';
+import { importRows } from './pipeline';
+import { EncodingSink } from './encoding-sink';
+import type { ImportReport, ImportRequest } from './protocol';
+import { dayRange, PART_CHUNK_BASE } from '../columnar/parts';
+import type { StanceDB } from '../db/db';
+import { ChunkEncoder } from '../columnar/encode';
+import { datasetChunks, deleteDataset, importLockName, knownIds } from '../db/store';
+import { rehomeShared } from '../db/shared';
+import { isQuotaError } from '../db/errors';
+import { packText } from '../columnar/packed';
+import { textAt } from '../columnar/packed';
+import { compareVersions, hashesOf } from '../db/versions';
 
 export interface ImportHooks {
   signal?: AbortSignal;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StatementChunk } from '../../../src/domain/columns';
-import type { PartMap } from '../../../src/domain/columns';
-import { applyParts, dayRange, PART_CHUNK_BASE } from '../../../src/domain/parts';
+import type { StatementChunk } from '../../../src/columnar/chunk';
+import type { PartMap } from '../../../src/columnar/chunk';
+import { applyParts, dayRange, PART_CHUNK_BASE } from '../../../src/columnar/parts';
 
 /** A chunk with only the columns a part map touches filled in. */
 function chunk(no: number, actor: number[], line: number[]): StatementChunk {

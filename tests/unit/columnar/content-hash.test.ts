@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chunkRowHash, contentHash } from '../../../src/domain/content-hash';
+import { chunkRowHash, contentHash } from '../../../src/columnar/content-hash';
 import { fieldsOf, type StatementFields } from '../../../src/domain/edits';
-import { ChunkEncoder } from '../../../src/domain/encode';
+import { ChunkEncoder } from '../../../src/columnar/encode';
 import { rec } from '../query/helpers';
 
 const lavrov = rec({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ContentFingerprint, idKey } from '../../../src/domain/content-fingerprint';
-import { IdSet } from '../../../src/domain/id-set';
+import { ContentFingerprint, idKey } from '../../../src/columnar/content-fingerprint';
+import { IdSet } from '../../../src/columnar/id-set';
 
 describe('IdSet', () => {
   it('says whether an id was new, as a Set of strings does, through many ids and regrowth', () => {

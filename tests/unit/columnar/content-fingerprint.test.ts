@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ContentFingerprint } from '../../../src/domain/content-fingerprint';
+import { ContentFingerprint } from '../../../src/columnar/content-fingerprint';
 
 function of(ids: readonly string[]): ContentFingerprint {
   const f = new ContentFingerprint();

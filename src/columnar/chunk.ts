@@ -1,5 +1,5 @@
 import type { PackedText } from './packed';
-import type { TextColumn } from './types';
+import type { TextColumn } from '../domain/types';
 
 /**
  * One columnar chunk of a dataset's statements, as stored in IndexedDB and as the worker
@@ -24,18 +24,51 @@ export interface StatementChunk {
   text: Record<TextColumn, PackedText>;
 }
 
+/** The names of a chunk's typed-array columns (`day`, `precision`, ...). */
+export type ChunkNumber = {
+  [K in keyof StatementChunk]: StatementChunk[K] extends ArrayBufferView ? K : never;
+}[keyof StatementChunk];
+
+/** A typed-array type: made empty with a length, or over stored bytes. */
+export interface TypedArrayType {
+  new (length: number): ArrayBufferView;
+  new (buffer: ArrayBuffer): ArrayBufferView;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/**
+ * Each typed-array column of a chunk with its array type, in record order: the one list that
+ * encoding, taking rows out and backups read.
+ */
+export const CHUNK_ARRAYS = {
+  day: Int32Array,
+  precision: Uint8Array,
+  stance: Int8Array,
+  flags: Uint8Array,
+  actor: Uint32Array,
+  affiliation: Uint32Array,
+  topic: Uint32Array,
+  confidence: Float32Array,
+  line: Uint32Array,
+} as const satisfies Record<ChunkNumber, TypedArrayType>;
+
 /** The typed-array columns of a chunk, in record order. */
-export const CHUNK_NUMBERS = [
-  'day',
-  'precision',
-  'stance',
-  'flags',
-  'actor',
-  'affiliation',
-  'topic',
-  'confidence',
-  'line',
-] as const;
+export const CHUNK_NUMBERS = Object.keys(CHUNK_ARRAYS) as ChunkNumber[];
+
+/** A chunk's typed-array columns alone. */
+export type ChunkArrays = Pick<StatementChunk, ChunkNumber>;
+
+/**
+ * Every typed-array column, each made by `make` from its name and array type.
+ * `chunkArrays((_, Type) => new Type(2))` -> `{ day: Int32Array [0, 0], precision: ..., ... }`.
+ */
+export function chunkArrays(
+  make: (name: ChunkNumber, Type: TypedArrayType) => ArrayBufferView,
+): ChunkArrays {
+  const out: Partial<Record<ChunkNumber, ArrayBufferView>> = {};
+  for (const k of CHUNK_NUMBERS) out[k] = make(k, CHUNK_ARRAYS[k]);
+  return out as ChunkArrays;
+}
 
 export type DatasetStatus = 'importing' | 'ready';
 
@@ -67,7 +100,7 @@ export interface DatasetMeta {
   hidden?: boolean;
   /**
    * How to read the chunks a second import worker stored with its own codes and lines
-   * (src/domain/parts.ts); applied by `datasetChunks`. Absent for data read by one worker.
+   * (src/columnar/parts.ts); applied by `datasetChunks`. Absent for data read by one worker.
    */
   parts?: PartMap[];
   /**
