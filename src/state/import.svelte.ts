@@ -51,7 +51,27 @@ export class ImportFlow {
    * preview's rule so defaults that depend on the mapping (the date format of the date column)
    * are found again when the mapping changes.
    */
-  private ruleChanges: Partial<Rule> = {};
+  private ruleChanges = $state.raw<Partial<Rule>>({});
+  /** A mapping asked for whose preview has not come back yet (null: the preview's holds). */
+  private askedMapping = $state.raw<ColumnMapping | null>(null);
+  /** Previews asked for by `adjust` and not answered yet. */
+  private unanswered = $state(0);
+
+  /**
+   * The rule as last asked for: the preview's, with the changes it has not answered yet laid
+   * over, so a second change made before the first one's preview came back builds on the first
+   * (choosing two fixed values quickly once kept only the second).
+   */
+  get rule(): Rule | undefined {
+    const p = this.preview;
+    if (!p) return undefined;
+    return this.unanswered > 0 ? { ...p.rule, ...this.ruleChanges } : p.rule;
+  }
+
+  /** The column mapping as last asked for (see `rule`). */
+  get mapping(): ColumnMapping | undefined {
+    return this.askedMapping ?? this.preview?.mapping;
+  }
   /** The stored dataset the chosen file replaces once imported (the dataset manager's Replace). */
   private replaces: string | undefined = undefined;
   private service: ImportService | null = null;
@@ -117,11 +137,14 @@ export class ImportFlow {
     const fresh = change.delimiter !== undefined || change.format !== undefined;
     if (fresh) this.ruleChanges = {};
     if (change.rule) this.ruleChanges = { ...this.ruleChanges, ...change.rule };
+    const mapping = change.mapping ?? (fresh ? undefined : this.mapping);
+    this.askedMapping = mapping ?? null;
+    this.unanswered++;
     this.send({
       type: 'preview',
       file: this.file,
       delimiter: change.delimiter ?? this.preview.delimiter,
-      mapping: change.mapping ?? (fresh ? undefined : this.preview.mapping),
+      mapping,
       format: change.delimiter !== undefined ? undefined : (change.format ?? this.preview.format),
       rule: fresh ? undefined : this.ruleChanges,
     });
@@ -247,6 +270,8 @@ export class ImportFlow {
     this.encodingNote = null;
     this.encoding = 'utf-8';
     this.ruleChanges = {};
+    this.askedMapping = null;
+    this.unanswered = 0;
     this.checked = null;
     this.checking = null;
     this.progress = null;
@@ -264,6 +289,8 @@ export class ImportFlow {
     switch (m.type) {
       case 'preview':
         this.preview = m.preview;
+        this.unanswered = Math.max(0, this.unanswered - 1);
+        if (this.unanswered === 0) this.askedMapping = null;
         this.encodingNote = m.encodingNote;
         this.encoding = m.encoding ?? 'utf-8';
         break;

@@ -389,4 +389,30 @@ describe('cancelling an import that is writing', () => {
     expect(service.sent).toEqual(['preview', 'cancel']);
     expect(service.disposed).toBe(true);
   });
+
+  it('builds a second choice on the first when the first preview has not come back yet', async () => {
+    const service = new ScriptedService();
+    const messages: ToWorker[] = [];
+    service.send = (msg: ToWorker) => void messages.push(msg);
+    const flow = new ImportFlow(
+      () => undefined,
+      () => service,
+    );
+    flow.choose(fixtureFile('clean.csv'));
+    const { previewText } = await import('../../src/ingest/pipeline');
+    service.answer({
+      type: 'preview',
+      preview: previewText(readFileSync(path.resolve(__dirname, '../fixtures/clean.csv'), 'utf8')),
+      encodingNote: null,
+    });
+    // Two fixed values chosen one after the other, the worker not answering in between.
+    flow.adjust({ rule: { fixed: { ...flow.rule!.fixed, actor: 'Twitter users' } } });
+    flow.adjust({ rule: { fixed: { ...flow.rule!.fixed, topic: 'atheism' } } });
+    const { mapping } = flow;
+    flow.adjust({ mapping: { ...mapping, summary: 2 } });
+    const last = messages.at(-1) as Extract<ToWorker, { type: 'preview' }>;
+    expect(last.rule?.fixed).toEqual({ actor: 'Twitter users', topic: 'atheism' });
+    expect(last.mapping?.summary).toBe(2);
+    expect(flow.rule!.fixed).toEqual({ actor: 'Twitter users', topic: 'atheism' });
+  });
 });
