@@ -3,7 +3,8 @@ import type { StatementChunk } from '../columnar/chunk';
 import type { ColumnMapping } from './columns';
 import type { TextEncoding } from './formats/encoding';
 import type { FormatId, Rule } from './formats/types';
-import type { ImportSummary, Preview } from './pipeline';
+import type { ImportSummary } from './pipeline';
+import type { Preview } from './preview';
 
 /**
  * Files smaller than this are read by one worker: starting a second costs more than it saves.

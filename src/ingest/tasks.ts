@@ -14,7 +14,8 @@ import {
   type SecondPart,
   type ToPart,
 } from './part';
-import { importRows, previewText } from './pipeline';
+import { importRows } from './pipeline';
+import { previewText } from './preview';
 import type { FromWorker, ImportRequest, ToWorker } from './protocol';
 import { decodeChunks } from './decode';
 import { ChunkEncoder } from '../columnar/encode';

@@ -3,7 +3,8 @@ import type { ColumnMapping } from '../ingest/columns';
 import { createImportService, type ImportService } from '../ingest/client';
 import type { TextEncoding } from '../ingest/formats/encoding';
 import type { FormatId, Rule } from '../ingest/formats/types';
-import type { ImportSummary, Preview } from '../ingest/pipeline';
+import type { ImportSummary } from '../ingest/pipeline';
+import type { Preview } from '../ingest/preview';
 import {
   requestFromPreview,
   type FromWorker,

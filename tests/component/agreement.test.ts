@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { parseIsoDay } from '../../src/domain/dates';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { cacheFromRecords } from '../../src/query/cache';
 import type { ViewState } from '../../src/url/view-state';
 import {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../src/App.svelte';
 import { DB_NAME, resetDbForTests, StanceDB } from '../../src/db/db';
 import { InProcessImportService } from '../../src/ingest/client';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { recordsToPart } from '../../src/query/cache';
 import { AppState } from '../../src/state/app.svelte';
 import './harness/jsdom-gaps';

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { parseIsoDay } from '../../src/domain/dates';
 import type { StatementRecord } from '../../src/domain/types';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { cacheFromRecords } from '../../src/query/cache';
 import EvidencePanel from '../../src/views/evidence/EvidencePanel.svelte';
 import { safeHttpUrl } from '../../src/views/evidence/evidence';

@@ -8,7 +8,7 @@ import App from '../../src/App.svelte';
 import { DB_NAME, resetDbForTests, StanceDB } from '../../src/db/db';
 import { parseIsoDay } from '../../src/domain/dates';
 import { InProcessImportService } from '../../src/ingest/client';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { AppState } from '../../src/state/app.svelte';
 import { DEFAULT_VIEW, type ViewState } from '../../src/url/view-state';
 import type { StanceValue } from '../../src/domain/types';

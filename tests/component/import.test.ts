@@ -312,7 +312,7 @@ describe('cancelling an import that is writing', () => {
     const service = new ScriptedService();
     const flow = new ImportFlow(onImported, () => service);
     flow.choose(fixtureFile('clean.csv'));
-    const { previewText } = await import('../../src/ingest/pipeline');
+    const { previewText } = await import('../../src/ingest/preview');
     service.answer({
       type: 'preview',
       preview: previewText(readFileSync(path.resolve(__dirname, '../fixtures/clean.csv'), 'utf8')),
@@ -399,7 +399,7 @@ describe('cancelling an import that is writing', () => {
       () => service,
     );
     flow.choose(fixtureFile('clean.csv'));
-    const { previewText } = await import('../../src/ingest/pipeline');
+    const { previewText } = await import('../../src/ingest/preview');
     service.answer({
       type: 'preview',
       preview: previewText(readFileSync(path.resolve(__dirname, '../fixtures/clean.csv'), 'utf8')),

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDay, parseIsoDay } from '../../src/domain/dates';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { cacheFromRecords } from '../../src/query/cache';
 import { filterRows } from '../../src/query/filter';
 import { EMPTY_FILTER } from '../../src/query/types';

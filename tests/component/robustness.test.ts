@@ -8,7 +8,7 @@ import App from '../../src/App.svelte';
 import { DB_NAME, resetDbForTests, StanceDB } from '../../src/db/db';
 import { SCHEMA_VERSIONS } from '../../src/db/schema';
 import { InProcessImportService } from '../../src/ingest/client';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { AppState } from '../../src/state/app.svelte';
 import StaleSchemaBanner from '../../src/views/common/StaleSchemaBanner.svelte';
 import { generateCsv } from '../../scripts/gen-lib.mjs';

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { parseIsoDay } from '../../src/domain/dates';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { cacheFromRecords } from '../../src/query/cache';
 import type { ViewState } from '../../src/url/view-state';
 import ShiftsHarness from './harness/ShiftsHarness.svelte';

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EditInput } from '../../src/db/edits';
 import { fieldsOf, type StatementFields } from '../../src/domain/edits';
 import type { StatementRecord } from '../../src/domain/types';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { UpdateReview as Review, type ReviewHost } from '../../src/state/update-review.svelte';
 import UpdateReview from '../../src/views/import/UpdateReview.svelte';
 

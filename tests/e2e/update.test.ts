@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fieldsOf } from '../../src/domain/edits';
-import { previewText } from '../../src/ingest/pipeline';
+import { previewText } from '../../src/ingest/preview';
 import { encodePortable } from '../../src/url/portable';
 import { closeReport, importFile, importReport } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';

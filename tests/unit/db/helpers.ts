@@ -6,7 +6,7 @@ import type { StanceDB } from '../../../src/db/db';
 import { importIntoDb, type ImportHooks } from '../../../src/ingest/importer';
 import type { ImportReport } from '../../../src/ingest/protocol';
 import { datasetChunks, readyDatasets } from '../../../src/db/store';
-import { previewText } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { decodeChunks } from '../../../src/ingest/decode';
 import { buildCache } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';

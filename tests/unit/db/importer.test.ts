@@ -11,7 +11,8 @@ import {
   readyDatasets,
 } from '../../../src/db/store';
 import type { StatementRecord } from '../../../src/domain/types';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { decodeChunks } from '../../../src/ingest/decode';
 import { buildCache, cacheFromRecords, recordsToPart } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';

@@ -6,7 +6,7 @@ import { StanceDB } from '../../../src/db/db';
 import { importIntoDb } from '../../../src/ingest/importer';
 import { knownIds, readyDatasets, renameDataset, setDatasetHidden } from '../../../src/db/store';
 import { requestFromPreview } from '../../../src/ingest/protocol';
-import { previewText } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { asAsync } from '../ingest/helpers';
 import { loadAll } from './helpers';
 

@@ -8,7 +8,7 @@ import { importIntoDb } from '../../../src/ingest/importer';
 import { deleteWithUndo, readyDatasets, undoDelete } from '../../../src/db/store';
 import { KnownIds } from '../../../src/db/shared';
 import { requestFromPreview, type ImportRequest } from '../../../src/ingest/protocol';
-import { previewText } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { asAsync } from '../ingest/helpers';
 import { loadAll, seen } from './helpers';
 

@@ -22,7 +22,7 @@ import {
   storePart,
   type SecondPart,
 } from '../../../src/ingest/part';
-import { previewText } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { stripBom } from '../../../src/ingest/detect';
 import { asAsync, fixtureText, type Fixture } from '../ingest/helpers';
 import { loadAll, seen } from './helpers';

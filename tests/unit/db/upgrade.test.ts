@@ -14,7 +14,7 @@ import {
 import type { DatasetMeta, StatementChunk } from '../../../src/columnar/chunk';
 import { unpackText } from '../../../src/columnar/packed';
 import type { StatementRecord } from '../../../src/domain/types';
-import { previewText } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { buildCache, recordsToPart } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';
 import { loadAll } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewText } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { statementsCsv, statementsJson } from '../../../src/export/statements';
 import { applyEdits, fieldsAt, rowsOfIds } from '../../../src/query/edit-overlay';
 import { seedCache } from '../query/seed';

@@ -7,7 +7,8 @@ import {
   statementsJson,
   type StatementJson,
 } from '../../../src/export/statements';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { cacheFromRecords } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';
 import { rec } from '../query/helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NATIVE_COLUMNS } from '../../../src/domain/types';
-import { previewText } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { templateCsv } from '../../../src/export/template';
 
 describe('templateCsv', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import type { Rule } from '../../../src/ingest/formats/types';
 import { asAsync } from '../ingest/helpers';
 import { contentHash } from '../../../src/columnar/content-hash';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import type { Rule } from '../../../src/ingest/formats/types';
 import { asAsync, cut } from './helpers';
 

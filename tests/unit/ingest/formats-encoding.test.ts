@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectEncoding } from '../../../src/ingest/formats/encoding';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { decodeChunks } from '../../../src/ingest/decode';
 import { runTask } from '../../../src/ingest/tasks';
 import type { FromWorker } from '../../../src/ingest/protocol';

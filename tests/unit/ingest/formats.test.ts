@@ -1,7 +1,8 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importRows, previewText, type ImportSummary } from '../../../src/ingest/pipeline';
+import { importRows, type ImportSummary } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { decodeChunks } from '../../../src/ingest/decode';
 import type { FormatId, Rule } from '../../../src/ingest/formats/types';
 import { cameoLabel, cameoTopic } from '../../../src/ingest/formats/cameo';

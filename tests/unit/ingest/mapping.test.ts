@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { decodeChunks } from '../../../src/ingest/decode';
 import type { Rule } from '../../../src/ingest/formats/types';
 import {

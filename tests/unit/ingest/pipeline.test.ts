@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importRows, previewText, type ImportSummary } from '../../../src/ingest/pipeline';
+import { importRows, type ImportSummary } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { decodeChunks } from '../../../src/ingest/decode';
 import { CsvRowStream } from '../../../src/ingest/stream';
 import { toRecord } from '../../../src/ingest/validate';

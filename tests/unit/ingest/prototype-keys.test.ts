@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { asAsync } from './helpers';
 
 /** Issue 20, item 9: data that names Object's members is a key like any other. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EncodingSink } from '../../../src/ingest/encoding-sink';
-import { previewText } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { warmSample, warmUp } from '../../../src/ingest/tasks';
 
 describe('warming up a new import worker', () => {

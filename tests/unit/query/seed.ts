@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { StatementRecord } from '../../../src/domain/types';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { cacheFromRecords } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';
 

@@ -20,7 +20,8 @@ import { HEADER, csvField, mulberry32 } from '../../../scripts/gen-lib.mjs';
 import type { StatementRecord } from '../../../src/domain/types';
 import { formatDay } from '../../../src/domain/dates';
 import { portableLink } from '../../../src/export/share';
-import { importRows, previewText } from '../../../src/ingest/pipeline';
+import { importRows } from '../../../src/ingest/pipeline';
+import { previewText } from '../../../src/ingest/preview';
 import { cacheFromRecords } from '../../../src/query/cache';
 import type { ColumnCache } from '../../../src/query/types';
 
