@@ -93,8 +93,11 @@ export function applyEdits(
     text.set(cache.text.sourceOf(row), values);
     if (placeChanged(cache, row, fields)) moved.push([row, fields]);
   }
-  const next: ColumnCache = { ...cache, text: cache.text.withEdits(text) };
+  const next: ColumnCache = { ...cache, text: cache.text.withEdits(text), edited: undefined };
   if (moved.length > 0) return reorder(next, moved);
+  next.edited = { from: cache, rows: Uint32Array.from(rows.values()).sort() };
+  // One step back is all a view patches from; a longer chain would keep old caches alive.
+  cache.edited = undefined;
   // Same days, names and row order: what was worked out from those alone still holds (1M rows:
   // the pair index and the matrix's row index are ~20 ms each to build again).
   carryPairIndex(cache, next);

@@ -9,7 +9,12 @@ interface Derived {
   index: WeakMap<string[], Map<string, number>>;
   /** The last text search and the rows it hit. */
   search?: { needle: string; hit: Uint8Array };
+  /** The last few filters' rows, by `filterKey`: several views ask for the same filter. */
+  results: Map<string, { rows: Uint32Array; keptByEdits: boolean }>;
 }
+
+/** Filters whose rows are remembered per cache: the views' three variants and the facets'. */
+const KEPT_RESULTS = 6;
 
 const derivedByCache = new WeakMap<ColumnCache, Derived>();
 
@@ -21,7 +26,7 @@ function derived(cache: ColumnCache): Derived {
       const span = cache.end[i] - cache.day[i];
       if (span > maxSpan) maxSpan = span;
     }
-    d = { maxSpan, index: new WeakMap() };
+    d = { maxSpan, index: new WeakMap(), results: new Map() };
     derivedByCache.set(cache, d);
   }
   return d;
@@ -33,7 +38,14 @@ function derived(cache: ColumnCache): Derived {
  */
 export function carryDerived(from: ColumnCache, to: ColumnCache): void {
   const d = derivedByCache.get(from);
-  if (d) derivedByCache.set(to, { maxSpan: d.maxSpan, index: d.index });
+  if (!d) return;
+  // Rows chosen without stances or text are the same rows after a change of those.
+  const results = new Map([...d.results].filter(([, r]) => r.keptByEdits));
+  derivedByCache.set(to, { maxSpan: d.maxSpan, index: d.index, results });
+}
+
+function filterKey(f: Filter): string {
+  return JSON.stringify([f.from, f.to, f.actors, f.affiliations, f.topics, f.stances, f.search]);
 }
 
 /** The code of each name in a dictionary, built once per dictionary. */
@@ -103,8 +115,22 @@ function textHits(cache: ColumnCache, needle: string): Uint8Array {
  *   actor, topic or affiliation, within one value (never across two columns).
  *
  * Example: rows on days [10, 20, 30], `{ ...EMPTY_FILTER, from: 15, to: 30 }` -> `[1, 2]`.
+ *
+ * The last few results are kept per cache and returned as they are: callers must not change them.
  */
 export function filterRows(cache: ColumnCache, filter: Filter): Uint32Array {
+  const { results } = derived(cache);
+  const key = filterKey(filter);
+  let kept = results.get(key);
+  if (!kept) {
+    if (results.size >= KEPT_RESULTS) results.delete(results.keys().next().value!);
+    const keptByEdits = filter.stances.length === 0 && filter.search.trim() === '';
+    results.set(key, (kept = { rows: scanRows(cache, filter), keptByEdits }));
+  }
+  return kept.rows;
+}
+
+function scanRows(cache: ColumnCache, filter: Filter): Uint32Array {
   const { day, end, actor, affiliation, topic, stance, flags } = cache;
   const { from, to } = filter;
   if (from !== null && to !== null && from > to) return new Uint32Array(0);

@@ -40,6 +40,11 @@ export interface ColumnCache {
   actorAffiliation: Int32Array;
   minDay: number;
   maxDay: number;
+  /**
+   * Set on a cache made by an edit that changed only the stance, flags, confidence or text of
+   * `rows` (src/query/edit-overlay.ts): what was worked out from `from` can be patched, not redone.
+   */
+  edited?: { from: ColumnCache; rows: Uint32Array };
 }
 
 /** Stance filter values: the five stances plus `c` for conditional and `u` for uncoded. */

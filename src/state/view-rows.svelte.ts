@@ -82,7 +82,11 @@ export class ViewRows {
     const cache = this.host.cache();
     if (!cache || id === null) return -1;
     const last = this.lastRowOf;
-    if (last?.cache === cache && last.id === id) return last.row;
+    // An edit of stances or text keeps every row where it was.
+    if (last?.id === id && (last.cache === cache || last.cache === cache.edited?.from)) {
+      this.lastRowOf = { cache, id, row: last.row };
+      return last.row;
+    }
     const row = cache.text.find('id', id);
     this.lastRowOf = { cache, id, row };
     return row;

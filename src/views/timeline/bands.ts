@@ -61,6 +61,7 @@ export interface Band {
 
 export interface BandModel {
   by: LaneBy;
+  sort: LaneSort;
   lanes: BandLane[];
   /** Affiliation groups in order, lanes by actor only (empty by topic). */
   groups: BandGroup[];
@@ -83,6 +84,11 @@ export interface BandModel {
   rowCount: number;
   /** Shifts in the rows as drawn: by actor, or by affiliation where one is folded. */
   shiftCount: number;
+  /** Shifts of each series, and the day of its latest (NO_SHIFT when none). */
+  seriesShifts: Uint32Array;
+  seriesLastShift: Int32Array;
+  /** Set when patched from a model of the cache before an edit: the series whose rows changed. */
+  carried?: { from: BandModel; series: Uint32Array };
   /** First day to the end of the last period; null without rows. */
   extent: [number, number] | null;
   /** Where most statements lie (see `denseWindow`); null without rows. */
@@ -109,25 +115,93 @@ interface Provisional {
 }
 
 const memo = new WeakMap<ColumnCache, Map<string, BandModel>>();
+/** Models kept per cache: the every-row ones, and the last few filtered ones. */
+const KEPT_MODELS = 4;
+const rowsTokens = new WeakMap<ArrayLike<number>, number>();
+let nextToken = 1;
+
+/** `all` for every row, else a number per rows array (the filters hand back the same array). */
+function rowsToken(cache: ColumnCache, rows: ArrayLike<number>): string {
+  if (rows.length === cache.n) return 'all';
+  let token = rowsTokens.get(rows);
+  if (token === undefined) rowsTokens.set(rows, (token = nextToken++));
+  return String(token);
+}
 
 /**
- * The band model of `rows` (ascending). The unfiltered view (every row) is built once per
- * cache and options, as it is returned to whenever a filter is cleared.
+ * The band model of `rows` (ascending), kept per cache, rows and options: a filter cleared or a
+ * tab shown again finds it built. After an edit of stances or text only (`cache.edited`), the
+ * model of the cache before is patched: only the edited rows' series are worked out again.
  * Example: Putin (Russia) on ceasefire and territory, Lavrov (Russia) on ceasefire, by actor,
  * sorted by name -> lanes `[Lavrov, Putin]`, series `[ceasefire | ceasefire, territory]`;
  * with Russia collapsed -> one lane `Russia` with series `[ceasefire, territory]`.
  */
 export function buildBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions) {
-  if (rows.length !== cache.n || cache.n === 0) return makeBands(cache, rows, o);
+  if (cache.n === 0) return makeBands(cache, rows, o);
   let byKey = memo.get(cache);
   if (!byKey) memo.set(cache, (byKey = new Map()));
-  const key = `${o.by}|${o.sort}|${o.collapsed.join('\u0000')}`;
+  const key = `${rowsToken(cache, rows)}|${o.by}|${o.sort}|${o.collapsed.join('\u0000')}`;
   let model = byKey.get(key);
   if (!model) {
-    if (byKey.size > 8) byKey.clear();
-    byKey.set(key, (model = makeBands(cache, rows, o)));
+    const before = cache.edited && memo.get(cache.edited.from)?.get(key);
+    model = (before && patchBands(cache, before, cache.edited!.rows)) ?? makeBands(cache, rows, o);
+    if (byKey.size >= KEPT_MODELS) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, model);
   }
   return model;
+}
+
+/** Above this share of the rows in touched series, a patch is no cheaper than building again. */
+const PATCH_SHARE = 0.5;
+
+/**
+ * `before` with the series of `edited` rows worked out again for their new stances: their bands
+ * dropped (built again when drawn) and their shifts counted again. Null when the lanes' order
+ * depends on what changed (sorted by latest shift, and a lane's latest shift moved).
+ */
+function patchBands(cache: ColumnCache, before: BandModel, edited: Uint32Array): BandModel | null {
+  const id = pairIndex(cache).id;
+  const touched = new Set<number>();
+  for (const r of edited) {
+    const s = before.seriesOfPair[id[r]] ?? -1;
+    if (s >= 0) touched.add(s);
+  }
+  const series = Uint32Array.from(touched).sort();
+  let n = 0;
+  for (const s of series) n += before.start[s + 1] - before.start[s];
+  if (n > before.rowCount * PATCH_SHARE) return null;
+  // The touched series' rows, each in date order: one scan counts their shifts.
+  const sub = new Uint32Array(n);
+  let at = 0;
+  for (const s of series) {
+    sub.set(before.order.subarray(before.start[s], before.start[s + 1]), at);
+    at += before.start[s + 1] - before.start[s];
+  }
+  const scan = scanSeries(cache, sub, before.seriesOfPair, before.seriesCount, null);
+  const seriesShifts = before.seriesShifts.slice();
+  const seriesLastShift = before.seriesLastShift.slice();
+  let shiftCount = before.shiftCount;
+  for (const s of series) {
+    shiftCount += scan.perSeries[s] - seriesShifts[s];
+    seriesShifts[s] = scan.perSeries[s];
+    seriesLastShift[s] = scan.lastShift[s];
+  }
+  // Sorted by latest shift, a series or lane may move: built again.
+  if (
+    before.sort === 'shift' &&
+    series.some((s) => seriesLastShift[s] !== before.seriesLastShift[s])
+  )
+    return null;
+  const bands = before.bands.slice();
+  for (const s of series) bands[s] = undefined;
+  return {
+    ...before,
+    shiftCount,
+    seriesShifts,
+    seriesLastShift,
+    bands,
+    carried: { from: before, series },
+  };
 }
 
 function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions): BandModel {
@@ -287,6 +361,7 @@ function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions):
 
   return {
     by: o.by,
+    sort: o.sort,
     lanes: sortedLanes,
     groups,
     seriesCount: m,
@@ -300,6 +375,8 @@ function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions):
     start,
     rowCount: n,
     shiftCount,
+    seriesShifts: scan.perSeries,
+    seriesLastShift: scan.lastShift,
     extent: periodExtent(cache, rows),
     dense: denseWindow(cache, rows),
     bands: new Array<Band | undefined>(m),
@@ -318,13 +395,14 @@ function scanSeries(
   seriesOfPair: Int32Array,
   m: number,
   place: { next: Uint32Array; order: Uint32Array; day: Int32Array } | null,
-): { count: number; lastShift: Int32Array } {
+): { count: number; perSeries: Uint32Array; lastShift: Int32Array } {
   const id = pairIndex(cache).id;
   const { day: dayOf, stance, flags } = cache;
   const tDay = new Int32Array(m).fill(NO_SHIFT);
   const tState = new Int8Array(m).fill(-1);
   const tBefore = new Int8Array(m).fill(-1);
   const lastShift = new Int32Array(m).fill(NO_SHIFT);
+  const perSeries = new Uint32Array(m);
   let count = 0;
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
@@ -344,6 +422,7 @@ function scanSeries(
         const before = tBefore[s];
         if (before >= 0 && tState[s] !== before) {
           count++;
+          perSeries[s]++;
           lastShift[s] = last;
         }
         tBefore[s] = tState[s];
@@ -355,10 +434,11 @@ function scanSeries(
   for (let s = 0; s < m; s++) {
     if (tDay[s] !== NO_SHIFT && tBefore[s] >= 0 && tState[s] !== tBefore[s]) {
       count++;
+      perSeries[s]++;
       lastShift[s] = tDay[s];
     }
   }
-  return { count, lastShift };
+  return { count, perSeries, lastShift };
 }
 
 type Sortable = { name: string; count: number; lastShift: number };

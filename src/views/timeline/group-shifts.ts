@@ -27,6 +27,17 @@ function keyOf(cache: ColumnCache, model: BandModel, s: number): number {
 
 const NONE: ReadonlyMap<number, Shift> = new Map();
 
+/** The memo of the model `model` was patched from, less the (affiliation, topic)s edited. */
+function carriedMemo(cache: ColumnCache, model: BandModel): Memo | undefined {
+  const before = model.carried && byModel.get(model.carried.from);
+  if (!before) return undefined;
+  const shifts = new Map(before.shifts);
+  for (const s of model.carried!.series) shifts.delete(keyOf(cache, model, s));
+  const memo = { series: before.series, shifts };
+  byModel.set(model, memo);
+  return memo;
+}
+
 /**
  * The shifts of actor series `s`'s affiliation on its topic, by the statement that made each
  * (look up a row of `s` to see whether it moved the affiliation); empty for a folded
@@ -41,7 +52,7 @@ export function groupShiftsOf(
 ): ReadonlyMap<number, Shift> {
   const key = keyOf(cache, model, s);
   if (key < 0) return NONE;
-  let memo = byModel.get(model);
+  let memo = byModel.get(model) ?? carriedMemo(cache, model);
   if (!memo) {
     const series = new Map<number, number[]>();
     for (let t = 0; t < model.seriesCount; t++) {
