@@ -22,10 +22,22 @@
  * size: 3 }`, described as `Russia on ceasefire: conditional support (Vladimir Putin, 2024-11,
  * via Reuters report) → strongly oppose (Sergey Lavrov, 2024-12-26)`.
  */
+import { bisectLeft } from 'd3-array';
 import { FLAG_CONDITIONAL, FLAG_UNCODED } from '../domain/types';
 import { affiliationGroups } from './affiliation-groups';
-import { pairIndex } from './steps';
+import {
+  feed,
+  KIND_ACTOR,
+  KIND_AFFILIATION,
+  scan,
+  TableBuilder,
+  track,
+  type ShiftTable,
+} from './shift-table';
+import { pairIndex, pairRows } from './steps';
 import type { ColumnCache, Rows } from './types';
+
+export { KIND_ACTOR, KIND_AFFILIATION, type ShiftTable };
 
 export type ShiftKind = 'actor' | 'affiliation';
 export type ShiftDirection = 'hardened' | 'softened' | 'conditional';
@@ -33,9 +45,6 @@ export const SHIFT_DIRECTIONS: readonly ShiftDirection[] = ['hardened', 'softene
 /** The largest move on the scale: strongly oppose to strongly support. */
 export const MAX_SHIFT_SIZE = 4;
 
-/** `ShiftTable.kind` values. */
-export const KIND_ACTOR = 0;
-export const KIND_AFFILIATION = 1;
 const KINDS: readonly ShiftKind[] = ['actor', 'affiliation'];
 
 /** One shift, read out of a `ShiftTable` (see `shiftAt`) or found in one series. */
@@ -58,19 +67,6 @@ export interface Shift {
   direction: ShiftDirection;
   /** Steps moved on the scale, 0..4. */
   size: number;
-}
-
-/**
- * Every shift of some rows, in date order (by day; within a day, by the series' first statement
- * that day), as three typed arrays: no object per shift, since a million rows can hold hundreds
- * of thousands. Topic, speaker and stances are read from the cache through the rows.
- */
-export interface ShiftTable {
-  count: number;
-  /** `KIND_ACTOR` or `KIND_AFFILIATION`. */
-  kind: Uint8Array;
-  row: Uint32Array;
-  fromRow: Uint32Array;
 }
 
 /**
@@ -100,112 +96,6 @@ export function classifyShift(
   return { direction: after < before ? 'hardened' : 'softened', size: Math.abs(after - before) };
 }
 
-const NO_DAY = -2147483648;
-/** Marks a table entry whose shift a later statement the same day undid. */
-const UNDONE = 255;
-
-/** Per-series scan state: the current day, its state so far, the state before that day. */
-interface Track {
-  day: Int32Array;
-  state: Int8Array;
-  row: Int32Array;
-  before: Int8Array;
-  beforeRow: Int32Array;
-  /** The table entry of this day's shift, -1 when the day has none (yet). */
-  entry: Int32Array;
-}
-
-function track(size: number): Track {
-  return {
-    day: new Int32Array(size).fill(NO_DAY),
-    state: new Int8Array(size).fill(-1),
-    row: new Int32Array(size).fill(-1),
-    before: new Int8Array(size).fill(-1),
-    beforeRow: new Int32Array(size).fill(-1),
-    entry: new Int32Array(size).fill(-1),
-  };
-}
-
-/** A growing shift table. */
-class TableBuilder {
-  kind = new Uint8Array(1024);
-  row = new Uint32Array(1024);
-  fromRow = new Uint32Array(1024);
-  count = 0;
-  undone = 0;
-
-  push(kind: number, row: number, fromRow: number): number {
-    if (this.count === this.row.length) {
-      const grow = <T extends Uint8Array | Uint32Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.kind = grow(this.kind);
-      this.row = grow(this.row);
-      this.fromRow = grow(this.fromRow);
-    }
-    this.kind[this.count] = kind;
-    this.row[this.count] = row;
-    this.fromRow[this.count] = fromRow;
-    return this.count++;
-  }
-
-  /** The table without undone entries, trimmed to its count. */
-  finish(): ShiftTable {
-    let n = 0;
-    for (let i = 0; i < this.count; i++) {
-      if (this.kind[i] === UNDONE) continue;
-      this.kind[n] = this.kind[i];
-      this.row[n] = this.row[i];
-      this.fromRow[n] = this.fromRow[i];
-      n++;
-    }
-    return {
-      count: n,
-      kind: this.kind.slice(0, n),
-      row: this.row.slice(0, n),
-      fromRow: this.fromRow.slice(0, n),
-    };
-  }
-}
-
-/**
- * Feeds statement `r` (day `d`, state `state` >= 0) to series `s`: a new day settles the day
- * before; a state that differs from the settled one is this day's shift, which a later statement
- * the same day moves (or undoes, when it returns to the settled state).
- */
-function feed(
-  t: Track,
-  s: number,
-  r: number,
-  d: number,
-  state: number,
-  kind: number,
-  out: TableBuilder,
-): void {
-  if (t.day[s] !== d) {
-    if (t.day[s] !== NO_DAY) {
-      t.before[s] = t.state[s];
-      t.beforeRow[s] = t.row[s];
-    }
-    t.day[s] = d;
-    t.entry[s] = -1;
-  }
-  t.state[s] = state;
-  t.row[s] = r;
-  const before = t.before[s];
-  if (before < 0) return;
-  const e = t.entry[s];
-  if (state === before) {
-    if (e >= 0) {
-      out.kind[e] = UNDONE;
-      t.entry[s] = -1;
-    }
-  } else if (e >= 0) out.row[e] = r;
-  else t.entry[s] = out.push(kind, r, t.beforeRow[s]);
-}
-
 /** Which kinds of series `findShifts` reads. */
 export interface ShiftOptions {
   actors?: boolean;
@@ -230,43 +120,115 @@ export function findShifts(
   { actors = true, affiliations = true }: ShiftOptions = {},
 ): ShiftTable {
   const key = `${+actors}${+affiliations}`;
-  if (rows.length === cache.n && cache.n > 0) {
+  const every = rows.length === cache.n && cache.n > 0;
+  const options = { actors, affiliations };
+  if (every) {
     let memo = everyRowTables.get(cache);
     if (!memo) everyRowTables.set(cache, (memo = new Map()));
     let table = memo.get(key);
-    if (!table) memo.set(key, (table = scan(cache, rows, actors, affiliations)));
+    if (!table) {
+      const before = cache.edited && everyRowTables.get(cache.edited.from)?.get(key);
+      table = before
+        ? patchTable(cache, before, cache.edited!.rows, null, options)
+        : scan(cache, rows, options);
+      memo.set(key, table);
+    }
     return table;
   }
-  if (typeof rows !== 'object') return scan(cache, rows, actors, affiliations);
+  if (typeof rows !== 'object') return scan(cache, rows, options);
   const known = rowsTables.get(rows);
   if (known && known.cache === cache && known.key === key) return known.table;
-  const table = scan(cache, rows, actors, affiliations);
+  // The same rows array after an edit of stances only (filterRows hands it back): patched.
+  const table =
+    known && known.key === key && known.cache === cache.edited?.from
+      ? patchTable(cache, known.table, cache.edited.rows, rows, options)
+      : scan(cache, rows, options);
   rowsTables.set(rows, { cache, key, table });
   return table;
 }
 
-function scan(cache: ColumnCache, rows: Rows, actors: boolean, affiliations: boolean) {
+/**
+ * `before` (the table of `rows`, or of every row when null) after the stances of `edited` rows
+ * changed: the entries of their actor and affiliation series are found again from those series'
+ * rows alone and merged back in table order, as a scan of every row would place them.
+ */
+function patchTable(
+  cache: ColumnCache,
+  before: ShiftTable,
+  edited: Uint32Array,
+  rows: Rows | null,
+  options: { actors: boolean; affiliations: boolean },
+): ShiftTable {
   const pairs = pairIndex(cache);
-  const groups = affiliations ? affiliationGroups(cache) : null;
-  const byPair = actors ? track(pairs.count) : null;
-  const byGroup = groups ? track(groups.count) : null;
-  const out = new TableBuilder();
-  const { day, stance, flags } = cache;
+  const slot = affiliationGroups(cache).slotOfPair;
   const id = pairs.id;
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    const f = flags[r];
-    if (f & FLAG_UNCODED) continue;
-    const state = (stance[r] + 2) * 2 + (f & FLAG_CONDITIONAL ? 1 : 0);
-    const p = id[r];
-    const d = day[r];
-    if (byPair) feed(byPair, p, r, d, state, KIND_ACTOR, out);
-    if (byGroup) {
-      const g = groups!.slotOfPair[p];
-      if (g >= 0) feed(byGroup, g, r, d, state, KIND_AFFILIATION, out);
-    }
+  const pairMask = new Uint8Array(pairs.count);
+  const groupMask = new Uint8Array(affiliationGroups(cache).count);
+  for (const r of edited) {
+    if (options.actors) pairMask[id[r]] = 1;
+    if (options.affiliations && slot[id[r]] >= 0) groupMask[slot[id[r]]] = 1;
   }
-  return out.finish();
+  // The rows of every touched series, ascending.
+  const { start, order } = pairRows(cache);
+  const parts: Uint32Array[] = [];
+  let n = 0;
+  for (let p = 0; p < pairs.count; p++) {
+    if (!pairMask[p] && !(slot[p] >= 0 && groupMask[slot[p]])) continue;
+    parts.push(order.subarray(start[p], start[p + 1]));
+    n += start[p + 1] - start[p];
+  }
+  let sub = new Uint32Array(n);
+  n = 0;
+  for (const part of parts) {
+    sub.set(part, n);
+    n += part.length;
+  }
+  sub.sort();
+  if (rows) sub = sub.filter((r) => rows[bisectLeft(rows, r)] === r);
+  const found = scan(cache, sub, { ...options, pairs: pairMask, groups: groupMask });
+
+  const touched = (i: number) => {
+    const p = id[before.row[i]];
+    return before.kind[i] === KIND_ACTOR
+      ? pairMask[p] === 1
+      : slot[p] >= 0 && groupMask[slot[p]] === 1;
+  };
+  // Merged into arrays of the final size: a table at 1M rows holds ~300k entries.
+  const size = before.count + found.count;
+  const out: ShiftTable = {
+    count: 0,
+    kind: new Uint8Array(size),
+    row: new Uint32Array(size),
+    fromRow: new Uint32Array(size),
+    at: new Uint32Array(size),
+  };
+  const take = (t: ShiftTable, i: number) => {
+    const e = out.count++;
+    out.kind[e] = t.kind[i];
+    out.row[e] = t.row[i];
+    out.fromRow[e] = t.fromRow[i];
+    out.at[e] = t.at[i];
+  };
+  let j = 0;
+  for (let i = 0; i < before.count; i++) {
+    if (touched(i)) continue;
+    while (
+      j < found.count &&
+      (found.at[j] < before.at[i] ||
+        (found.at[j] === before.at[i] && found.kind[j] < before.kind[i]))
+    )
+      take(found, j++);
+    take(before, i);
+  }
+  while (j < found.count) take(found, j++);
+  const end = out.count;
+  return {
+    count: end,
+    kind: out.kind.subarray(0, end),
+    row: out.row.subarray(0, end),
+    fromRow: out.fromRow.subarray(0, end),
+    at: out.at.subarray(0, end),
+  };
 }
 
 /**
