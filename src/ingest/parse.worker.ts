@@ -1,7 +1,10 @@
 /// <reference lib="webworker" />
 import { keptConnection, type StanceDB } from '../db/db';
 import type { ToWorker } from './protocol';
-import { portSecond, runTask, warmUp, type Post, type StartSecond } from './tasks';
+import { portSecond, type StartSecond } from './second-worker';
+import type { Post } from './task-io';
+import { runTask } from './tasks';
+import { warmUp } from './warm-up';
 
 /**
  * The import worker: parses and stores in the same thread (DESIGN.md: posting 1M parsed rows
