@@ -11,7 +11,7 @@ import { ImportFlow } from './import.svelte';
 import { ViewRows } from './view-rows.svelte';
 import { Edits } from './edits.svelte';
 import { DatasetActions } from './dataset-actions.svelte';
-import { LinkState, setLinkState } from './links.svelte';
+import { LinkState, setLinks } from './links.svelte';
 import { OtherTabs } from './other-tabs.svelte';
 import { importSeed, seedDismissed } from './seed';
 import { CacheLoader } from './loader';
@@ -165,5 +165,5 @@ export const appState = (): AppState | undefined => (hasApp() ? getApp() : undef
 /** Gives the views under the calling component the app's state and its links. */
 export function provideAppState(app: AppState): void {
   setApp(app);
-  setLinkState(app.links);
+  setLinks(app.links);
 }

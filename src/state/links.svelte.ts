@@ -129,4 +129,4 @@ function clearFragment(): void {
 }
 
 /** The app's links, for the views that show or make them. */
-export const [linkState, setLinkState] = createContext<LinkState>();
+export const [getLinks, setLinks] = createContext<LinkState>();
