@@ -45,18 +45,16 @@ export function warmSample(rows: number): string {
 }
 
 /**
- * Rows of the warm-up file: enough for V8 to give the reading code its optimizing tier (with
- * 3,000 it mostly stopped at the middle one, and TurboFan compiled 0.8 s during a 100k import;
- * with 20,000, 0.36 s).
+ * Rows of the warm-up file: enough for V8's optimizing tier (3,000 left 0.8 s of compiling in a
+ * 100k-row import, 20,000 left 0.36 s; docs/performance.md, "ingest/warm-up.ts").
  */
 const WARM_ROWS = 20_000;
 
 /**
  * Reads a generated file through the preview, the row checks and the chunk encoder, storing
- * nothing: run once when a worker starts, while the page is idle, so the user's first file is
- * read by optimized code rather than compiled on the way (compiling took ~0.7 s of CPU during
- * a 100k-row import, on the cores the import needs). Resolves to the rows it kept; rejects with
- * an AbortError when `signal` aborts (a message for the worker came), within ~8 ms.
+ * nothing, while the page is idle, so the user's first file is read by optimized code rather
+ * than compiled on the way. Resolves to the rows it kept; rejects with an AbortError when
+ * `signal` aborts (a message for the worker came), within ~8 ms.
  */
 export async function warmUp(signal?: AbortSignal): Promise<number> {
   const sample = warmSample(WARM_ROWS);
