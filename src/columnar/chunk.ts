@@ -4,8 +4,7 @@ import type { TextColumn } from '../domain/types';
 /**
  * One columnar chunk of a dataset's statements, as stored in IndexedDB and as the worker
  * builds it. Dictionary codes index the dataset's own `actors` / `affiliations` / `topics`.
- * DESIGN.md "Storage and speed": chunk records write at >1M rows/s, one record per statement
- * at 5-12k rows/s.
+ * Chunks, not a record per statement: >1M rows/s written against 5-12k (docs/performance.md).
  */
 export interface StatementChunk {
   datasetId: string;

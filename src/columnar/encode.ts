@@ -61,11 +61,9 @@ const DEFAULT_CAPACITY = 10_000;
  *   enc.encode([{ actor: 'Sergey Lavrov', ... }]) -> { chunk: 0, count: 1, actor: Uint32Array [0], ... }
  *   enc.actors.values -> ['Sergey Lavrov']
  *
- * Records can also be added one at a time (`add`) and the chunk taken when full (`take`): the
- * import does this, so a record object dies as soon as it is encoded instead of waiting in a
- * batch of 10 000. Records that outlive a young-generation collection are copied and promoted,
- * then marked and swept: in the Chromium trace of a 1M-row import, garbage collection was the
- * largest use of CPU (the workers' own and the renderer's background GC threads).
+ * Records can also be added one at a time (`add`) and the chunk taken when full (`take`), as the
+ * import does, so a record is garbage as soon as it is encoded (docs/performance.md,
+ * "columnar/encode.ts").
  */
 export class ChunkEncoder {
   readonly actors = new Dictionary();
@@ -113,9 +111,8 @@ export class ChunkEncoder {
     c.topic[i] = this.topics.code(r.topic);
     c.confidence[i] = r.confidence;
     c.line[i] = r.line;
-    // The text columns by name, not `for (const c of TEXT_COLUMNS) text[c].push(r[c])`: that
-    // was 8 keyed (megamorphic) reads and writes per row. Chromium worker, 1M generated rows,
-    // per half: 355 -> 214 ms.
+    // By name, not a loop over TEXT_COLUMNS (8 megamorphic keyed accesses a row): 355 -> 214 ms
+    // per half of 1M rows.
     c.id.push(r.id);
     c.conditions.push(r.conditions);
     c.quote.push(r.quote);
@@ -149,7 +146,7 @@ export class ChunkEncoder {
       chunk: this.next++,
       count: n,
       ...chunkArrays((k) => sized(c[k], n)),
-      // In TEXT_COLUMNS order, as before.
+      // In TEXT_COLUMNS order.
       text: {
         id: c.id.finish(),
         conditions: c.conditions.finish(),

@@ -4,12 +4,11 @@ import { JoinedText } from './packed';
 /**
  * The ids of an import so far, to find duplicates: a Set of strings, made for a million ids.
  *
- * Why not `Set<string>`: in a Chromium worker the Set of a 500k-row half (and the Set of their
- * numeric keys the cross-half check needed beside it) took ~0.35 s of the worker's CPU, and
- * every id string stayed alive to the end, to be copied and marked by the garbage collector.
- * Here each id is looked up by its 30-bit key (`idKey`, the key ContentFingerprint gives) in an
- * open-addressing table of typed arrays, and its text is kept joined into a few long strings;
- * text is compared only when the keys are equal (a duplicate, or one chance in ~10^9 a pair).
+ * Not a `Set<string>`, which took ~0.35 s of a worker per 500k-row half (docs/performance.md,
+ * "columnar/id-set.ts"): each id is looked up by its 30-bit key (`idKey`, the key
+ * ContentFingerprint gives) in an open-addressing table of typed arrays, and its text is kept
+ * joined into a few long strings; text is compared only when the keys are equal (a duplicate,
+ * or one chance in ~10^9 a pair).
  *
  * ```ts
  * const ids = new IdSet();

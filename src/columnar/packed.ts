@@ -3,12 +3,9 @@ import { sized } from './sized';
 /**
  * A column of strings stored as one string plus end offsets, with repeated values stored once.
  *
- * Why: IndexedDB structured-clones every string of a record on write and makes a new string
- * object for each on read. A 10k-row chunk with eight text columns is 80k strings; measured in
- * headless Chromium here (200k rows, eight text columns of the generator's shape), packing cut
- * the write from 450-560 ms to 210-240 ms and the read from 245-340 ms to 110-117 ms, and the
- * page keeps a handful of large strings instead of millions of small ones (heap, GC pauses).
- * A value is cut out of `chars` only when it is read.
+ * Why: IndexedDB clones every string of a record, one by one; packed, 200k rows write in about
+ * half the time (docs/performance.md, "columnar/packed.ts"). A value is cut out of `chars` only
+ * when it is read.
  *
  * Columns whose values repeat (sources, templated conditions, "reported via") are
  * dictionary-encoded, as columnar formats such as Parquet do: `chars`/`ends` hold each distinct
@@ -112,9 +109,7 @@ const JOIN_EVERY = 512;
 /**
  * Strings added one at a time and kept joined, 512 to a piece, with where each one ends: a few
  * long strings for the garbage collector to keep instead of many short ones, each short one
- * garbage almost as soon as it is added. Kept in arrays until a chunk was full, cells outlived
- * young-generation collections and were copied and promoted, and garbage collection was the
- * largest use of CPU in the Chromium trace of a 1M-row import.
+ * garbage almost as soon as it is added (docs/performance.md, "columnar/packed.ts").
  * ```ts
  * const t = new JoinedText(4);
  * t.push('ab'); t.push(''); t.push('c');

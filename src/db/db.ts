@@ -6,9 +6,9 @@ import { declareSchema, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 export const DB_NAME = 'stance-timeline';
 
 /**
- * The one Dexie class. Statements live in columnar chunks keyed by [datasetId+chunk]
- * (DESIGN.md: chunk records write at >1M rows/s where one record per statement with five
- * indexes managed 4-5k rows/s). A dataset row is shown only once its status is `ready`.
+ * The one Dexie class. Statements live in columnar chunks keyed by [datasetId+chunk], which
+ * write at >1M rows/s against 4-5k for a record per statement (docs/performance.md,
+ * "columnar/chunk.ts"). A dataset row is shown only once its status is `ready`.
  */
 export class StanceDB extends Dexie {
   datasets!: Table<DatasetMeta, string>;

@@ -1,5 +1,5 @@
 /**
- * Which column of a file holds which native column (DESIGN.md "The statement record").
+ * Which column of a file holds which native column (README, "Importing a CSV").
  * Headers are matched case-insensitively, ignoring spaces, underscores and dashes, so
  * `Reported By`, `reported_by` and `reported-by` are the same header.
  */

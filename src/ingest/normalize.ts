@@ -31,8 +31,7 @@ export function parseDate(text: string): { day: number; precision: Precision } |
 /**
  * `YYYY-MM-DD` read by character codes, the shape nearly every native file uses: undefined when
  * the text is not exactly that shape (the regex path then decides), null when it is but names no
- * real day. Node CPU profile, generated rows: parseDate's regex path was 0.28 µs a row, this
- * path is below the profiler's notice (the day arithmetic, dayNumber, is 0.1 µs).
+ * real day. The regex path costs 0.28 µs a row in a node profile; this one is below notice.
  * `isoDayFast('2024-12-18')` -> `{ day: 20075, precision: 'day' }`; `isoDayFast('2024-02-30')` -> null.
  */
 function isoDayFast(t: string): { day: number; precision: Precision } | null | undefined {
@@ -125,8 +124,7 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
  * `digits` or `digits.digits`, at most 15 characters, read by character codes as
  * integer / 10^k, the shape nearly every confidence has; -1 for any other text (the regex path
  * of parseConfidence then decides). Both operands are exact doubles and IEEE division rounds
- * correctly, so the result is the double `Number(text)` gives. In a Chromium worker the
- * trim/regex/Number path cost 0.23 s over 1M generated rows.
+ * correctly, so the result is the double `Number(text)` gives (the regex path: 0.23 s per 1M rows).
  * `plainDecimal('0.63')` -> 0.63; `plainDecimal('1')` -> 1; `plainDecimal(' 0.5')` -> -1.
  */
 function plainDecimal(t: string): number {
@@ -153,9 +151,8 @@ const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 /**
  * True when some character of `text` is one cleanText removes or changes (besides white space at
- * the ends). One scan of the text of many rows spares a regex call per cell: in a Chromium
- * worker's profile, cleaning went from ~0.4 to ~0.3 s per 500k generated rows (the scanning
- * itself, ~0.15 s, is left).
+ * the ends). One scan of the text of many rows spares a regex call per cell (~0.4 -> ~0.3 s of
+ * cleaning per 500k rows).
  * `needsCleaning('a,b\n"c"')` -> false; `needsCleaning('a\r\nb')` -> true.
  */
 export function needsCleaning(text: string): boolean {
@@ -179,10 +176,8 @@ export function uncleanAt(text: string, from: number): number {
  * `cleanText('  «Перемирие»\r\nведёт\u0000 ')` -> `'«Перемирие»\nведёт'`.
  */
 export function cleanText(text: string): string {
-  // Empty cells (a quarter of a generated file's) skip the regex call. The quick test keeps
-  // the other clean cells free of allocations. A charCodeAt loop instead measured 3.5x slower in
-  // a Chromium worker on PapaParse's cells of the generated file (and no faster in node): V8
-  // compiles this test to native code, and the call is what costs.
+  // Empty cells skip the regex call, and the quick test keeps clean cells free of allocations
+  // (a charCodeAt loop measured 3.5x slower in a Chromium worker).
   if (text === '') return text;
   if (NEEDS_CLEANING.test(text)) {
     text = text
@@ -202,7 +197,7 @@ export interface IdFields {
   topic: string;
   stance: StanceValue;
   conditional: boolean;
-  /** Uncoded statements hash as stance `u`, apart from neutral ones; others hash as before. */
+  /** Uncoded statements hash as stance `u`, apart from neutral ones; others as if absent. */
   uncoded?: boolean;
   quote: string;
   summary: string;

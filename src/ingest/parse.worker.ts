@@ -1,11 +1,14 @@
 /// <reference lib="webworker" />
 import { keptConnection, type StanceDB } from '../db/db';
 import type { ToWorker } from './protocol';
-import { portSecond, runTask, warmUp, type Post, type StartSecond } from './tasks';
+import { portSecond, type StartSecond } from './second-worker';
+import type { Post } from './task-io';
+import { runTask } from './tasks';
+import { warmUp } from './warm-up';
 
 /**
- * The import worker: parses and stores in the same thread (DESIGN.md: posting 1M parsed rows
- * to the page costs seconds of copying), so the page gets progress and a summary only.
+ * The import worker: parses and stores in the same thread, so the page gets progress and a
+ * summary only rather than seconds of copying 1M parsed rows to it.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let current: AbortController | null = null;

@@ -227,11 +227,9 @@ function keep(into: RowIssue[], found: readonly RowIssue[]): void {
 }
 
 /**
- * importRows' work on each row, as a class rather than closures made on every call: V8 keeps one
- * optimized copy of a class's methods for every import a worker runs, so the code the warm-up
- * compiled also reads the user's file. Closures made per call were compiled again for each
- * import (TurboFan log of a 100k-row import after the warm-up: 0.75 s of compiling, the
- * per-row closure `take` alone 8 times).
+ * importRows' work on each row, as a class rather than closures made on every call, so the code
+ * the warm-up compiled also reads the user's file (closures: 0.75 s of compiling again per
+ * 100k-row import; docs/performance.md, "ingest/pipeline.ts").
  */
 class RowReader {
   readonly summary: ImportSummary = {

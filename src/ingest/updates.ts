@@ -3,8 +3,8 @@ import { fieldsOf } from '../domain/edits';
 import type { StatementRecord } from '../domain/types';
 
 /**
- * Re-imported rows whose id is stored with other content: updates to review, not duplicates
- * (issue 18). The file's record is kept for the report, up to MAX_KEPT_UPDATES of them; the
+ * Re-imported rows whose id is stored with other content: updates to review, not duplicates.
+ * The file's record is kept for the report, up to MAX_KEPT_UPDATES of them; the
  * count is always whole.
  */
 
@@ -16,7 +16,7 @@ export type KnownStatements = ReadonlySet<string> | ReadonlyMap<string, number>;
 
 /**
  * Whether `record`, whose id is stored, is an update: its editable fields differ from the
- * stored ones. Ids known without a hash (a plain set) are duplicates, as before.
+ * stored ones. Ids known without a hash (a plain set) are always duplicates.
  * `isUpdate(record, new Map([[record.id, contentHash(fieldsOf(record))]]))` -> false.
  */
 export function isUpdate(record: StatementRecord, known: KnownStatements): boolean {

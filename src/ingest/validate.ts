@@ -1,12 +1,12 @@
 /**
  * One CSV row -> one statement record, or the reasons it cannot be one. Never throws: errors
- * are data (STYLE.md habit 5).
+ * are data.
  *
  * Two levels of note:
  * - `issues` reject the row (bad or missing date, actor, topic or stance; a confidence that is
  *   not a number in 0..1). A rejected row reports only these.
- * - `warnings` keep the row but say what was changed: today only a link that is not http(s),
- *   which is dropped. They come with the record.
+ * - `warnings` keep the row but say what was changed: a link that is not http(s), which is
+ *   dropped. They come with the record.
  */
 import type { RowIssue, StatementRecord } from '../domain/types';
 import type { ColumnMapping } from './columns';

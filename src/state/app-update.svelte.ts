@@ -1,9 +1,8 @@
 /**
  * A new build of the app, found by the service worker. The new worker waits while any tab runs
- * the old build (the precache would otherwise change under the old tabs); nothing told it to
- * take over, so a deployed update never reached an open tab. Here the page says when one is
- * waiting, and on the user's word tells it to take over (SKIP_WAITING) and reloads once it
- * controls the page; never while an import is running.
+ * the old build (the precache would otherwise change under the old tabs), so the page says when
+ * one is waiting, and on the user's word tells it to take over (SKIP_WAITING) and reloads once
+ * it controls the page; never while an import is running.
  */
 
 import type { Workbox } from 'workbox-window';

@@ -4,8 +4,13 @@ import type { ViewState } from '../url/view-state';
 /** Typing and dragging write the URL at most this often (replaceState); discrete changes push. */
 const REPLACE_THROTTLE_MS = 250;
 
+/** The view the URL mirrors (read through its owner, as a bound view may be replaced). */
 export interface UrlTarget {
   view: ViewState;
+}
+
+/** Where the link's fingerprints go and come from (the app's LinkState). */
+export interface LinkTarget {
   /** Fingerprint of the data in view, written into the link as `fp`. */
   readonly dataFingerprint: string | null;
   /** Called with what a link carried that could not be used. */
@@ -35,12 +40,12 @@ export function viewLink(view: ViewState, fingerprint: string | null, href: stri
  * continuous changes (search text, scrubbing, zoom) and `pushState` for discrete ones (tab,
  * filter choices). Must be called during component initialisation (it sets up an $effect).
  */
-export function syncUrl(target: UrlTarget): void {
+export function syncUrl(target: UrlTarget, links: LinkTarget): void {
   const apply = (search: string) => {
     const { state, ignored } = parseView(search);
-    target.onLinkFingerprint(state.fingerprint);
+    links.onLinkFingerprint(state.fingerprint);
     Object.assign(target.view, { ...state, fingerprint: null });
-    if (ignored.length > 0) target.onIgnored(ignored);
+    if (ignored.length > 0) links.onIgnored(ignored);
     return state;
   };
 
@@ -60,7 +65,7 @@ export function syncUrl(target: UrlTarget): void {
 
   $effect(() => {
     const state = $state.snapshot(target.view) as ViewState;
-    const query = serializeView({ ...state, fingerprint: target.dataFingerprint });
+    const query = serializeView({ ...state, fingerprint: links.dataFingerprint });
     if (query === lastQuery) return;
     const discrete = isDiscreteChange(lastState, state);
     lastState = state;

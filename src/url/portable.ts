@@ -20,32 +20,8 @@ export const PORTABLE_PREFIX = 'd=';
 
 /**
  * The longest portable link the app makes; beyond it Copy portable link refuses and says why.
- *
- * The fragment never reaches a server, so server URL limits (often 8 KB for the request line)
- * do not matter; browsers keep far longer addresses (Chromium 2 MB). What limits a link is the
- * tool that carries it, measured against what a link holds (tests/unit/url/portable-capacity.test.ts,
- * the app's own encoder over CSV text imported through the pipeline; characters of the whole link):
- *
- * | link length | bundled-dataset shape (~90-140 chars each) | generator shape (~45 each) |
- * | ---         | ---                                          | ---                        |
- * | 2,000       | 10 statements                                | 18                         |
- * | 8,000       | 71                                           | 134                        |
- * | 32,000      | 367                                          | 734                        |
- *
- * All 19 statements of the bundled dataset make a link of about 2,800 characters.
- *
- * What keeps a link of that length intact: Slack truncates messages only past 40,000
- * characters, WhatsApp past 65,536, Microsoft Teams refuses posts past about 28 KB (about
- * 14,000 plain characters once its formatting is counted), Gmail and Apple Mail keep long
- * links in HTML mail. What breaks sooner: Discord (2,000 characters a message), Telegram
- * (4,096), and classic Outlook for Windows, which has been seen cutting links in HTML mail at
- * 1,024 characters; plain-text mail wraps lines at 78.
- *
- * So: 2,000 would be safe everywhere but holds ten real statements, not even the bundled
- * example; 32,000 is past what Teams posts. 8,000 keeps about 70 real-shaped statements (a
- * narrowed view, which is what a portable link is for) and is kept whole by Slack, Teams,
- * WhatsApp and webmail; past PORTABLE_SAFE_URL_CHARS the app still copies the link but says
- * where it may break. Bigger views travel as a CSV export.
+ * 8,000 characters hold about 70 real-shaped statements and stay whole in Slack, Teams, WhatsApp
+ * and webmail (docs/performance.md, "url/portable.ts").
  */
 export const PORTABLE_MAX_URL_CHARS = 8000;
 

@@ -1,5 +1,5 @@
 /**
- * ViewState <-> query string. The view is the URL (DESIGN.md): every value that differs from
+ * ViewState <-> query string. The view is the URL: every value that differs from
  * DEFAULT_VIEW is written, in a fixed order, and any link, however broken, opens a view; junk is
  * dropped and listed so the UI can say what was ignored.
  */

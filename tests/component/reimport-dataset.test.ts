@@ -6,6 +6,7 @@ import { recordsToPart } from '../../src/query/cache';
 import { AppState } from '../../src/state/app.svelte';
 import DatasetManager from '../../src/views/datasets/DatasetManager.svelte';
 import ImportReport from '../../src/views/import/ImportReport.svelte';
+import { renderInApp } from './harness/with-app';
 import { rec } from '../unit/query/helpers';
 
 // jsdom has <dialog> but not its modal methods: enough of them to open and close one.
@@ -31,7 +32,7 @@ describe('Datasets -> Re-import (issue 18 item 3)', () => {
       stance: -2,
     });
     app.datasets = [{ ...recordsToPart([lavrov], 'd1').meta, name: 'My Russia set' }];
-    render(DatasetManager, { props: { app, onclose: vi.fn() } });
+    renderInApp(app, DatasetManager, { onclose: vi.fn() });
     const user = userEvent.setup();
     const dialog = await screen.findByRole('dialog', { name: 'Datasets' });
     await user.click(within(dialog).getByRole('button', { name: 'Re-import My Russia set' }));

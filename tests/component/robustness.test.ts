@@ -197,7 +197,7 @@ describe('the banner after another tab upgraded the database', () => {
     ]);
     await next.open();
 
-    await waitFor(() => expect(state.staleSchema).toBe(true));
+    await waitFor(() => expect(state.tabs.stale).toBe(true));
     // The app's own banner (mounted in App.svelte), with its Reload button.
     const alert = await screen.findByText(/updated in another tab/);
     expect(alert.closest('[role="alert"]')).not.toBeNull();

@@ -15,6 +15,8 @@ import type { ImportService } from '../../src/ingest/client';
 import type { FromWorker } from '../../src/ingest/protocol';
 import { ImportFlow } from '../../src/state/import.svelte';
 import StaleSchemaBanner from '../../src/views/common/StaleSchemaBanner.svelte';
+import type { PortablePayload } from '../../src/url/portable';
+import { renderInApp } from './harness/with-app';
 
 // jsdom has <dialog> but not its modal methods: enough of them to open and close one.
 const dialogProto = HTMLDialogElement.prototype as unknown as Record<string, unknown>;
@@ -127,14 +129,20 @@ describe('names in the evidence panel (issue 20, item 14)', () => {
 });
 
 describe('in a frame, no consent and no removal (issue 20, item 11)', () => {
-  function appWithLink(): AppState {
+  async function appWithLink(): Promise<AppState> {
     const app = new AppState();
-    app.portable = { v: 1, name: 'Shared view', rows: [['date'], ['2024-12-18']] };
+    const payload: PortablePayload = {
+      v: 1,
+      name: 'Shared view',
+      rows: [['date'], ['2024-12-18']],
+    };
+    // jsdom's Blob has no stream() to inflate with: the link's decoding is stood in for.
+    await app.links.readFragment('#d=link', async () => payload);
     return app;
   }
 
   it('puts the focus on Not now, not on Import, when it asks about a link', async () => {
-    render(PortablePrompt, { props: { app: appWithLink(), framed: false } });
+    renderInApp(await appWithLink(), PortablePrompt, { framed: false });
 
     const dialog = await screen.findByRole('dialog', { name: 'Import statements from this link?' });
     expect(within(dialog).getByRole('button', { name: 'Import statements' })).toBeVisible();
@@ -142,7 +150,7 @@ describe('in a frame, no consent and no removal (issue 20, item 11)', () => {
   });
 
   it('offers no Import in a frame, and says why', async () => {
-    render(PortablePrompt, { props: { app: appWithLink(), framed: true } });
+    renderInApp(await appWithLink(), PortablePrompt, { framed: true });
 
     const dialog = await screen.findByRole('dialog', { name: 'Import statements from this link?' });
     expect(within(dialog).queryByRole('button', { name: 'Import statements' })).toBeNull();
@@ -157,7 +165,7 @@ describe('in a frame, no consent and no removal (issue 20, item 11)', () => {
       name: 'clean',
       importedAt: '2024-12-18T10:00:00.000Z',
     }));
-    render(DatasetManager, { props: { app, onclose: vi.fn(), framed: true } });
+    renderInApp(app, DatasetManager, { onclose: vi.fn(), framed: true });
 
     const dialog = await screen.findByRole('dialog', { name: 'Datasets' });
     expect(dialog).toHaveTextContent(FRAMED_MESSAGE);
@@ -174,7 +182,7 @@ describe('in a frame, no consent and no removal (issue 20, item 11)', () => {
       name: 'clean',
       importedAt: '2024-12-18T10:00:00.000Z',
     }));
-    render(DatasetManager, { props: { app, onclose: vi.fn(), framed: false } });
+    renderInApp(app, DatasetManager, { onclose: vi.fn(), framed: false });
 
     const dialog = await screen.findByRole('dialog', { name: 'Datasets' });
     expect(within(dialog).getByRole('button', { name: 'Delete clean' })).toBeEnabled();

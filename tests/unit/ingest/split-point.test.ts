@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SPLIT_MIN_BYTES, type ImportRequest } from '../../../src/ingest/protocol';
-import { splitPoint } from '../../../src/ingest/tasks';
+import { splitPoint } from '../../../src/ingest/second-worker';
 
 const request: ImportRequest = {
   name: 'split',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EncodingSink } from '../../../src/ingest/encoding-sink';
 import { previewText } from '../../../src/ingest/preview';
-import { warmSample, warmUp } from '../../../src/ingest/tasks';
+import { warmSample, warmUp } from '../../../src/ingest/warm-up';
 
 describe('warming up a new import worker', () => {
   afterEach(() => {
