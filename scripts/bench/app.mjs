@@ -387,14 +387,15 @@ export async function facetSearchKeystrokes(page, word, timeout = 60_000) {
  * cache holds the new version and every view read it.
  * @param {import('playwright-core').Page} page
  * @param {number} changes
+ * @param {{ timeout?: number, tab?: string }} [opts] the view showing while saving
  */
-export async function editSaves(page, changes, timeout = 120_000) {
+export async function editSaves(page, changes, { timeout = 120_000, tab = 'Timeline' } = {}) {
   await switchTab(page, 'Statements');
   await page
     .getByRole('button', { name: /^Edit / })
     .first()
     .click();
-  await switchTab(page, 'Timeline');
+  await switchTab(page, tab);
   const evidence = page.getByRole('complementary', { name: 'Evidence' });
   const out = [];
   for (let i = 0; i < changes; i++) {

@@ -187,47 +187,44 @@ function patchTable(
   if (rows) sub = sub.filter((r) => rows[bisectLeft(rows, r)] === r);
   const found = scan(cache, sub, { ...options, pairs: pairMask, groups: groupMask });
 
-  const touched = (i: number) => {
-    const p = id[before.row[i]];
-    return before.kind[i] === KIND_ACTOR
-      ? pairMask[p] === 1
-      : slot[p] >= 0 && groupMask[slot[p]] === 1;
-  };
-  // Merged into arrays of the final size: a table at 1M rows holds ~300k entries.
+  // One tight merge into arrays of the final size (a table at 1M rows holds hundreds of
+  // thousands of entries, and a large affiliation's entries interleave with all of them).
   const size = before.count + found.count;
-  const out: ShiftTable = {
-    count: 0,
-    kind: new Uint8Array(size),
-    row: new Uint32Array(size),
-    fromRow: new Uint32Array(size),
-    at: new Uint32Array(size),
-  };
-  const take = (t: ShiftTable, i: number) => {
-    const e = out.count++;
-    out.kind[e] = t.kind[i];
-    out.row[e] = t.row[i];
-    out.fromRow[e] = t.fromRow[i];
-    out.at[e] = t.at[i];
-  };
+  const kind = new Uint8Array(size);
+  const row = new Uint32Array(size);
+  const fromRow = new Uint32Array(size);
+  const at = new Uint32Array(size);
+  const { kind: bk, row: br, fromRow: bf, at: ba, count: bc } = before;
+  const { kind: fk, row: fr, fromRow: ff, at: fa, count: fc } = found;
+  let e = 0;
   let j = 0;
-  for (let i = 0; i < before.count; i++) {
-    if (touched(i)) continue;
-    while (
-      j < found.count &&
-      (found.at[j] < before.at[i] ||
-        (found.at[j] === before.at[i] && found.kind[j] < before.kind[i]))
-    )
-      take(found, j++);
-    take(before, i);
+  for (let i = 0; i < bc; i++) {
+    const p = id[br[i]];
+    const g = slot[p];
+    if (bk[i] === KIND_ACTOR ? pairMask[p] === 1 : g >= 0 && groupMask[g] === 1) continue;
+    while (j < fc && (fa[j] < ba[i] || (fa[j] === ba[i] && fk[j] < bk[i]))) {
+      kind[e] = fk[j];
+      row[e] = fr[j];
+      fromRow[e] = ff[j];
+      at[e++] = fa[j++];
+    }
+    kind[e] = bk[i];
+    row[e] = br[i];
+    fromRow[e] = bf[i];
+    at[e++] = ba[i];
   }
-  while (j < found.count) take(found, j++);
-  const end = out.count;
+  for (; j < fc; j++) {
+    kind[e] = fk[j];
+    row[e] = fr[j];
+    fromRow[e] = ff[j];
+    at[e++] = fa[j];
+  }
   return {
-    count: end,
-    kind: out.kind.subarray(0, end),
-    row: out.row.subarray(0, end),
-    fromRow: out.fromRow.subarray(0, end),
-    at: out.at.subarray(0, end),
+    count: e,
+    kind: kind.subarray(0, e),
+    row: row.subarray(0, e),
+    fromRow: fromRow.subarray(0, e),
+    at: at.subarray(0, e),
   };
 }
 
