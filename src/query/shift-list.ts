@@ -47,6 +47,10 @@ export function listShifts(
   const { day, end, stance } = cache;
   const { kind, row, fromRow, count } = table;
   const out = new Uint32Array(count);
+  if (kindWanted < 0 && from === null && to === null && dirMask === 7 && minSize <= 0) {
+    for (let i = 0; i < count; i++) out[i] = i;
+    return { table, order: out };
+  }
   let n = 0;
   // The stances read directly, not through directionCode and sizeOf: 1M rows hold ~500k entries.
   for (let i = 0; i < count; i++) {
