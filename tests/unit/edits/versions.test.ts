@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StanceDB } from '../../../src/db/db';
 import { historyOf, latestFields, saveVersions } from '../../../src/db/edits';
-import { checkFields, diffFields, fieldsOf, parseEditedDate } from '../../../src/domain/edits';
+import {
+  checkFields,
+  diffFields,
+  fieldsOf,
+  parseEditedDate,
+  takeFileChanges,
+} from '../../../src/domain/edits';
 import { day, rec } from '../query/helpers';
 
 const lavrov = rec({
@@ -79,5 +85,26 @@ describe('checkFields', () => {
     expect(parseEditedDate('2024')).toEqual({ day: day('2024'), precision: 'year' });
     expect(parseEditedDate('2024-02-30')).toBeNull();
     expect(parseEditedDate('26.12.2024')).toBeNull();
+  });
+});
+
+describe('takeFileChanges', () => {
+  it("takes the file's changed fields and keeps the analyst's edits of the others", () => {
+    const file = { ...before, stance: 1 as const, conditional: true, conditions: 'talks first' };
+    const mine = { ...before, summary: 'my summary', stance: 0 as const };
+    expect(takeFileChanges(before, file, mine)).toEqual({
+      ...before,
+      stance: 1,
+      conditional: true,
+      conditions: 'talks first',
+      summary: 'my summary',
+    });
+  });
+
+  it('moves a date with its precision, and leaves all as it is when the file changed nothing', () => {
+    const file = { ...before, day: day('2024-12'), precision: 'month' as const };
+    const mine = { ...before, precision: 'year' as const, actor: 'Lavrov' };
+    expect(takeFileChanges(before, file, mine)).toEqual({ ...file, actor: 'Lavrov' });
+    expect(takeFileChanges(before, { ...before }, mine)).toEqual(mine);
   });
 });
