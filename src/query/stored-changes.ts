@@ -52,16 +52,17 @@ function fileFields(record: StatementRecord): StatementFields {
 /**
  * The records (first per id) that are updates, as the import counts them: the id is stored with
  * other file values. Listed only when the app does not already show the file's values.
- * `rows`: each found id's cache row; `versioned`: the ids with versions.
+ * `rows`: each found id's cache row; `versioned`: the ids with versions; `seen`: ids already
+ * compared (a caller going through the records in parts passes the same set each time).
  */
 export function storedChanges(
   cache: ColumnCache,
   records: readonly StatementRecord[],
   rows: ReadonlyMap<string, number>,
   versioned: ReadonlyMap<string, VersionedStatement>,
+  seen = new Set<string>(),
 ): StoredChange[] {
   const out: StoredChange[] = [];
-  const seen = new Set<string>();
   for (const record of records) {
     const row = rows.get(record.id);
     if (row === undefined || seen.has(record.id)) continue;
