@@ -102,7 +102,9 @@ describe('the review of a re-import under app edits', () => {
     expect(box('seed-017')).not.toBeChecked();
     expect(box('seed-001')).toBeChecked();
     expect(screen.getByRole('heading', { name: /Changes in v2.csv to statements you edited/ }));
-    expect(screen.getByText(/1 statement was edited by you: marked as conflicts/)).toBeTruthy();
+    expect(
+      screen.getByText(/1 statement was edited by you: marked as a conflict and left unchecked/),
+    ).toBeTruthy();
   });
 
   it("applies a checked conflict as a version from the file: the file's field, your other edits kept", async () => {
