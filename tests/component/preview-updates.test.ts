@@ -48,6 +48,16 @@ describe('the preview lists updates', () => {
     expect(text(section)).toContain('The rest of the file is compared when it is imported.');
   });
 
+  it('says what a new version of a dataset does with your edits', async () => {
+    render(PreviewUpdates, {
+      props: { preview: previewText(corrected), cache, host: noVersions, replacing: true },
+    });
+    const section = await screen.findByRole('region', { name: 'Updates in the file' });
+    expect(text(section)).toContain(
+      'Statements you edited in the app are offered as conflicts after the import.',
+    );
+  });
+
   it('marks a statement edited in the app as a conflict', async () => {
     const [lavrov] = previewText(seedText).rows.filter((r) => r.id === 'seed-017');
     const host: PreviewUpdatesHost = {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StanceDB } from '../../../src/db/db';
 import { historyOf, latestFields, saveVersions } from '../../../src/db/edits';
+import { storedUnderVersions } from '../../../src/db/edit-origins';
 import {
   checkFields,
   diffFields,
@@ -50,6 +51,23 @@ describe('statement versions', () => {
     database = new StanceDB(`edits-${Math.random()}`);
     await saveVersions(database, [{ id: 'a', before, after: { ...softer }, origin: 'app' }]);
     expect(Number.isNaN((await latestFields(database)).get('a')!.confidence)).toBe(true);
+  });
+});
+
+describe('storedUnderVersions', () => {
+  it('gives the file values under the first version, and whether the analyst made a version', async () => {
+    database = new StanceDB(`edits-${Math.random()}`);
+    await saveVersions(database, [
+      { id: 'a', before, after: softer, origin: 'file' },
+      { id: 'b', before, after: softer, origin: 'file' },
+    ]);
+    await saveVersions(database, [
+      { id: 'a', before: softer, after: { ...softer, summary: 'mine' }, origin: 'app' },
+    ]);
+    const found = await storedUnderVersions(database, ['a', 'b', 'c']);
+    expect([...found.keys()].sort()).toEqual(['a', 'b']);
+    expect(found.get('a')).toEqual({ stored: before, edited: true });
+    expect(found.get('b')).toEqual({ stored: before, edited: false });
   });
 });
 
