@@ -1,7 +1,7 @@
 import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
 import { textAt } from '../columnar/packed';
 import { applyParts } from '../columnar/parts';
-import { chunkRowHash } from '../columnar/content-hash';
+import { chunkRowHash, type ChunkNames } from '../columnar/content-hash';
 import type { StanceDB } from './db';
 import { KnownIds, rehomeShared, undoRehome, type Rehomed } from './shared';
 
@@ -123,6 +123,15 @@ export async function eachRowHash(
   meta: DatasetMeta,
   take: (id: string, hash: number) => void,
 ): Promise<void> {
+  await eachRow(database, meta, (id, chunk, i, names) => take(id, chunkRowHash(chunk, i, names)));
+}
+
+/** Calls `take` with each statement id of a dataset and where its row is (see `eachRowHash`). */
+export async function eachRow(
+  database: StanceDB,
+  meta: DatasetMeta,
+  take: (id: string, chunk: StatementChunk, i: number, names: ChunkNames) => void,
+): Promise<void> {
   const names = { actors: meta.actors, affiliations: meta.affiliations, topics: meta.topics };
   const keys = await database.chunks.where('datasetId').equals(meta.id).primaryKeys();
   keys.sort((a, b) => a[1] - b[1]);
@@ -132,7 +141,7 @@ export async function eachRowHash(
     );
     for (const chunk of applyParts(batch, meta.parts)) {
       const packed = chunk.text.id;
-      for (let i = 0; i < chunk.count; i++) take(textAt(packed, i), chunkRowHash(chunk, i, names));
+      for (let i = 0; i < chunk.count; i++) take(textAt(packed, i), chunk, i, names);
     }
   }
 }

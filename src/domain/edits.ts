@@ -145,9 +145,49 @@ export function diffFields(before: StatementFields, after: StatementFields): Fie
   return changes;
 }
 
+/** A change's field in words, as `diffFields` writes it: `fieldText(f, 'stance')` -> `oppose`. */
+export function fieldText(f: StatementFields, field: FieldChange['field']): string {
+  if (field === 'day' || field === 'precision') return formatDayPrecision(f.day, f.precision);
+  if (field === 'stance' || field === 'conditional' || field === 'uncoded') return fieldsStance(f);
+  if (field === 'confidence') return confidenceText(f.confidence);
+  return f[field];
+}
+
 /** True when the two hold the same values. */
 export function sameFields(a: StatementFields, b: StatementFields): boolean {
   return EDITABLE_FIELDS.every((f) => same(a[f], b[f]));
+}
+
+/** Fields that change together: a date with its precision, a stance with its flags. */
+const FIELD_GROUPS: readonly (readonly EditableField[])[] = [
+  ['day', 'precision'],
+  ['actor'],
+  ['affiliation'],
+  ['topic'],
+  ['stance', 'conditional', 'uncoded'],
+  ['conditions'],
+  ['quote'],
+  ['summary'],
+  ['target'],
+  ['confidence'],
+];
+
+/**
+ * `current` with the file's values of the fields the file changed from `before`; the fields
+ * the file left alone keep their current values (the analyst's edits of those stay).
+ * `takeFileChanges(b, { ...b, stance: -1 }, { ...b, summary: 'mine' })` -> `{ ...b, stance: -1,
+ * summary: 'mine' }`.
+ */
+export function takeFileChanges(
+  before: StatementFields,
+  file: StatementFields,
+  current: StatementFields,
+): StatementFields {
+  const out: Record<string, unknown> = { ...current };
+  for (const group of FIELD_GROUPS) {
+    if (group.some((f) => !same(before[f], file[f]))) for (const f of group) out[f] = file[f];
+  }
+  return out as StatementFields;
 }
 
 /** A problem with one field of an edit, shown at that field. */

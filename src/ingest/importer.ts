@@ -14,6 +14,7 @@ import { isQuotaError } from '../db/errors';
 import { packText } from '../columnar/packed';
 import { textAt } from '../columnar/packed';
 import { compareVersions, hashesOf } from '../db/versions';
+import { changedUnderEdits, versionedRows } from '../db/reimport-edits';
 
 export interface ImportHooks {
   signal?: AbortSignal;
@@ -202,6 +203,7 @@ async function writeDataset(
     };
     const replaced = request.replaces ? await database.datasets.get(request.replaces) : undefined;
     const before = replaced ? await hashesOf(database, replaced) : null;
+    const versioned = replaced ? await versionedRows(database, replaced) : null;
     await database.transaction('rw', database.datasets, database.chunks, async () => {
       if (second && !second.use) {
         // The first reader read the rest itself: what the second worker stored goes (any chunk
@@ -233,7 +235,13 @@ async function writeDataset(
       await database.datasets.put(ready);
     });
     const versions = before ? await compareVersions(database, before, ready) : undefined;
-    return { datasetId, summary, ...(versions ? { versions } : {}) };
+    const underEdits = versioned ? await changedUnderEdits(database, versioned, ready) : [];
+    return {
+      datasetId,
+      summary,
+      ...(versions ? { versions } : {}),
+      ...(underEdits.length > 0 ? { changedUnderEdits: underEdits } : {}),
+    };
   } catch (e) {
     hooks.second?.stop();
     await deleteDataset(database, datasetId).catch(() => undefined);

@@ -39,6 +39,8 @@ import { openQuoteIssue, type OpenQuote } from './open-quotes';
 import { asNewline } from './pipeline';
 
 export const PREVIEW_ROWS = 20;
+/** The sample's records kept to compare with stored statements (a 256 KiB sample holds fewer). */
+export const PREVIEW_RECORDS = 5_000;
 
 /** What the import screen shows before anything is written. */
 export interface Preview {
@@ -79,6 +81,15 @@ export interface Preview {
   missing: NativeColumn[];
   /** The first 20 valid rows, normalized. */
   rows: StatementRecord[];
+  /**
+   * The sample's valid records, up to PREVIEW_RECORDS: the page compares their ids with the
+   * statements it holds, to say which the import would update.
+   */
+  records: StatementRecord[];
+  /** The data rows `records` were read from (the sample's, or fewer when they were capped). */
+  recordRows: number;
+  /** True when `records` hold every valid row of the file (the sample is the whole file). */
+  wholeFile: boolean;
   /** Why rows of the sample were rejected. */
   issues: RowIssue[];
   /** Non-fatal notes on kept rows of the sample (e.g. a dropped non-http link). */
@@ -169,6 +180,9 @@ export function previewText(
     mapping,
     missing,
     rows: [],
+    records: [],
+    recordRows: 0,
+    wholeFile: false,
     issues: [],
     warnings: [],
     sampleRows: 0,
@@ -176,6 +190,7 @@ export function previewText(
     sampleLines: dataRows.length,
   };
   const mapper = format.mapper(ctx, rule);
+  let capped = false;
   for (const row of dataRows) {
     const open = row.openQuote;
     if (open !== undefined) {
@@ -190,13 +205,17 @@ export function previewText(
       const result = buildRecord(values, row.line, rule.dateFormat);
       if (result.record) {
         if (preview.rows.length < PREVIEW_ROWS) preview.rows.push(result.record);
+        if (preview.records.length < PREVIEW_RECORDS) preview.records.push(result.record);
+        else capped = true;
         preview.warnings.push(...result.warnings);
       } else {
         preview.sampleProblemRows++;
         preview.issues.push(...result.issues);
       }
+      if (!capped) preview.recordRows = preview.sampleRows;
     });
   }
+  preview.wholeFile = !truncated && !capped;
   return preview;
 }
 

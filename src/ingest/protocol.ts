@@ -1,4 +1,5 @@
 import type { VersionChanges } from '../db/versions';
+import type { ChangedUnderEdit } from '../db/reimport-edits';
 import type { StatementChunk } from '../columnar/chunk';
 import type { ColumnMapping } from './columns';
 import type { TextEncoding } from './formats/encoding';
@@ -42,6 +43,8 @@ export interface ImportReport {
   summary: ImportSummary;
   /** A re-import (`replaces`): the new version against the one it replaced. */
   versions?: VersionChanges;
+  /** A re-import: statements with versions in the app whose file values it changed. */
+  changedUnderEdits?: ChangedUnderEdit[];
 }
 
 /** Messages from the page to the import worker. */

@@ -75,6 +75,11 @@ export class ImportFlow {
   }
   /** The stored dataset the chosen file replaces once imported (the dataset manager's Replace). */
   private replaces: string | undefined = undefined;
+
+  /** True when the chosen file is a new version of a stored dataset. */
+  get replacing(): boolean {
+    return this.replaces !== undefined;
+  }
   private service: ImportService | null = null;
   /** What the running import has stored so far, handed over by its workers. */
   private handed = new HandedChunks();

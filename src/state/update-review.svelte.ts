@@ -26,12 +26,17 @@ export interface ReviewHost {
   notify(text: string): void;
 }
 
+/** One field the file changed; `yours`: the app's value of it (a re-import's review). */
+export type ReviewChange = FieldChange & { yours?: string };
+
 /** One statement the file changed. */
 export interface ReviewRow {
   id: string;
   actor: string;
-  changes: FieldChange[];
+  changes: ReviewChange[];
+  /** The statement as the app shows it now: the version applying replaces. */
   before: StatementFields;
+  /** What applying saves. */
   after: StatementFields;
   /** Also changed in the app, and the file says otherwise. */
   conflict: boolean;
@@ -49,6 +54,12 @@ export function updatedText(n: number): string {
 }
 
 export class UpdateReview {
+  /**
+   * `updates`: a file's rows against the app (before = the app's, after = the file's);
+   * `reimport`: a new version of a dataset against the one it replaced, with the app's edits
+   * beside (see ReimportReview).
+   */
+  readonly kind: 'updates' | 'reimport' = 'updates';
   rows = $state.raw<ReviewRow[]>([]);
   /** Whether each statement's update is to be applied, by id. */
   chosen = $state<Record<string, boolean>>({});
@@ -68,7 +79,7 @@ export class UpdateReview {
     /** Every update the file held, kept or not. */
     readonly total: number,
     readonly fileName: string,
-    private readonly host: ReviewHost,
+    protected readonly host: ReviewHost,
   ) {}
 
   /** Updates beyond those the summary kept: counted, not reviewable. */
@@ -108,6 +119,11 @@ export class UpdateReview {
           conflict: edited.has(record.id),
         });
     }
+    this.show(rows, hidden, same);
+  }
+
+  /** The rows to review, conflicts unchecked. */
+  protected show(rows: ReviewRow[], hidden: number, same: number): void {
     this.rows = rows;
     this.chosen = Object.fromEntries(rows.map((r) => [r.id, !r.conflict]));
     this.hidden = hidden;
@@ -145,12 +161,18 @@ export class UpdateReview {
     this.host.notify(`No update from ${this.fileName} applied: your data is as it was.`);
   }
 
-  /** Every change as CSV: id, field, before, after (cells guarded against formulas). */
+  /**
+   * Every change as CSV: id, field, before, after (a re-import: before, file, yours), cells
+   * guarded against formulas.
+   */
   csv(): string {
-    const lines = [csvLine(['id', 'field', 'before', 'after', 'conflict'])];
+    const three = this.kind === 'reimport';
+    const head = three ? ['before', 'file', 'yours'] : ['before', 'after'];
+    const lines = [csvLine(['id', 'field', ...head, 'conflict'])];
     for (const r of this.rows) {
       for (const c of r.changes) {
-        lines.push(csvLine([r.id, c.label, c.before, c.after, r.conflict ? 'yes' : '']));
+        const values = three ? [c.before, c.after, c.yours ?? c.before] : [c.before, c.after];
+        lines.push(csvLine([r.id, c.label, ...values, r.conflict ? 'yes' : '']));
       }
     }
     return lines.join('\n') + '\n';

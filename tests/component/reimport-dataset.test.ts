@@ -8,6 +8,8 @@ import DatasetManager from '../../src/views/datasets/DatasetManager.svelte';
 import ImportReport from '../../src/views/import/ImportReport.svelte';
 import { renderInApp } from './harness/with-app';
 import { rec } from '../unit/query/helpers';
+import { fieldsOf } from '../../src/domain/edits';
+import ReportHarness from './harness/ReportHarness.svelte';
 
 // jsdom has <dialog> but not its modal methods: enough of them to open and close one.
 const dialogProto = HTMLDialogElement.prototype as unknown as Record<string, unknown>;
@@ -67,5 +69,48 @@ describe('Datasets -> Re-import (issue 18 item 3)', () => {
         .textContent!.replace(/\s+/g, ' ')
         .trim(),
     ).toBe('Against the version it replaced: 5 added, 1 updated, 5 removed, 24 unchanged.');
+  });
+
+  it('offers the statements the new version changed under app edits for review', async () => {
+    const app = new AppState(silent);
+    const summary = {
+      rowsRead: 1,
+      added: 1,
+      duplicates: 0,
+      updated: 0,
+      updates: [],
+      rejected: 0,
+      issues: [],
+      issueCount: 0,
+      warnings: [],
+      warningCount: 0,
+    };
+    const lavrov = rec({
+      date: '2024-12-26',
+      actor: 'Sergey Lavrov',
+      topic: 'ceasefire',
+      stance: -2,
+    });
+    const before = fieldsOf(lavrov);
+    const changedUnderEdits = [
+      {
+        id: lavrov.id,
+        before,
+        file: { ...before, stance: -1 as const },
+        current: { ...before, stance: 0 as const },
+        edited: true,
+      },
+    ];
+    const versions = { added: 0, updated: 1, removed: 0, unchanged: 0 };
+    app.importFlow.showReport({ datasetId: 'd2', summary, versions, changedUnderEdits }, 'v2.csv');
+    render(ReportHarness, { props: { app } });
+    const section = await screen.findByRole('region', {
+      name: 'Changes in v2.csv to statements you edited',
+    });
+    expect(
+      within(section).getByRole('checkbox', {
+        name: `Apply the update of ${lavrov.id} (conflict)`,
+      }),
+    ).not.toBeChecked();
   });
 });

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fieldsOf } from '../../src/domain/edits';
 import { previewText } from '../../src/ingest/preview';
 import { encodePortable } from '../../src/url/portable';
-import { closeReport, importFile, importReport } from './app-helpers';
+import { choose, closeReport, importChosen, importFile, importReport } from './app-helpers';
 import { baseURL, collectPageErrors, hasBrowser, launchFresh, type PageErrors } from './browser';
 import {
   blocking,
@@ -81,7 +81,19 @@ describe.runIf(hasBrowser)('re-import as an update', () => {
     const page = await fresh();
     await page.goto(baseURL());
     await expectShowing(page, SEED_ROWS);
-    const lines = await importFile(page, writeCsv('corrected.csv', seedWith('oppose')));
+    await choose(page, writeCsv('corrected.csv', seedWith('oppose')));
+    // The preview already says the file updates a statement, and what it changes.
+    const updates = page.getByRole('region', { name: 'Updates in the file' });
+    expect(
+      (await updates.getByRole('paragraph').first().textContent())!.replace(/\s+/g, ' '),
+    ).toMatch(/^Updates: 1 of the 19 rows in the file carries the id of a statement you have/);
+    expect(
+      (await updates.getByRole('row').nth(1).getByRole('cell').allTextContents()).map((t) =>
+        t.trim(),
+      ),
+    ).toEqual(['seed-017', 'Sergey Lavrov', 'Stance', 'strongly oppose', 'oppose']);
+    expect(describeFindings(blocking(await runAxe(page)))).toEqual([]);
+    const lines = await importChosen(page);
     expect(lines).toEqual([
       '0 statements added',
       `${SEED_ROWS - 1} duplicates skipped`,

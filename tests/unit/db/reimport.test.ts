@@ -9,6 +9,8 @@ import { requestFromPreview } from '../../../src/ingest/protocol';
 import { previewText } from '../../../src/ingest/preview';
 import { asAsync } from '../ingest/helpers';
 import { loadAll } from './helpers';
+import { saveVersions } from '../../../src/db/edits';
+import { fieldsAt } from '../../../src/query/edit-overlay';
 
 /**
  * Re-importing rows whose ids are stored (issue 18): same editable content -> a duplicate,
@@ -135,5 +137,52 @@ describe('Datasets -> Re-import', () => {
     expect(datasets.map((m) => [m.name, m.hidden, m.statementCount])).toEqual([
       ['Renamed by me', true, 30],
     ]);
+  });
+});
+
+describe('Datasets -> Re-import under edits made in the app', () => {
+  /** Re-imports `text` as the new version of `replaces`. */
+  function reimport(d: StanceDB, text: string, replaces: string) {
+    const request = { ...requestFromPreview(previewText(text), '', 'v2.csv'), replaces };
+    return importIntoDb(d, asAsync([text]), request, { batchSize: 7 });
+  }
+
+  it('reports each statement with versions whose file values changed: before, file, current', async () => {
+    const d = fresh();
+    const first = await importText(d, TEXT);
+    const loaded = await loadAll(d);
+    const fieldsOf = (id: string) => fieldsAt(loaded, loaded.text.find('id', id));
+    const s4 = fieldsOf('syn-11-4');
+    const s5 = fieldsOf('syn-11-5');
+    const s6 = fieldsOf('syn-11-6');
+    // The analyst edits rows 4 and 6 in the app; row 5 has only an applied file update.
+    await saveVersions(d, [
+      { id: 'syn-11-4', before: s4, after: { ...s4, summary: 'mine' }, origin: 'app' },
+      { id: 'syn-11-5', before: s5, after: { ...s5, summary: 'from a file' }, origin: 'file' },
+      { id: 'syn-11-6', before: s6, after: { ...s6, summary: 'mine too' }, origin: 'app' },
+    ]);
+    const other = (k: number) => (TEXT.split('\n')[k].split(',')[STANCE] === '2' ? '1' : '2');
+    // The new file changes rows 4, 5 and 7 (7 has no version); row 6 is as it was.
+    let text = changed(TEXT, 4, STANCE, other(4));
+    text = changed(text, 5, STANCE, other(5));
+    text = changed(text, 7, STANCE, other(7));
+    const report = await reimport(d, text, first.datasetId!);
+    expect(report.versions).toMatchObject({ updated: 3, unchanged: 27 });
+    const found = report.changedUnderEdits!;
+    expect(found.map((c) => [c.id, c.edited])).toEqual([
+      ['syn-11-4', true],
+      ['syn-11-5', false],
+    ]);
+    expect(found[0].before).toEqual(s4);
+    expect(found[0].file).toEqual({ ...s4, stance: Number(other(4)) });
+    expect(found[0].current).toEqual({ ...s4, summary: 'mine' });
+    expect(found[1].current.summary).toBe('from a file');
+  });
+
+  it('reports nothing when no statement has versions', async () => {
+    const d = fresh();
+    const first = await importText(d, TEXT);
+    const report = await reimport(d, changed(TEXT, 4, STANCE, '0'), first.datasetId!);
+    expect(report.changedUnderEdits).toBeUndefined();
   });
 });

@@ -2,7 +2,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StanceDB } from '../../../src/db/db';
 import { historyOf, latestFields, saveVersions } from '../../../src/db/edits';
-import { checkFields, diffFields, fieldsOf, parseEditedDate } from '../../../src/domain/edits';
+import { storedUnderVersions } from '../../../src/db/edit-origins';
+import {
+  checkFields,
+  diffFields,
+  fieldsOf,
+  parseEditedDate,
+  takeFileChanges,
+} from '../../../src/domain/edits';
 import { day, rec } from '../query/helpers';
 
 const lavrov = rec({
@@ -47,6 +54,23 @@ describe('statement versions', () => {
   });
 });
 
+describe('storedUnderVersions', () => {
+  it('gives the file values under the first version, and whether the analyst made a version', async () => {
+    database = new StanceDB(`edits-${Math.random()}`);
+    await saveVersions(database, [
+      { id: 'a', before, after: softer, origin: 'file' },
+      { id: 'b', before, after: softer, origin: 'file' },
+    ]);
+    await saveVersions(database, [
+      { id: 'a', before: softer, after: { ...softer, summary: 'mine' }, origin: 'app' },
+    ]);
+    const found = await storedUnderVersions(database, ['a', 'b', 'c']);
+    expect([...found.keys()].sort()).toEqual(['a', 'b']);
+    expect(found.get('a')).toEqual({ stored: before, edited: true });
+    expect(found.get('b')).toEqual({ stored: before, edited: false });
+  });
+});
+
 describe('diffFields', () => {
   it('says what changed in words, date and stance each once', () => {
     expect(diffFields(before, softer)).toEqual([
@@ -79,5 +103,26 @@ describe('checkFields', () => {
     expect(parseEditedDate('2024')).toEqual({ day: day('2024'), precision: 'year' });
     expect(parseEditedDate('2024-02-30')).toBeNull();
     expect(parseEditedDate('26.12.2024')).toBeNull();
+  });
+});
+
+describe('takeFileChanges', () => {
+  it("takes the file's changed fields and keeps the analyst's edits of the others", () => {
+    const file = { ...before, stance: 1 as const, conditional: true, conditions: 'talks first' };
+    const mine = { ...before, summary: 'my summary', stance: 0 as const };
+    expect(takeFileChanges(before, file, mine)).toEqual({
+      ...before,
+      stance: 1,
+      conditional: true,
+      conditions: 'talks first',
+      summary: 'my summary',
+    });
+  });
+
+  it('moves a date with its precision, and leaves all as it is when the file changed nothing', () => {
+    const file = { ...before, day: day('2024-12'), precision: 'month' as const };
+    const mine = { ...before, precision: 'year' as const, actor: 'Lavrov' };
+    expect(takeFileChanges(before, file, mine)).toEqual({ ...file, actor: 'Lavrov' });
+    expect(takeFileChanges(before, { ...before }, mine)).toEqual(mine);
   });
 });
