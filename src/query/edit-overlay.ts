@@ -70,9 +70,11 @@ export function rowsOfIds(cache: ColumnCache, ids: Iterable<string>): Map<string
 export function applyEdits(
   cache: ColumnCache,
   edits: ReadonlyMap<string, StatementFields>,
+  /** The cache rows of the edited ids, when the caller knows them (absent ids: not held). */
+  known?: ReadonlyMap<string, number>,
 ): ColumnCache {
   if (edits.size === 0 || cache.n === 0) return cache;
-  const rows = rowsOfIds(cache, edits.keys());
+  const rows = known ?? rowsOfIds(cache, edits.keys());
   if (rows.size === 0) return cache;
   const moved: [number, StatementFields][] = [];
   const text = new Map(cache.text.edits);

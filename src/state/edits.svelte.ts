@@ -82,6 +82,17 @@ export class Edits {
     return historyOf(db(), id);
   }
 
+  /** The rows of a few edited ids as the app already knows them (the editor's statement). */
+  private knownRows(latest: Map<string, StatementFields>): Map<string, number> | undefined {
+    if (latest.size > 4) return undefined;
+    const rows = new Map<string, number>();
+    for (const id of latest.keys()) {
+      const row = this.host.rowOf(id);
+      if (row !== -1) rows.set(id, row);
+    }
+    return rows;
+  }
+
   /** Another tab saved versions: show them here too. */
   received(edits: [string, StatementFields][]): void {
     this.show(new Map(edits));
@@ -89,7 +100,7 @@ export class Edits {
 
   private show(latest: Map<string, StatementFields>): void {
     const cache = this.host.getCache();
-    if (cache) this.host.setCache(applyEdits(cache, latest));
+    if (cache) this.host.setCache(applyEdits(cache, latest, this.knownRows(latest)));
     this.revision++;
   }
 }
