@@ -73,6 +73,7 @@ export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Gene
     yield;
   }
   let b: T[] = new Array<T>(n);
+  let compared = 0;
   for (let width = SORT_RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n);
@@ -83,7 +84,10 @@ export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number): Gene
       while (i < mid && j < hi) {
         // The left item wins a tie: stable.
         b[o++] = compare(a[j], a[i]) < 0 ? a[j++] : a[i++];
-        if (o % NAMES_PER_STEP === 0) yield;
+        if (++compared === NAMES_PER_STEP) {
+          compared = 0;
+          yield;
+        }
       }
       while (i < mid) b[o++] = a[i++];
       while (j < hi) b[o++] = a[j++];

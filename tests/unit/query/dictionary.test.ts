@@ -27,6 +27,22 @@ describe('the stepwise dictionary', () => {
     );
   });
 
+  it('pauses at least every 4,096 comparisons, so a build can yield to the page in between', () => {
+    const list = Array.from({ length: 20_000 }, (_, i) => `Actor ${(i * 7919) % 20_000}`);
+    let compared = 0;
+    let most = 0;
+    const steps = sortSteps(list, (a: string, b: string) => {
+      compared++;
+      return compareNames(a, b);
+    });
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      most = Math.max(most, compared);
+      compared = 0;
+    }
+    expect(most).toBeGreaterThan(1000);
+    expect(most).toBeLessThanOrEqual(4096);
+  });
+
   it('sorts in a stable way: a tie keeps the input order', () => {
     const items = Array.from({ length: 700 }, (_, i) => ({ key: i % 3, i }));
     const sorted = finish(sortSteps(items.slice(), (a, b) => a.key - b.key));
