@@ -2,7 +2,8 @@ import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
 import { endDay } from '../domain/dates';
 import { ChunkEncoder } from '../columnar/encode';
 import { PRECISION_BY_CODE, type StatementRecord } from '../domain/types';
-import { finish, mergeDictionarySteps, remapSteps } from './dictionary';
+import { finish } from '../util/steps';
+import { mergeDictionarySteps, remapSteps } from './dictionary';
 import { TextTable } from './text';
 import type { ColumnCache } from './types';
 

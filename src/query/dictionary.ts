@@ -3,6 +3,7 @@
  * (`compareNames`), built in steps so that a cache build can pause between them.
  */
 import { ascending } from 'd3-array';
+import { finish } from '../util/steps';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -17,13 +18,6 @@ export function compareNames(a: string, b: string): number {
 
 /** Names handled between two pauses of the stepwise dictionary work. */
 const NAMES_PER_STEP = 4096;
-
-/** A generator run to its end: its return value. */
-export function finish<T>(steps: Generator<void, T>): T {
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
 
 /** Union of the datasets' dictionaries, sorted by name, and the index of each name. */
 export function mergeDictionary(lists: string[][]): {

@@ -17,6 +17,7 @@ import { groupState, pairStates } from './matrix-states';
 import type { MatrixCellModel, MatrixGrid, MatrixOptions, MatrixRowHead } from './matrix-types';
 import { pairIndex, type PairIndex } from './steps';
 import type { ColumnCache, Rows } from './types';
+import { finish } from '../util/steps';
 
 /** `order` stably sorted by `key[slot]` in `0..k-1`. */
 function countingSort(order: Uint32Array, key: ArrayLike<number>, k: number): Uint32Array {
@@ -79,10 +80,20 @@ const KEPT_ROWS = 4096;
  * costs a binary search when asked for.
  */
 export function matrixGrid(cache: ColumnCache, rows: Rows, options: MatrixOptions): MatrixGrid {
+  return finish(matrixGridSteps(cache, rows, options));
+}
+
+/** `matrixGrid`, pausing (`yield`) between its passes over the rows, pairs and actors. */
+export function* matrixGridSteps(
+  cache: ColumnCache,
+  rows: Rows,
+  options: MatrixOptions,
+): Generator<void, MatrixGrid> {
   const { asOf: day, compare } = options;
   const pairs = pairIndex(cache);
   const groups = affiliationGroups(cache);
   const { index, states } = pairStates(cache, rows, compare === null ? [day] : [day, compare]);
+  yield;
   const now = states[0];
   const then = compare === null ? null : states[1];
   const passes = stanceTest(options.stances);
@@ -98,6 +109,7 @@ export function matrixGrid(cache: ColumnCache, rows: Rows, options: MatrixOption
     actorSeen[pairs.actor[p]] = 1;
     topicSeen[pairs.topic[p]] = 1;
   }
+  yield;
   const topics: number[] = [];
   const column = new Int32Array(cache.topics.length).fill(-1);
   for (let t = 0; t < topicSeen.length; t++) {
@@ -125,6 +137,7 @@ export function matrixGrid(cache: ColumnCache, rows: Rows, options: MatrixOption
   for (let a = 0; a < actorSeen.length; a++)
     if (actorSeen[a]) actorsByBucket[fill[bucket(a)]++] = a;
 
+  yield;
   const rowCount = actorCount + groupCount;
   /** Per row: actor code, or -1 - affiliation code on a summary row. */
   const rowCode = new Int32Array(rowCount);
@@ -146,8 +159,10 @@ export function matrixGrid(cache: ColumnCache, rows: Rows, options: MatrixOption
     }
   }
 
+  yield;
   const groupNow = groupState(cache, index, now);
   const groupThen = then && groupState(cache, index, then);
+  yield;
 
   // Shifts and new positions, from the rows alone: no cell is made to count them.
   let shiftCount = 0;
@@ -162,6 +177,7 @@ export function matrixGrid(cache: ColumnCache, rows: Rows, options: MatrixOption
       if (change === CHANGED) shiftCount++;
       else if (change === NEW) newCount++;
     }
+    yield;
     for (let s = 0; s < groups.count; s++) {
       if (affiliationRow[groups.affiliation[s]] < 0 || column[groups.topic[s]] < 0) continue;
       if (!shown(groupNow.latest, s)) continue;
@@ -189,7 +205,9 @@ export function matrixGrid(cache: ColumnCache, rows: Rows, options: MatrixOption
     return { kind: 'actor', key: `a:${name}`, name, label: name, affiliation: affName, code };
   }
 
-  let order: Uint32Array | null = null;
+  // Built here, with the rest, rather than on the first summary cell drawn (35,000 series: ~10 ms).
+  yield;
+  const order = seriesOrder(cache, groups);
   function cell(r: number, c: number): MatrixCellModel | null {
     if (r < 0 || r >= rowCount || c < 0 || c >= topics.length) return null;
     const t = topics[c];
@@ -200,7 +218,6 @@ export function matrixGrid(cache: ColumnCache, rows: Rows, options: MatrixOption
       return cellModel(cache, 'actor', code, rowGroup[r], t, p, now, then, options);
     }
     const f = -1 - code;
-    order ??= seriesOrder(cache, groups);
     const s = findSeries(groups, order, f, t);
     if (s < 0 || !shown(groupNow.latest, s)) return null;
     return cellModel(cache, 'affiliation', -1, f, t, s, groupNow, groupThen, options);

@@ -1,17 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cacheFromRecords } from '../../src/query/cache';
 import { filterRows } from '../../src/query/filter';
-import { matrixGrid } from '../../src/query/matrix-grid';
+import { matrixGrid, matrixGridSteps } from '../../src/query/matrix-grid';
 import { EMPTY_FILTER } from '../../src/query/types';
 import { DEFAULT_VIEW } from '../../src/url/view-state';
 import { gridFor } from '../../src/views/matrix/grid-memo';
 import { openMatrix } from '../../src/views/matrix/open';
 import { rec } from '../unit/query/helpers';
 
-// Counts the grids built, still building them for real.
+// Counts the grids built, at once or in slices, still building them for real.
 vi.mock('../../src/query/matrix-grid', async (original) => {
   const actual = await original<typeof import('../../src/query/matrix-grid')>();
-  return { matrixGrid: vi.fn(actual.matrixGrid) };
+  return {
+    matrixGrid: vi.fn(actual.matrixGrid),
+    matrixGridSteps: vi.fn(actual.matrixGridSteps),
+  };
 });
 
 const cache = cacheFromRecords(
@@ -31,8 +34,10 @@ const every = filterRows(cache, EMPTY_FILTER);
 
 describe('opening the Matrix', () => {
   it('builds the grid of the rows at hand before handing over the view, which then reads it', async () => {
-    const built = vi.mocked(matrixGrid);
-    built.mockClear();
+    const sliced = vi.mocked(matrixGridSteps);
+    const whole = vi.mocked(matrixGrid);
+    sliced.mockClear();
+    whole.mockClear();
     let rows = every.slice(0, 1);
     const view = { ...DEFAULT_VIEW };
     const opening = openMatrix(() => ({ cache, rows, view }));
@@ -40,17 +45,33 @@ describe('opening the Matrix', () => {
     rows = every.slice();
     const module = await opening;
     expect(module.default).toBeTypeOf('function');
-    expect(built).toHaveBeenCalledTimes(1);
-    expect(built.mock.calls[0][1]).toBe(rows);
+    expect(sliced).toHaveBeenCalledTimes(1);
+    expect(sliced.mock.calls[0][1]).toBe(rows);
 
     const grid = gridFor(cache, rows, view);
-    expect(built).toHaveBeenCalledTimes(1);
+    expect(whole).not.toHaveBeenCalled();
     expect(grid.rowCount).toBe(5);
     expect(grid.actorCount).toBe(3);
+    // Built in slices, it is the grid built at once.
+    const { row, cell, ...counts } = grid;
+    const fresh = vi.mocked(matrixGrid).getMockImplementation()!(cache, rows, {
+      asOf: cache.maxDay,
+      compare: null,
+      staleDays: view.staleDays,
+      stances: [],
+    });
+    const { row: freshRow, cell: freshCell, ...freshCounts } = fresh;
+    expect(counts).toEqual(freshCounts);
+    const all = [0, 1, 2, 3, 4];
+    expect(all.map((r) => row(r))).toEqual(all.map((r) => freshRow(r)));
+    expect(all.flatMap((r) => [cell(r, 0), cell(r, 1)])).toEqual(
+      all.flatMap((r) => [freshCell(r, 0), freshCell(r, 1)]),
+    );
+    whole.mockClear();
 
-    // Another date, another grid; the same view again after it builds anew, as a date step does.
+    // Another date, another grid, built at once as a date step does.
     const later = gridFor(cache, rows, { ...view, asOf: grid.asOf - 30 });
-    expect(built).toHaveBeenCalledTimes(2);
+    expect(whole).toHaveBeenCalledTimes(1);
     expect(later.cell(1, 0)).toBeNull();
     expect(gridFor(cache, rows, { ...view, stances: [-2] }).actorCount).toBe(1);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNames, finish, mergeDictionary, sortSteps } from '../../../src/query/dictionary';
+import { compareNames, mergeDictionary, sortSteps } from '../../../src/query/dictionary';
+import { finish } from '../../../src/util/steps';
 
 /** Names that sort apart only by case, accents or digits, and plenty of them (merge passes). */
 const names = fc.uniqueArray(fc.stringMatching(/^[aAbBéÉ0-9 ._-]{0,6}$/), {
