@@ -9,6 +9,7 @@
  *   node scripts/bench.mjs --quick     100k rows only, 3 runs: a few minutes
  *   node scripts/bench.mjs --runs 7    more runs per figure
  *   node scripts/bench.mjs --profile   also CPU-profile the main thread (saved next to the JSON)
+ *   node scripts/bench.mjs --only matrix   the two wide-matrix cases only (issue 20), 3 runs each
  *
  * Results go to bench-results/bench-<date>.json (git-ignored). Times are read from the page's own
  * clock; "painted" means two animation frames after the DOM showed the change, so figures move in
@@ -51,19 +52,31 @@ const { values: args } = parseArgs({
     runs: { type: 'string' },
     profile: { type: 'boolean', default: false },
     at: { type: 'string' },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log('usage: node scripts/bench.mjs [--quick] [--runs N] [--profile] [--at 100k|1M]');
+  console.log(
+    'usage: node scripts/bench.mjs [--quick] [--runs N] [--profile] [--at 100k|1M] [--only matrix]',
+  );
   console.log('  --at: only the figures measured with that many statements stored');
+  console.log(
+    '  --only matrix: only ?view=matrix on 300 x 20,000 and 111,000 x 5,000 (longest task)',
+  );
   process.exit(0);
 }
+if (args.only !== undefined && args.only !== 'matrix') {
+  console.error(`--only: "matrix" is the one choice, not "${args.only}"`);
+  process.exit(2);
+}
+/** `--only matrix`: the wide-matrix cases alone, each run RUNS times. */
+const ONLY_MATRIX = args.only === 'matrix';
 
 const QUICK = args.quick;
 /** `--at 1M`: only the figures taken with that many statements stored. */
 const AT = args.at === undefined ? null : args.at.toUpperCase() === '1M' ? 1_000_000 : 100_000;
-const RUNS = Math.max(1, Number(args.runs ?? (QUICK ? 3 : 5)));
+const RUNS = Math.max(1, Number(args.runs ?? (QUICK || ONLY_MATRIX ? 3 : 5)));
 const FILTER_CHANGES = 20;
 const K = 1000;
 const M = 1_000_000;
@@ -158,6 +171,11 @@ async function main() {
   log(`${RUNS} runs per figure after a warm-up${QUICK ? ' (quick: 100k only)' : ''}`);
 
   try {
+    if (ONLY_MATRIX) {
+      await measureWideMatrices(app.url, tmp.dir);
+      report(browserVersion);
+      return;
+    }
     // Inputs: the generator's default shape, ~200 bytes a row.
     const sizes = AT ? [AT] : QUICK ? [1 * K, 10 * K, 100 * K] : [1 * K, 10 * K, 100 * K, 1 * M];
     /** @type {Record<number, { file: string, rows: number, bytes: number }>} */
@@ -195,27 +213,13 @@ async function main() {
         measureFirstRenderSmall(app.url, inputs[rows]),
       );
     }
-    await section('matrix with 20,000 topics', () =>
-      measureWideMatrix(app.url, tmp.dir, '20k-topics', {
-        rows: 20_000,
-        actors: 300,
-        topics: 20_000,
-      }),
-    );
+    await measureWideMatrices(app.url, tmp.dir, { tall: false });
     for (const columns of [10_000, 20_000, 50_000]) {
       await section(`preview of ${columns.toLocaleString('en')} columns`, () =>
         measureWidePreview(app.url, tmp.dir, columns),
       );
     }
-    if (!QUICK) {
-      await section('matrix with 111,000 actors x 5,000 topics', () =>
-        measureWideMatrix(app.url, tmp.dir, '111k-actors', {
-          rows: 111_000,
-          actors: 111_000,
-          topics: 5_000,
-        }),
-      );
-    }
+    if (!QUICK) await measureWideMatrices(app.url, tmp.dir, { wide: false });
     await section('vis-timeline', () =>
       measureVis(
         baselines.url,
@@ -264,6 +268,24 @@ async function measureReimport(appUrl, input) {
   });
 }
 
+/** Issue 20 item 6: the wide (300 x 20,000) and the tall (111,000 x 5,000) matrix, or one. */
+async function measureWideMatrices(appUrl, dir, { wide = true, tall = true } = {}) {
+  if (wide) {
+    await section('matrix with 20,000 topics', () =>
+      measureWideMatrix(appUrl, dir, '20k-topics', { rows: 20_000, actors: 300, topics: 20_000 }),
+    );
+  }
+  if (tall) {
+    await section('matrix with 111,000 actors x 5,000 topics', () =>
+      measureWideMatrix(appUrl, dir, '111k-actors', {
+        rows: 111_000,
+        actors: 111_000,
+        topics: 5_000,
+      }),
+    );
+  }
+}
+
 /** Issue 20 item 6: `?view=matrix` on a very wide or very tall grid, longest main-thread task. */
 async function measureWideMatrix(appUrl, dir, name, shape) {
   const input = writeWideCsv(`${dir}/${name}.csv`, shape);
@@ -271,7 +293,7 @@ async function measureWideMatrix(appUrl, dir, name, shape) {
     `matrix ${name}: ${formatValue(input.bytes, 'B')}, ${shape.actors} actors x ${shape.topics} topics`,
   );
   const runs = [];
-  for (let i = 0; i < Math.min(RUNS, 2); i++) {
+  for (let i = 0; i < (ONLY_MATRIX ? RUNS : Math.min(RUNS, 2)); i++) {
     log(`matrix ${name}: run ${i + 1}`);
     runs.push(await matrixOpenLongTask(appUrl, input));
   }

@@ -1,26 +1,18 @@
-import { ascending } from 'd3-array';
 import type { DatasetMeta, StatementChunk } from '../columnar/chunk';
 import { endDay } from '../domain/dates';
 import { ChunkEncoder } from '../columnar/encode';
 import { PRECISION_BY_CODE, type StatementRecord } from '../domain/types';
+import { finish } from '../util/steps';
+import { mergeDictionarySteps, remapSteps } from './dictionary';
 import { TextTable } from './text';
 import type { ColumnCache } from './types';
+
+export { compareNames, mergeDictionary } from './dictionary';
 
 /** One dataset as stored: its metadata (with the dictionaries) and its columnar chunks. */
 export interface CachePart {
   meta: DatasetMeta;
   chunks: StatementChunk[];
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/**
- * The name order used everywhere (dictionaries, lanes, alphabetical rows): case- and
- * accent-insensitive, numbers by value, with a code-unit tie-break so the order is total and
- * the same in every browser. `['b', 'A', 'a']` sorted -> `['A', 'a', 'b']`.
- */
-export function compareNames(a: string, b: string): number {
-  return collator.compare(a, b) || ascending(a, b);
 }
 
 /**
@@ -88,17 +80,6 @@ export function* sortOrder(
   return a;
 }
 
-/** Union of the datasets' dictionaries, sorted by name, and the index of each name. */
-export function mergeDictionary(lists: string[][]): {
-  names: string[];
-  index: Map<string, number>;
-} {
-  const set = new Set<string>();
-  for (const list of lists) for (const name of list) set.add(name);
-  const names = [...set].sort(compareNames);
-  return { names, index: new Map(names.map((name, i) => [name, i])) };
-}
-
 /**
  * Builds the column cache from stored datasets: the dictionaries are merged into global ones
  * (sorted by name, so code order is alphabetical order), each dataset's codes are remapped, rows
@@ -115,10 +96,7 @@ export function mergeDictionary(lists: string[][]): {
  * `actors = ['Biden', 'Putin']`; A's code 0 becomes 1.
  */
 export function buildCache(parts: readonly CachePart[]): ColumnCache {
-  const steps = buildSteps(parts);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return finish(buildSteps(parts));
 }
 
 /** Yields to the event loop: a macrotask, so input and painting get their turn. */
@@ -150,9 +128,9 @@ export async function buildCacheAsync(
 
 /** The body of `buildCache`, pausing (`yield`) after each chunk and each sort pass. */
 function* buildSteps(parts: readonly CachePart[]): Generator<void, ColumnCache> {
-  const actorDict = mergeDictionary(parts.map((p) => p.meta.actors));
-  const affDict = mergeDictionary(parts.map((p) => p.meta.affiliations));
-  const topicDict = mergeDictionary(parts.map((p) => p.meta.topics));
+  const actorDict = yield* mergeDictionarySteps(parts.map((p) => p.meta.actors));
+  const affDict = yield* mergeDictionarySteps(parts.map((p) => p.meta.affiliations));
+  const topicDict = yield* mergeDictionarySteps(parts.map((p) => p.meta.topics));
   const ordered = parts.map((p) => [...p.chunks].sort((x, y) => x.chunk - y.chunk));
   let n = 0;
   for (const chunks of ordered) for (const c of chunks) n += c.count;
@@ -163,11 +141,14 @@ function* buildSteps(parts: readonly CachePart[]): Generator<void, ColumnCache> 
   const rawDay = new Int32Array(n);
   const rawActor = new Uint32Array(n);
   const rawTopic = new Uint32Array(n);
-  const remaps = parts.map((part) => ({
-    actor: Uint32Array.from(part.meta.actors, (s) => actorDict.index.get(s)!),
-    affiliation: Uint32Array.from(part.meta.affiliations, (s) => affDict.index.get(s)!),
-    topic: Uint32Array.from(part.meta.topics, (s) => topicDict.index.get(s)!),
-  }));
+  const remaps: { actor: Uint32Array; affiliation: Uint32Array; topic: Uint32Array }[] = [];
+  for (const { meta } of parts) {
+    remaps.push({
+      actor: yield* remapSteps(meta.actors, actorDict.index),
+      affiliation: yield* remapSteps(meta.affiliations, affDict.index),
+      topic: yield* remapSteps(meta.topics, topicDict.index),
+    });
+  }
   let o = 0;
   for (let d = 0; d < ordered.length; d++) {
     const { actor: remapA, topic: remapT } = remaps[d];

@@ -2,7 +2,7 @@
 import { formatDay, formatDayPrecision } from '../domain/dates';
 import { stanceLabel } from '../domain/stance';
 import { PRECISION_BY_CODE, type StanceValue } from '../domain/types';
-import type { MatrixCellModel, MatrixModel, MatrixRowModel } from './matrix';
+import type { MatrixCellModel, MatrixCounts, MatrixModel, MatrixRowModel } from './matrix';
 import type { ColumnCache } from './types';
 import { plural } from '../util/plural';
 
@@ -108,7 +108,7 @@ function compareText(
  * Shifts and new positions count actor cells; summary rows are counted apart, since an actor's
  * shift often moves the summary too.
  */
-export function matrixSummary(model: MatrixModel): string {
+export function matrixSummary(model: MatrixCounts): string {
   let text =
     `${plural(model.actorCount, 'actor')} x ${plural(model.topics.length, 'topic')} ` +
     `as of ${isoDay(model.asOf)}`;

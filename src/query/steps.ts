@@ -70,12 +70,12 @@ export function carryPairIndex(from: ColumnCache, to: ColumnCache): void {
 
 /**
  * `pairIndex` without the per-cache memo: through a table over every possible (actor, topic) key
- * while there are at most `denseLimit` of them, else through a hash map (same result, slower).
+ * while there are at most `denseLimit` of them, else by sorting the rows (same result).
  */
 export function computePairIndex(cache: ColumnCache, denseLimit = DENSE_PAIR_KEYS): PairIndex {
   const nT = Math.max(1, cache.topics.length);
   const keys = cache.actors.length * nT;
-  return keys <= denseLimit ? densePairs(cache, nT, keys) : hashedPairs(cache, nT);
+  return keys <= denseLimit ? densePairs(cache, nT, keys) : sortedPairs(cache, nT);
 }
 
 /** `pairIndex` through a table over every possible key: two passes, no hashing or sorting. */
@@ -98,32 +98,44 @@ function densePairs(cache: ColumnCache, nT: number, keys: number): PairIndex {
   return { id, actor, topic, count };
 }
 
-/** `pairIndex` for huge dictionaries, where a table over every key would not fit. */
-function hashedPairs(cache: ColumnCache, nT: number): PairIndex {
-  const provisional = new Map<number, number>();
-  const tmp = new Uint32Array(cache.n);
-  const keys: number[] = [];
-  for (let i = 0; i < cache.n; i++) {
-    const key = cache.actor[i] * nT + cache.topic[i];
-    let p = provisional.get(key);
-    if (p === undefined) {
-      p = keys.length;
-      provisional.set(key, p);
-      keys.push(key);
+/** `order` stably sorted by `key[order[i]]` in `0..k-1` (a counting sort). */
+function byKey(order: Uint32Array, key: Uint32Array, k: number): Uint32Array {
+  const start = new Uint32Array(k + 1);
+  for (let i = 0; i < order.length; i++) start[key[order[i]] + 1]++;
+  for (let b = 1; b <= k; b++) start[b] += start[b - 1];
+  const out = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[start[key[order[i]]]++] = order[i];
+  return out;
+}
+
+/**
+ * `pairIndex` for huge dictionaries, where a table over every key would not fit: the rows
+ * sorted by (actor, topic) with two counting sorts, each run of equal pairs one id. It replaced
+ * a hash map that took 100-180 ms of one task at 111,000 actors x 5,000 topics.
+ */
+function sortedPairs(cache: ColumnCache, nT: number): PairIndex {
+  const n = cache.n;
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  const sorted = byKey(byKey(rows, cache.topic, nT), cache.actor, Math.max(1, cache.actors.length));
+  const id = new Uint32Array(n);
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const r = sorted[k];
+    const prev = k > 0 ? sorted[k - 1] : -1;
+    if (prev < 0 || cache.actor[prev] !== cache.actor[r] || cache.topic[prev] !== cache.topic[r]) {
+      count++;
     }
-    tmp[i] = p;
+    id[r] = count - 1;
   }
-  const byKey = keys.map((_, p) => p).sort((x, y) => keys[x] - keys[y]);
-  const final = new Uint32Array(keys.length);
-  const actor = new Uint32Array(keys.length);
-  const topic = new Uint32Array(keys.length);
-  byKey.forEach((p, id) => {
-    final[p] = id;
-    actor[id] = Math.floor(keys[p] / nT);
-    topic[id] = keys[p] % nT;
-  });
-  for (let i = 0; i < cache.n; i++) tmp[i] = final[tmp[i]];
-  return { id: tmp, actor, topic, count: keys.length };
+  const actor = new Uint32Array(count);
+  const topic = new Uint32Array(count);
+  for (let k = 0; k < n; k++) {
+    const r = sorted[k];
+    actor[id[r]] = cache.actor[r];
+    topic[id[r]] = cache.topic[r];
+  }
+  return { id, actor, topic, count };
 }
 
 /**

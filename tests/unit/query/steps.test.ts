@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../../src/domain/dates';
 import { cacheFromRecords } from '../../../src/query/cache';
@@ -165,7 +166,7 @@ describe('stepTable', () => {
 });
 
 describe('pairIndex', () => {
-  it('numbers pairs the same through its table and through its hash map', () => {
+  it('numbers pairs the same through its table and by sorting the rows', () => {
     const { cache } = setup([
       { date: '2024-01-01', actor: 'Putin', topic: 'talks', stance: 1 },
       { date: '2024-01-02', actor: 'Biden', topic: 'talks', stance: 1 },
@@ -173,9 +174,35 @@ describe('pairIndex', () => {
       { date: '2024-01-04', actor: 'Putin', topic: 'talks', stance: 1 },
     ]);
     const dense = computePairIndex(cache);
-    const hashed = computePairIndex(cache, 0);
+    const sorted = computePairIndex(cache, 0);
     expect(Array.from(dense.id)).toEqual([2, 0, 1, 2]);
-    expect(hashed).toEqual(dense);
+    expect(sorted).toEqual(dense);
+  });
+
+  it('numbers any rows the same both ways', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            actor: fc.constantFrom('A', 'B', 'C', 'D'),
+            topic: fc.constantFrom('t1', 't2', 't3'),
+            day: fc.integer({ min: 1, max: 28 }),
+          }),
+          { maxLength: 30 },
+        ),
+        (statements) => {
+          const { cache } = setup(
+            statements.map((x) => ({
+              date: `2024-01-${String(x.day).padStart(2, '0')}`,
+              actor: x.actor,
+              topic: x.topic,
+              stance: 1,
+            })),
+          );
+          expect(computePairIndex(cache, 0)).toEqual(computePairIndex(cache));
+        },
+      ),
+    );
   });
 });
 
