@@ -187,33 +187,51 @@ function patchTable(
   if (rows) sub = sub.filter((r) => rows[bisectLeft(rows, r)] === r);
   const found = scan(cache, sub, { ...options, pairs: pairMask, groups: groupMask });
 
-  // One tight merge into arrays of the final size (a table at 1M rows holds hundreds of
-  // thousands of entries, and a large affiliation's entries interleave with all of them).
-  const size = before.count + found.count;
+  // The touched series' entries are found from their rows (`at` is ascending), not by reading
+  // every entry's series: at 1M rows a table holds ~1.6M entries, and that read took ~30 ms.
+  const { kind: bk, row: br, fromRow: bf, at: ba, count: bc } = before;
+  const { kind: fk, row: fr, fromRow: ff, at: fa, count: fc } = found;
+  const removed: number[] = [];
+  for (let k = 0; k < sub.length; k++) {
+    if (k > 0 && sub[k] === sub[k - 1]) continue;
+    for (let i = bisectLeft(ba, sub[k], 0, bc); i < bc && ba[i] === sub[k]; i++) {
+      const p = id[br[i]];
+      const g = slot[p];
+      if (bk[i] === KIND_ACTOR ? pairMask[p] === 1 : g >= 0 && groupMask[g] === 1) removed.push(i);
+    }
+  }
+  /** Where found entry `j` goes among the old entries: before the first that sorts after it. */
+  const placeOf = (j: number) => {
+    let i = bisectLeft(ba, fa[j], 0, bc);
+    while (i < bc && ba[i] === fa[j] && bk[i] < fk[j]) i++;
+    return i;
+  };
+  const size = bc - removed.length + fc;
   const kind = new Uint8Array(size);
   const row = new Uint32Array(size);
   const fromRow = new Uint32Array(size);
   const at = new Uint32Array(size);
-  const { kind: bk, row: br, fromRow: bf, at: ba, count: bc } = before;
-  const { kind: fk, row: fr, fromRow: ff, at: fa, count: fc } = found;
   let e = 0;
-  let j = 0;
-  for (let i = 0; i < bc; i++) {
-    const p = id[br[i]];
-    const g = slot[p];
-    if (bk[i] === KIND_ACTOR ? pairMask[p] === 1 : g >= 0 && groupMask[g] === 1) continue;
-    while (j < fc && (fa[j] < ba[i] || (fa[j] === ba[i] && fk[j] < bk[i]))) {
-      kind[e] = fk[j];
-      row[e] = fr[j];
-      fromRow[e] = ff[j];
-      at[e++] = fa[j++];
+  /** Copies old entries `from .. to - 1`, unchanged between two changes, in one piece. */
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    kind.set(bk.subarray(from, to), e);
+    row.set(br.subarray(from, to), e);
+    fromRow.set(bf.subarray(from, to), e);
+    at.set(ba.subarray(from, to), e);
+    e += to - from;
+  };
+  let cur = 0;
+  let x = 0;
+  for (let j = 0; j <= fc; j++) {
+    const place = j < fc ? placeOf(j) : bc;
+    for (; x < removed.length && removed[x] < place; x++) {
+      copy(cur, removed[x]);
+      cur = removed[x] + 1;
     }
-    kind[e] = bk[i];
-    row[e] = br[i];
-    fromRow[e] = bf[i];
-    at[e++] = ba[i];
-  }
-  for (; j < fc; j++) {
+    copy(cur, place);
+    cur = Math.max(cur, place);
+    if (j === fc) break;
     kind[e] = fk[j];
     row[e] = fr[j];
     fromRow[e] = ff[j];
