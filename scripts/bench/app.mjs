@@ -400,8 +400,11 @@ export async function editSaves(page, changes, { timeout = 120_000, tab = 'Timel
   const out = [];
   for (let i = 0; i < changes; i++) {
     const save = evidence.getByRole('button', { name: 'Save', exact: true });
+    const open = evidence.getByRole('button', { name: 'Edit statement', exact: true });
+    // The panel's code loads on first use: wait for the editor or its button, whichever shows.
+    await save.or(open).first().waitFor();
     if (!(await save.isVisible())) {
-      await evidence.getByRole('button', { name: 'Edit statement', exact: true }).click();
+      await open.click();
       await save.waitFor();
     }
     const stance = evidence.getByLabel('Stance', { exact: true });
