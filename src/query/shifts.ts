@@ -34,7 +34,8 @@ import {
   track,
   type ShiftTable,
 } from './shift-table';
-import { pairIndex, pairRows } from './steps';
+import { pairRows } from './pair-rows';
+import { pairIndex } from './steps';
 import type { ColumnCache, Rows } from './types';
 
 export { KIND_ACTOR, KIND_AFFILIATION, type ShiftTable };

@@ -4,7 +4,8 @@ import { formatDayPrecision } from '../../domain/dates';
 import { safeUrl } from '../../domain/links';
 import type { Precision } from '../../domain/types';
 import { affiliationGroups } from '../../query/affiliation-groups';
-import { pairIndex, pairRows } from '../../query/steps';
+import { pairRows } from '../../query/pair-rows';
+import { pairIndex } from '../../query/steps';
 import type { ColumnCache } from '../../query/types';
 
 /** The link if it is an absolute http(s) URL, else null (see domain/links.ts). */

@@ -5,104 +5,23 @@
  * rows, grouping, collapse or sort change, never per frame; a series' band (`steps.ts`) is
  * built when first drawn or asked for.
  */
-import { FLAG_CONDITIONAL, FLAG_UNCODED } from '../../domain/types';
 import { compareNames } from '../../query/cache';
 import { pairIndex } from '../../query/steps';
-import type { Shift } from '../../query/shifts';
 import type { ColumnCache } from '../../query/types';
+import { patchBands, scanSeries } from './band-scan';
+import {
+  NO_SHIFT,
+  type Band,
+  type BandGroup,
+  type BandLane,
+  type BandModel,
+  type BandOptions,
+  type LaneKind,
+  type LaneSort,
+} from './band-types';
 import { denseWindow, periodExtent } from './windowing';
 
-export type LaneBy = 'actor' | 'topic';
-export type LaneSort = 'name' | 'activity' | 'shift';
-export type LaneKind = 'actor' | 'affiliation' | 'topic';
-
-/** A series of actor statements, or of an affiliation's actors (collapsed). */
-export const SERIES_ACTOR = 0;
-export const SERIES_AFFILIATION = 1;
-/** `lastShift` of what has no shift among the rows. */
-export const NO_SHIFT = -2147483648;
-
-export interface BandLane {
-  kind: LaneKind;
-  /** Actor, affiliation or topic code. */
-  code: number;
-  name: string;
-  /** The affiliation the lane is grouped under; '' for topics and actors without one. */
-  group: string;
-  /** Statements in the lane. */
-  count: number;
-  /** Day of the lane's latest shift, NO_SHIFT when none. */
-  lastShift: number;
-  /** The lane's series are `first .. end - 1`. */
-  first: number;
-  end: number;
-}
-
-export interface BandGroup {
-  name: string;
-  /** Its lanes are `first .. end - 1`. */
-  first: number;
-  end: number;
-  collapsed: boolean;
-}
-
-/**
- * A series' carried-forward state: a step per day with a coded statement (the day's last one
- * sets it, as `findShifts` reads a day), uncoded statements left out (they set no state).
- */
-export interface Band {
-  /** The statement behind each step. */
-  row: Uint32Array;
-  /** Start day of each step. */
-  from: Int32Array;
-  /** The shifts of the series (`seriesShifts`), by the step index where the new state starts. */
-  shifts: Map<number, Shift>;
-}
-
-export interface BandModel {
-  by: LaneBy;
-  sort: LaneSort;
-  lanes: BandLane[];
-  /** Affiliation groups in order, lanes by actor only (empty by topic). */
-  groups: BandGroup[];
-  seriesCount: number;
-  seriesLane: Uint32Array;
-  /** Row label of each series: a topic, an actor, or `Russia (all actors)`. */
-  seriesName: string[];
-  /** SERIES_ACTOR or SERIES_AFFILIATION. */
-  seriesKind: Uint8Array;
-  /** Statements in each series. */
-  seriesSize: Uint32Array;
-  /** Series of each (actor, topic) pair id (`pairIndex`), -1 when not in the rows. */
-  seriesOfPair: Int32Array;
-  /** The rows grouped by series, ascending (date order) inside each. */
-  order: Uint32Array;
-  /** Start day of each entry of `order`. */
-  day: Int32Array;
-  /** Series `s` owns `order[start[s] .. start[s + 1])`. */
-  start: Uint32Array;
-  rowCount: number;
-  /** Shifts in the rows as drawn: by actor, or by affiliation where one is folded. */
-  shiftCount: number;
-  /** Shifts of each series, and the day of its latest (NO_SHIFT when none). */
-  seriesShifts: Uint32Array;
-  seriesLastShift: Int32Array;
-  /** Set when patched from a model of the cache before an edit: the series whose rows changed. */
-  carried?: { from: BandModel; series: Uint32Array };
-  /** First day to the end of the last period; null without rows. */
-  extent: [number, number] | null;
-  /** Where most statements lie (see `denseWindow`); null without rows. */
-  dense: [number, number] | null;
-  /** Each series' band once built (`bandOf`). */
-  bands: (Band | undefined)[];
-}
-
-export interface BandOptions {
-  by: LaneBy;
-  sort: LaneSort;
-  /** Affiliations whose actors are drawn as one (a lane by actor, a row by topic). */
-  collapsed: readonly string[];
-}
+export * from './band-types';
 
 interface Provisional {
   lane: number;
@@ -149,59 +68,6 @@ export function buildBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandO
     byKey.set(key, model);
   }
   return model;
-}
-
-/** Above this share of the rows in touched series, a patch is no cheaper than building again. */
-const PATCH_SHARE = 0.5;
-
-/**
- * `before` with the series of `edited` rows worked out again for their new stances: their bands
- * dropped (built again when drawn) and their shifts counted again. Null when the lanes' order
- * depends on what changed (sorted by latest shift, and a lane's latest shift moved).
- */
-function patchBands(cache: ColumnCache, before: BandModel, edited: Uint32Array): BandModel | null {
-  const id = pairIndex(cache).id;
-  const touched = new Set<number>();
-  for (const r of edited) {
-    const s = before.seriesOfPair[id[r]] ?? -1;
-    if (s >= 0) touched.add(s);
-  }
-  const series = Uint32Array.from(touched).sort();
-  let n = 0;
-  for (const s of series) n += before.start[s + 1] - before.start[s];
-  if (n > before.rowCount * PATCH_SHARE) return null;
-  // The touched series' rows, each in date order: one scan counts their shifts.
-  const sub = new Uint32Array(n);
-  let at = 0;
-  for (const s of series) {
-    sub.set(before.order.subarray(before.start[s], before.start[s + 1]), at);
-    at += before.start[s + 1] - before.start[s];
-  }
-  const scan = scanSeries(cache, sub, before.seriesOfPair, before.seriesCount, null);
-  const seriesShifts = before.seriesShifts.slice();
-  const seriesLastShift = before.seriesLastShift.slice();
-  let shiftCount = before.shiftCount;
-  for (const s of series) {
-    shiftCount += scan.perSeries[s] - seriesShifts[s];
-    seriesShifts[s] = scan.perSeries[s];
-    seriesLastShift[s] = scan.lastShift[s];
-  }
-  // Sorted by latest shift, a series or lane may move: built again.
-  if (
-    before.sort === 'shift' &&
-    series.some((s) => seriesLastShift[s] !== before.seriesLastShift[s])
-  )
-    return null;
-  const bands = before.bands.slice();
-  for (const s of series) bands[s] = undefined;
-  return {
-    ...before,
-    shiftCount,
-    seriesShifts,
-    seriesLastShift,
-    bands,
-    carried: { from: before, series },
-  };
 }
 
 function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions): BandModel {
@@ -381,64 +247,6 @@ function makeBands(cache: ColumnCache, rows: ArrayLike<number>, o: BandOptions):
     dense: denseWindow(cache, rows),
     bands: new Array<Band | undefined>(m),
   };
-}
-
-/**
- * One pass over the rows by series (`seriesOfPair`): the number of shifts, by the rules of
- * `findShifts` (a day ends in the state of its last coded statement; a shift is a day ending in
- * another state than the day before), and each series' latest shift day; with `place`, each row
- * is also put into its series' slice of `order` (and its day into `day`) at `next[series]`.
- */
-function scanSeries(
-  cache: ColumnCache,
-  rows: ArrayLike<number>,
-  seriesOfPair: Int32Array,
-  m: number,
-  place: { next: Uint32Array; order: Uint32Array; day: Int32Array } | null,
-): { count: number; perSeries: Uint32Array; lastShift: Int32Array } {
-  const id = pairIndex(cache).id;
-  const { day: dayOf, stance, flags } = cache;
-  const tDay = new Int32Array(m).fill(NO_SHIFT);
-  const tState = new Int8Array(m).fill(-1);
-  const tBefore = new Int8Array(m).fill(-1);
-  const lastShift = new Int32Array(m).fill(NO_SHIFT);
-  const perSeries = new Uint32Array(m);
-  let count = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    const s = seriesOfPair[id[r]];
-    const d = dayOf[r];
-    if (place) {
-      const j = place.next[s]++;
-      place.order[j] = r;
-      place.day[j] = d;
-    }
-    const f = flags[r];
-    if (f & FLAG_UNCODED) continue;
-    const last = tDay[s];
-    if (last !== d) {
-      if (last !== NO_SHIFT) {
-        // The series' previous day is settled: a shift when it ended in another state.
-        const before = tBefore[s];
-        if (before >= 0 && tState[s] !== before) {
-          count++;
-          perSeries[s]++;
-          lastShift[s] = last;
-        }
-        tBefore[s] = tState[s];
-      }
-      tDay[s] = d;
-    }
-    tState[s] = (stance[r] + 2) * 2 + (f & FLAG_CONDITIONAL ? 1 : 0);
-  }
-  for (let s = 0; s < m; s++) {
-    if (tDay[s] !== NO_SHIFT && tBefore[s] >= 0 && tState[s] !== tBefore[s]) {
-      count++;
-      perSeries[s]++;
-      lastShift[s] = tDay[s];
-    }
-  }
-  return { count, perSeries, lastShift };
 }
 
 type Sortable = { name: string; count: number; lastShift: number };
