@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldsOf, type StatementFields } from '../../../src/domain/edits';
 import type { StanceValue, StatementRecord } from '../../../src/domain/types';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { applyEdits } from '../../../src/query/edit-overlay';
 import { filterRows } from '../../../src/query/filter';
 import { findShifts, type ShiftOptions, type ShiftTable } from '../../../src/query/shifts';
 import { EMPTY_FILTER, type Filter } from '../../../src/query/types';
+import { recoded, stanceEditArb } from './stance-edits';
 import { rec } from './helpers';
 
 const table = (t: ShiftTable) => ({
@@ -42,15 +42,7 @@ describe('shift table after an edit of stances', () => {
           }),
           { minLength: 1, maxLength: 50 },
         ),
-        fc.array(
-          fc.record({
-            i: fc.nat(),
-            s: fc.constantFrom(-2, -1, 0, 1, 2),
-            c: fc.boolean(),
-            u: fc.boolean(),
-          }),
-          { minLength: 1, maxLength: 3 },
-        ),
+        fc.array(stanceEditArb, { minLength: 1, maxLength: 3 }),
         fc.constantFrom(...filters),
         fc.constantFrom(...kinds),
         (rows, edits, filter, options) => {
@@ -64,25 +56,10 @@ describe('shift table after an edit of stances', () => {
               stance: x.s as StanceValue | 'c',
             }),
           );
-          const latest = new Map<string, StatementFields>();
-          for (const e of edits) {
-            const target = records[e.i % records.length];
-            latest.set(target.id, {
-              ...fieldsOf(target),
-              stance: e.s as StanceValue,
-              conditional: e.c && !e.u,
-              uncoded: e.u,
-            });
-          }
+          const { latest, expected } = recoded(records, edits);
           const cache = cacheFromRecords(records);
           findShifts(cache, filterRows(cache, filter), options);
           const edited = applyEdits(cache, latest);
-          const expected = cacheFromRecords(
-            records.map((r) => {
-              const f = latest.get(r.id);
-              return f ? { ...r, ...f, stance: f.uncoded ? 0 : f.stance } : r;
-            }),
-          );
           expect(table(findShifts(edited, filterRows(edited, filter), options))).toEqual(
             table(findShifts(expected, filterRows(expected, filter), options)),
           );

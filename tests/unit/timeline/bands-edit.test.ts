@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldsOf, type StatementFields } from '../../../src/domain/edits';
 import type { StanceValue, StatementRecord } from '../../../src/domain/types';
 import { cacheFromRecords } from '../../../src/query/cache';
 import { applyEdits, fieldsAt, rowsOfIds } from '../../../src/query/edit-overlay';
@@ -9,6 +8,7 @@ import { EMPTY_FILTER, type ColumnCache, type Filter } from '../../../src/query/
 import { buildBands, type BandModel, type BandOptions } from '../../../src/views/timeline/bands';
 import { groupShiftsOf } from '../../../src/views/timeline/group-shifts';
 import { bandOf } from '../../../src/views/timeline/steps';
+import { recoded, stanceEditArb } from '../query/stance-edits';
 import { rec } from '../query/helpers';
 import { seedCache } from '../query/seed';
 
@@ -99,12 +99,6 @@ describe('band model after an edit of stances', () => {
       t: fc.constantFrom(...TOPICS),
       s: fc.constantFrom(-2, -1, 0, 1, 2, 'c' as const),
     });
-    const editArb = fc.record({
-      i: fc.nat(),
-      s: fc.constantFrom(-2, -1, 0, 1, 2),
-      c: fc.boolean(),
-      u: fc.boolean(),
-    });
     const optionsArb = fc.record({
       by: fc.constantFrom('actor' as const, 'topic' as const),
       sort: fc.constantFrom('name' as const, 'activity' as const, 'shift' as const),
@@ -119,7 +113,7 @@ describe('band model after an edit of stances', () => {
     fc.assert(
       fc.property(
         fc.array(recordArb, { minLength: 1, maxLength: 60 }),
-        fc.array(editArb, { minLength: 1, maxLength: 3 }),
+        fc.array(stanceEditArb, { minLength: 1, maxLength: 3 }),
         optionsArb,
         filterArb,
         (rows, edits, options, filter) => {
@@ -132,27 +126,12 @@ describe('band model after an edit of stances', () => {
               stance: r.s as StanceValue | 'c',
             }),
           );
-          const latest = new Map<string, StatementFields>();
-          for (const e of edits) {
-            const target = records[e.i % records.length];
-            latest.set(target.id, {
-              ...fieldsOf(target),
-              stance: e.s as StanceValue,
-              conditional: e.c && !e.u,
-              uncoded: e.u,
-            });
-          }
+          const { latest, expected } = recoded(records, edits);
           const cache = cacheFromRecords(records);
           const before = buildBands(cache, filterRows(cache, filter), options);
           drawn(cache, before); // bands and group shifts built, as the drawing would have
           const edited = applyEdits(cache, latest);
           const after = buildBands(edited, filterRows(edited, filter), options);
-          const expected = cacheFromRecords(
-            records.map((r) => {
-              const f = latest.get(r.id);
-              return f ? { ...r, ...f, stance: f.uncoded ? 0 : f.stance } : r;
-            }),
-          );
           const fresh = buildBands(expected, filterRows(expected, filter), options);
           expect(drawn(edited, after)).toEqual(drawn(expected, fresh));
           if (after.carried) patched++;
